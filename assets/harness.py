@@ -1,0 +1,474 @@
+# pykata's judging harness. pykata copies this file into a fresh work dir and
+# runs it as `python -I -u -X utf8 _pykata_harness.py SPEC EVENTS`.
+#
+# SPEC is a JSON file naming the learner's module and the instructor's checks.
+# EVENTS is a file this harness appends one JSON object per line to. It is
+# opened before any learner code runs and written with one unbuffered write per
+# event, so results survive a crash, os._exit or a kill, and the learner's
+# prints (which go to stdout) can never reach it by accident.
+#
+# The harness decides semantic checks (assertions, exceptions, structure);
+# textual matching of captured output happens in Rust (judge/).
+import sys
+
+_events = open(sys.argv[2], "ab", buffering=0)
+_spec_path = sys.argv[1]
+del sys.argv[1:]
+
+import _ast  # builtin, unlike `ast`: parsing code costs no import time
+import io
+import json
+import os
+
+_WORKDIR = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, _WORKDIR)
+sys.dont_write_bytecode = True
+
+
+def emit(**event):
+    data = json.dumps(event, ensure_ascii=False, default=repr) + "\n"
+    _events.write(data.encode("utf-8", "replace"))
+
+
+with open(_spec_path, encoding="utf-8") as fh:
+    SPEC = json.load(fh)
+os.remove(_spec_path)
+
+MODULE = SPEC["module"]
+# The kata's input, read once, so every import and check sees all of it.
+STDIN = sys.stdin.read() if sys.stdin is not None else ""
+
+
+def fresh_stdin():
+    sys.stdin = io.StringIO(STDIN)
+
+LEARNER_FILE = os.path.join(_WORKDIR, MODULE + ".py")
+MAX_TEXT = 64 * 1024
+
+
+def clip(text):
+    if text is None:
+        return None
+    text = str(text)
+    if len(text) > MAX_TEXT:
+        return text[:MAX_TEXT] + "\n... (cut)"
+    return text
+
+
+def learner_traceback(exc):
+    """The traceback trimmed to the learner's own file, plus the exception line."""
+    import traceback
+
+    frames = [
+        f
+        for f in traceback.extract_tb(exc.__traceback__)
+        if os.path.abspath(f.filename) == LEARNER_FILE
+    ]
+    lines = []
+    if frames:
+        lines.append("Traceback (most recent call last):")
+        for frame in traceback.format_list(frames):
+            lines.append(frame.rstrip("\n").replace(LEARNER_FILE, MODULE + ".py"))
+    lines.extend(
+        line.rstrip("\n") for line in traceback.format_exception_only(type(exc), exc)
+    )
+    return "\n".join(lines)
+
+
+def learner_line(exc):
+    """The last line of the learner's file the exception passed through."""
+    import traceback
+
+    line = None
+    for f in traceback.extract_tb(exc.__traceback__):
+        if os.path.abspath(f.filename) == LEARNER_FILE:
+            line = f.lineno
+    return line
+
+
+def describe(exc):
+    return {
+        "type": type(exc).__name__,
+        "text": clip(str(exc)),
+        "traceback": clip(learner_traceback(exc)),
+        "line": learner_line(exc),
+    }
+
+
+def fresh_import():
+    """Import the learner's module anew, so no state leaks between checks."""
+    import importlib
+
+    sys.modules.pop(MODULE, None)
+    importlib.invalidate_caches()
+    fresh_stdin()
+    out = io.StringIO()
+    saved = sys.stdout
+    sys.stdout = out
+    try:
+        module = importlib.import_module(MODULE)
+    finally:
+        sys.stdout = saved
+    return module
+
+
+def namespace(module):
+    ns = dict(vars(module))
+    ns["learner"] = module
+    ns["__name__"] = "__pykata_check__"
+    return ns
+
+
+def parse(code, filename):
+    return compile(code, filename, "exec", _ast.PyCF_ONLY_AST, dont_inherit=True)
+
+
+def run_code(code, ns, name):
+    """Run statements; if the last is an expression, return its value."""
+    tree = parse(code, "<" + name + ">")
+    last = None
+    if tree.body and isinstance(tree.body[-1], _ast.Expr):
+        last = _ast.Expression(tree.body.pop().value)
+    exec(compile(tree, "<" + name + ">", "exec"), ns)
+    if last is not None:
+        return eval(compile(last, "<" + name + ">", "eval"), ns)
+    return None
+
+
+def format_message(template, ns):
+    if not template:
+        return template
+    try:
+        return template.format_map(ns)
+    except Exception:
+        return template
+
+
+class Captured:
+    """Capture what code prints (stdout) while it runs."""
+
+    def __enter__(self):
+        self.buffer = io.StringIO()
+        self.saved = sys.stdout
+        sys.stdout = self.buffer
+        return self
+
+    def __exit__(self, *exc):
+        sys.stdout = self.saved
+        return False
+
+    @property
+    def text(self):
+        return self.buffer.getvalue()
+
+
+def exception_matches(exc, name):
+    return any(cls.__name__ == name or cls.__qualname__ == name for cls in type(exc).__mro__)
+
+
+# ---------------------------------------------------------------- structure
+
+def constructs(tree):
+    """Yield (construct, line) for everything a structure check can name."""
+    import ast
+
+    mutable_calls = {"list", "dict", "set", "defaultdict", "OrderedDict", "Counter", "deque", "bytearray"}
+    singletons = (None, True, False, Ellipsis)
+
+    def dotted(node):
+        if isinstance(node, ast.Name):
+            return node.id
+        if isinstance(node, ast.Attribute):
+            base = dotted(node.value)
+            return base + "." + node.attr if base else node.attr
+        if isinstance(node, ast.Call):
+            return dotted(node.func)
+        return None
+
+    def is_singleton(node):
+        return isinstance(node, ast.Constant) and any(node.value is s for s in singletons)
+
+    simple = {
+        ast.Lambda: "lambda",
+        ast.ListComp: "comprehension",
+        ast.SetComp: "comprehension",
+        ast.DictComp: "comprehension",
+        ast.GeneratorExp: "comprehension",
+        ast.NamedExpr: "walrus",
+        ast.JoinedStr: "fstring",
+        ast.Global: "global",
+        ast.Nonlocal: "nonlocal",
+        ast.Yield: "yield",
+        ast.YieldFrom: "yield",
+        ast.With: "with",
+        ast.AsyncWith: "async_with",
+        ast.Try: "try",
+        ast.For: "for",
+        ast.AsyncFor: "for",
+        ast.While: "while",
+        ast.AsyncFunctionDef: "async_def",
+    }
+    if hasattr(ast, "Match"):
+        simple[ast.Match] = "match"
+    if hasattr(ast, "TryStar"):
+        simple[ast.TryStar] = "try"
+
+    for node in ast.walk(tree):
+        line = getattr(node, "lineno", None)
+        kind = simple.get(type(node))
+        if kind:
+            yield kind, line
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            yield "def:" + node.name, line
+            defaults = list(node.args.defaults) + [d for d in node.args.kw_defaults if d is not None]
+            for d in defaults:
+                if isinstance(d, (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)):
+                    yield "mutable_default", d.lineno
+                elif isinstance(d, ast.Call) and (dotted(d.func) or "").split(".")[-1] in mutable_calls:
+                    yield "mutable_default", d.lineno
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            for dec in node.decorator_list:
+                yield "decorator", dec.lineno
+                name = dotted(dec)
+                if name:
+                    yield "decorator:" + name, dec.lineno
+                    yield "decorator:" + name.split(".")[-1], dec.lineno
+        if isinstance(node, ast.ClassDef):
+            yield "class", line
+            yield "class:" + node.name, line
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                yield "import:" + alias.name, line
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            yield "import:" + node.module, line
+            for alias in node.names:
+                yield "import:" + node.module + "." + alias.name, line
+        elif isinstance(node, ast.Call):
+            name = dotted(node.func)
+            if name:
+                yield "call:" + name, line
+                yield "call:" + name.split(".")[-1], line
+        elif isinstance(node, ast.Name):
+            yield "name:" + node.id, line
+        elif isinstance(node, ast.Attribute):
+            yield "name:" + node.attr, line
+        elif isinstance(node, ast.Compare):
+            operands = [node.left] + list(node.comparators)
+            for i, op in enumerate(node.ops):
+                if isinstance(op, (ast.Is, ast.IsNot)):
+                    if not (is_singleton(operands[i]) or is_singleton(operands[i + 1])):
+                        yield "is_value_compare", line
+
+
+def check_structure(check, source):
+    import ast
+
+    tree = ast.parse(source, filename=MODULE + ".py")
+    found = {}
+    for kind, line in constructs(tree):
+        found.setdefault(kind, line)
+    for wanted in check.get("require") or []:
+        if wanted not in found:
+            return "fail", "the file has no " + wanted, None
+    for banned in check.get("forbid") or []:
+        if banned in found:
+            return "fail", banned + " found on line " + str(found[banned]), found[banned]
+    return "pass", None, None
+
+
+# ---------------------------------------------------------------- checks
+
+def run_check(check, source, import_error):
+    kind = check["kind"]
+    cid = check["id"]
+    result = {"id": cid, "kind": kind}
+
+    if kind == "structure":
+        status, detail, line = check_structure(check, source)
+        result.update(status=status, detail=detail, line=line)
+        if status != "pass":
+            result["message"] = check.get("message") or detail
+        return result
+
+    if kind == "raises" and check.get("phase") == "import":
+        if import_error is None:
+            result.update(status="fail", actual="the file imported without raising",
+                          message=check.get("message") or "importing the file should raise " + check["exception"])
+            return result
+        return judge_exception(check, result, import_error)
+
+    if import_error is not None:
+        result.update(status="error", message="your file did not import", error=describe(import_error))
+        return result
+
+    try:
+        module = fresh_import()
+    except BaseException as exc:  # the first import worked; a later one may not
+        result.update(status="error", message="your file did not import", error=describe(exc))
+        return result
+    ns = namespace(module)
+
+    if kind in ("output", "lines"):
+        with Captured() as cap:
+            try:
+                if check.get("run"):
+                    run_code(check["run"], ns, "check " + cid)
+                else:
+                    import runpy
+
+                    fresh_stdin()
+                    runpy.run_path(LEARNER_FILE, run_name="__main__")
+                error = None
+            except BaseException as exc:
+                error = exc
+        result["output"] = clip(cap.text)
+        if error is not None:
+            if isinstance(error, KeyboardInterrupt):
+                raise error
+            result.update(status="error", message="your code raised " + type(error).__name__,
+                          error=describe(error))
+        else:
+            result["status"] = "ran"  # the Rust judge matches the output
+            result["message"] = format_message(check.get("message"), ns)
+        return result
+
+    if kind == "raises":
+        with Captured() as cap:
+            try:
+                run_code(check.get("run") or "", ns, "check " + cid)
+                raised = None
+            except BaseException as exc:
+                raised = exc
+        result["output"] = clip(cap.text)
+        if raised is None:
+            result.update(status="fail", actual="nothing was raised",
+                          message=format_message(check.get("message"), ns)
+                          or "expected " + check["exception"] + " to be raised")
+            return result
+        return judge_exception(check, result, raised, ns)
+
+    if kind == "assert":
+        with Captured() as cap:
+            try:
+                if check.get("setup"):
+                    run_code(check["setup"], ns, "setup of " + cid)
+                for item in check.get("asserts") or []:
+                    code = item["code"]
+                    detail = None
+                    try:
+                        value = run_code(code, ns, "assertion of " + cid)
+                        held = bool(value) if _is_expression(code) else True
+                    except AssertionError as exc:
+                        held, detail = False, str(exc) or None
+                    if not held:
+                        result.update(status="fail", failed=code,
+                                      message=format_message(item.get("message"), ns)
+                                      or detail or "this did not hold: " + code)
+                        break
+                else:
+                    result["status"] = "pass"
+            except BaseException as exc:
+                if isinstance(exc, KeyboardInterrupt):
+                    raise
+                result.update(status="error", message="your code raised " + type(exc).__name__,
+                              error=describe(exc))
+        result["output"] = clip(cap.text)
+        return result
+
+    result.update(status="error", message="unknown check kind " + kind)
+    return result
+
+
+def _is_expression(code):
+    tree = parse(code, "<assertion>")
+    return bool(tree.body) and isinstance(tree.body[-1], _ast.Expr)
+
+
+def judge_exception(check, result, exc, ns=None):
+    import re
+
+    wanted = check["exception"]
+    result["actual"] = type(exc).__name__ + ": " + str(exc)
+    result["expected"] = wanted + (" matching /" + check["pattern"] + "/" if check.get("pattern") else "")
+    message = format_message(check.get("message"), ns or {})
+    if not exception_matches(exc, wanted):
+        result.update(status="fail", error=describe(exc),
+                      message=message or "expected " + wanted + ", but " + type(exc).__name__ + " was raised")
+    elif check.get("pattern") and not re.search(check["pattern"], str(exc)):
+        result.update(status="fail",
+                      message=message or wanted + " was raised, but its message does not match")
+    else:
+        result["status"] = "pass"
+    return result
+
+
+def run_mistake(mistake):
+    try:
+        module = fresh_import()
+        with Captured():
+            return bool(run_code(mistake["when"], namespace(module), "mistake " + mistake["id"]))
+    except BaseException as exc:
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        return False
+
+
+def main():
+    emit(event="start", python=list(sys.version_info[:3]), implementation=sys.implementation.name)
+    minimum = SPEC.get("min_python")
+    if minimum and tuple(sys.version_info[:len(minimum)]) < tuple(minimum):
+        emit(event="skipped", needs=minimum)
+        emit(event="done")
+        return
+
+    with open(LEARNER_FILE, "rb") as fh:
+        raw = fh.read()
+    try:
+        source = raw.decode("utf-8")
+        compile(source, MODULE + ".py", "exec", dont_inherit=True)
+    except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
+        event = {"type": type(exc).__name__, "text": str(exc)}
+        if isinstance(exc, SyntaxError):
+            event.update(text=exc.msg, line=exc.lineno, column=exc.offset, code=(exc.text or "").rstrip("\n"))
+        emit(event="syntax_error", **event)
+        emit(event="done")
+        return
+
+    import_error = None
+    with Captured() as cap:
+        try:
+            fresh_import()
+        except BaseException as exc:
+            if isinstance(exc, KeyboardInterrupt):
+                raise
+            import_error = exc
+    emit(event="import", ok=import_error is None, output=clip(cap.text),
+         error=describe(import_error) if import_error else None)
+
+    any_failed = unjudged = False
+    for check in SPEC["checks"]:
+        emit(event="check_start", id=check["id"])
+        result = run_check(check, source, import_error)
+        if result.get("status") == "ran":
+            unjudged = True
+        elif result.get("status") != "pass":
+            any_failed = True
+        emit(event="check_end", **result)
+
+    # Detectors only matter when something is wrong. Output checks ("ran") are
+    # matched in Rust, so their verdict is unknown here: run detectors then too.
+    if SPEC.get("mistakes") and (any_failed or unjudged) and import_error is None:
+        for mistake in SPEC["mistakes"]:
+            emit(event="mistake_start", id=mistake["id"])
+            emit(event="mistake_end", id=mistake["id"], fired=run_mistake(mistake))
+    emit(event="done")
+
+
+try:
+    main()
+except SystemExit as exc:
+    emit(event="exit", code=str(exc.code))
+except KeyboardInterrupt:
+    emit(event="interrupted")
+finally:
+    sys.stdout.flush()

@@ -1,0 +1,177 @@
+//! `pykata check KATA` and `pykata check --all`: run the checks on the
+//! learner's files and show the verdict.
+
+use super::style::Style;
+use super::{exit, Ctx, Failure, Outcome};
+use crate::cli::Format;
+use crate::course::Kata;
+use crate::judge::{diff, Status, Verdict};
+use crate::session;
+use serde_json::json;
+
+/// The version of the `--format json` output.
+pub const JSON_FORMAT: u32 = 1;
+
+pub fn run(ctx: &Ctx, kata: Option<&str>, all: bool, format: Format) -> Outcome {
+    let course = ctx.course()?;
+    let katas: Vec<&Kata> = match (kata, all) {
+        (Some(id), _) => vec![super::kata(&course, id)?],
+        (None, true) => course.katas().collect(),
+        (None, false) => {
+            return Err(Failure::usage("name a kata to check, or pass --all")
+                .help("`pykata list` shows the kata ids"))
+        }
+    };
+    let ws = ctx.workspace()?;
+    let python = ctx.python()?;
+    let mut results = Vec::new();
+    let mut warning_shown = false;
+    for kata in &katas {
+        let (verdict, warning) = session::check_kata(&python, &ws, kata, None)?;
+        if let (Some(w), false) = (warning, warning_shown) {
+            eprintln!("{} {w}", Style::stderr().warn("warning:"));
+            warning_shown = true;
+        }
+        if format == Format::Human {
+            let hints_used = ws.load_progress().0.kata(&kata.id).hints_used;
+            print!("{}", human(kata, &verdict, hints_used, katas.len() == 1));
+        }
+        results.push((*kata, verdict));
+    }
+    let passing = results.iter().all(|(_, v)| v.status.is_ok());
+    match format {
+        Format::Json => {
+            let items: Vec<_> = results.iter().map(|(k, v)| to_json(k, v)).collect();
+            let doc = if all {
+                json!({"format": JSON_FORMAT, "status": if passing {"pass"} else {"fail"}, "results": items})
+            } else {
+                items.into_iter().next().unwrap_or_default()
+            };
+            println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+        }
+        Format::Human if all => {
+            let passed = results.iter().filter(|(_, v)| v.status == Status::Pass).count();
+            let skipped = results.iter().filter(|(_, v)| v.status == Status::Skipped).count();
+            println!(
+                "\n{passed} of {} katas pass{}",
+                results.len(),
+                if skipped > 0 { format!(" ({skipped} skipped)") } else { String::new() }
+            );
+        }
+        Format::Human => {}
+    }
+    Ok(if passing { exit::OK } else { exit::NOT_PASSING })
+}
+
+/// The machine-readable verdict (format 1).
+pub fn to_json(kata: &Kata, v: &Verdict) -> serde_json::Value {
+    json!({
+        "format": JSON_FORMAT,
+        "kata": kata.id,
+        "status": v.status,
+        "message": v.message,
+        "mistake": v.mistake.as_ref().map(|m| &m.id),
+        "python": v.python,
+        "duration_ms": v.duration_ms,
+        "line": v.line,
+        "column": v.column,
+        "traceback": v.traceback,
+        "truncated": v.truncated,
+        "checks": v.checks.iter().map(|c| json!({
+            "id": c.id,
+            "status": c.status,
+            "message": c.message,
+            "detail": c.detail,
+            "expected": c.expected,
+            "actual": c.actual,
+            "output": c.output,
+            "truncated": c.truncated,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The verdict as a learner reads it in a terminal.
+pub fn human(kata: &Kata, v: &Verdict, hints_used: u32, detailed: bool) -> String {
+    let s = Style::stdout();
+    let mut out = String::new();
+    let (mark, label) = match v.status {
+        Status::Pass => (s.good("✓"), s.good("pass")),
+        Status::Skipped => (s.dim("-"), s.dim("skipped")),
+        other => (s.bad("✗"), s.bad(other.label())),
+    };
+    let python = v.python.as_deref().map(|p| format!(", Python {p}")).unwrap_or_default();
+    out.push_str(&format!(
+        "{mark} {} {label} {}\n",
+        s.bold(&kata.id),
+        s.dim(&format!("({} ms{python})", v.duration_ms))
+    ));
+    if v.status == Status::Pass {
+        if detailed {
+            out.push_str(&format!("  {}\n", v.message));
+            out.push_str(&format!(
+                "  Compare with the reference: `pykata solution {}`\n",
+                kata.id
+            ));
+        }
+        return out;
+    }
+    out.push_str(&indent(&v.message, 2));
+    if !detailed {
+        return out;
+    }
+    if let Some(first) = v.first_failure() {
+        if let Some(detail) = &first.detail {
+            out.push_str(&indent(detail, 2));
+        }
+        if first.status == Status::Fail {
+            if let (Some(e), Some(a)) = (&first.expected, &first.actual) {
+                out.push_str(&format!(
+                    "\n  {} {}\n",
+                    s.dim(&format!("check `{}`:", first.id)),
+                    s.dim("- expected, + yours")
+                ));
+                for line in diff::lines(e, a) {
+                    let text = format!("{} {}", line.tag, line.text);
+                    let painted = match line.tag {
+                        '-' => s.bad(&text),
+                        '+' => s.good(&text),
+                        _ => text,
+                    };
+                    out.push_str(&format!("    {painted}\n"));
+                }
+            }
+        }
+    }
+    if let Some(tb) = &v.traceback {
+        out.push('\n');
+        out.push_str(&indent(tb, 2));
+    }
+    if v.truncated {
+        out.push_str(&format!("  {}\n", s.warn("(output was cut at the limit)")));
+    }
+    let marks: Vec<String> = v
+        .checks
+        .iter()
+        .map(|c| match c.status {
+            Status::Pass => s.good(&format!("✓ {}", c.id)),
+            Status::NotRun => s.dim(&format!("· {}", c.id)),
+            _ => s.bad(&format!("✗ {}", c.id)),
+        })
+        .collect();
+    if !marks.is_empty() {
+        out.push_str(&format!("\n  checks: {}\n", marks.join("  ")));
+    }
+    if !kata.hints.is_empty() && (hints_used as usize) < kata.hints.len() {
+        out.push_str(&format!(
+            "  Stuck? `pykata hint {}` ({hints_used} of {} hints used)\n",
+            kata.id,
+            kata.hints.len()
+        ));
+    }
+    out
+}
+
+fn indent(text: &str, n: usize) -> String {
+    let pad = " ".repeat(n);
+    text.lines().map(|l| format!("{pad}{l}\n")).collect()
+}

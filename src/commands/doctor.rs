@@ -1,0 +1,94 @@
+//! `pykata doctor`: is this machine ready? Interpreter, version, sandbox
+//! layers, workspace and course.
+
+use super::style::Style;
+use super::{exit, Ctx, Outcome};
+use crate::runner::sandbox::{self, LayerState};
+
+pub fn run(ctx: &Ctx) -> Outcome {
+    let s = Style::stdout();
+    let mut healthy = true;
+    let ok = |t: &str| s.good(t);
+    let bad = |t: &str| s.bad(t);
+
+    match ctx.python() {
+        Ok(py) => match py.probe_version() {
+            Ok(v) if v.at_least((3, 10)) => println!(
+                "{} python: {} ({} {v}, found by {})",
+                ok("✓"),
+                py.program.display(),
+                v.implementation,
+                py.found_by
+            ),
+            Ok(v) => {
+                healthy = false;
+                println!(
+                    "{} python: {} is Python {v}; pykata needs 3.10 or newer",
+                    bad("✗"),
+                    py.program.display()
+                );
+            }
+            Err(e) => {
+                healthy = false;
+                println!("{} python: {e}", bad("✗"));
+            }
+        },
+        Err(f) => {
+            healthy = false;
+            println!(
+                "{} python: {}\n    {}",
+                bad("✗"),
+                f.message,
+                f.help.unwrap_or_default()
+            );
+        }
+    }
+
+    for layer in sandbox::layers() {
+        let mark = match layer.state {
+            LayerState::Active => ok("✓"),
+            LayerState::Unavailable => s.warn("!"),
+            LayerState::NotApplicable => s.dim("-"),
+        };
+        let state = match layer.state {
+            LayerState::Active => "active",
+            LayerState::Unavailable => "unavailable",
+            LayerState::NotApplicable => "not applicable",
+        };
+        println!("{mark} sandbox {}: {state}: {}", layer.name, layer.detail);
+    }
+
+    match ctx.workspace() {
+        Ok(ws) => {
+            let (_, warning) = ws.load_progress();
+            println!("{} workspace: {}", ok("✓"), ws.root.display());
+            if let Some(w) = warning {
+                println!("{} progress: {w}", s.warn("!"));
+            }
+        }
+        Err(f) => println!(
+            "{} workspace: none here ({})",
+            s.dim("-"),
+            f.help.unwrap_or_default()
+        ),
+    }
+
+    let origin = match ctx.source() {
+        crate::course::CourseSource::Embedded => "built-in".to_string(),
+        crate::course::CourseSource::Dir(d) => d.display().to_string(),
+    };
+    match ctx.course() {
+        Ok(c) => println!(
+            "{} course: {} ({origin}): {} topics, {} katas",
+            ok("✓"),
+            c.title,
+            c.topics.len(),
+            c.katas().count()
+        ),
+        Err(f) => {
+            healthy = false;
+            println!("{} course ({origin}): {}", bad("✗"), f.message);
+        }
+    }
+    Ok(if healthy { exit::OK } else { exit::ENVIRONMENT })
+}

@@ -1,0 +1,89 @@
+//! `pykata list` (and, until the interface lands, `pykata` alone): the
+//! course map with the learner's progress.
+
+use super::style::Style;
+use super::{Ctx, Outcome};
+use crate::progress::{KataState, Progress};
+
+pub fn run(ctx: &Ctx) -> Outcome {
+    let course = ctx.course()?;
+    let ws = ctx.workspace_opt();
+    let progress = ws
+        .as_ref()
+        .map(|w| w.load_progress().0)
+        .unwrap_or_else(Progress::default);
+    let s = Style::stdout();
+    let total = course.katas().count();
+    let done = course
+        .katas()
+        .filter(|k| progress.kata(&k.id).state == KataState::Done)
+        .count();
+
+    let mut out = String::new();
+    out.push_str(&format!("{}\n", s.bold(&course.title)));
+    match &ws {
+        Some(w) => out.push_str(&format!(
+            "Workspace {}: {done} of {total} katas done\n",
+            w.root.display()
+        )),
+        None => out.push_str(&format!("{total} katas in {} topics\n", course.topics.len())),
+    }
+    let id_width = course.katas().map(|k| k.id.len()).max().unwrap_or(0);
+    for (n, topic) in course.topics.iter().enumerate() {
+        let topic_done = topic
+            .katas
+            .iter()
+            .filter(|k| progress.kata(&k.id).state == KataState::Done)
+            .count();
+        out.push_str(&format!(
+            "\n{:>2}. {}  {}\n",
+            n + 1,
+            s.bold(&topic.title),
+            s.dim(&format!(
+                "[{}] {topic_done}/{} · lesson: {} steps",
+                gauge(topic_done, topic.katas.len(), 10),
+                topic.katas.len(),
+                topic.steps.len()
+            ))
+        ));
+        for kata in &topic.katas {
+            let p = progress.kata(&kata.id);
+            let (mark, note) = match p.state {
+                KataState::Done => (s.good("✓"), String::new()),
+                KataState::Started => (
+                    s.warn("•"),
+                    s.dim(&format!(
+                        "  (started, {} attempt{})",
+                        p.attempts,
+                        if p.attempts == 1 { "" } else { "s" }
+                    )),
+                ),
+                KataState::New => (" ".to_string(), String::new()),
+            };
+            let needs = kata
+                .min_python
+                .map(|(a, b)| s.dim(&format!("  [Python {a}.{b}+]")))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "    {mark} {:<id_width$}  {}{needs}{note}\n",
+                kata.id, kata.title
+            ));
+        }
+    }
+    if ws.is_none() {
+        out.push_str(&format!(
+            "\nNo workspace here yet: `pykata init` creates ./{} with every kata's file.\n",
+            crate::workspace::DEFAULT_DIR
+        ));
+    } else {
+        out.push_str("\n`pykata check ID` runs a kata's checks on your file.\n");
+    }
+    print!("{out}");
+    Ok(super::exit::OK)
+}
+
+/// A text progress bar: `####------`.
+pub fn gauge(done: usize, total: usize, width: usize) -> String {
+    let filled = (done * width).checked_div(total).unwrap_or(0);
+    format!("{}{}", "#".repeat(filled), "-".repeat(width - filled))
+}

@@ -1,0 +1,162 @@
+//! The non-interactive commands, one file each, over the library calls in
+//! `session`, `course`, `workspace` and `progress`.
+
+mod check;
+mod doctor;
+mod hint;
+mod init;
+mod lint;
+mod list;
+mod reset;
+mod solution;
+pub mod style;
+mod verify;
+
+use crate::cli::{Cli, Command};
+use crate::course::{self, Course, CourseSource};
+use crate::runner::python::{self, Interpreter};
+use crate::workspace::Workspace;
+use std::path::PathBuf;
+
+/// Exit codes, as documented in README.md.
+pub mod exit {
+    /// Success; for `check`, the kata passed (or was skipped).
+    pub const OK: u8 = 0;
+    /// The kata did not pass, or `verify`/`lint` found problems.
+    pub const NOT_PASSING: u8 = 1;
+    /// A usage error: unknown kata, no workspace, bad arguments.
+    pub const USAGE: u8 = 2;
+    /// The environment: no Python, a course that does not load, a file that cannot be written.
+    pub const ENVIRONMENT: u8 = 3;
+}
+
+/// A command that could not do its job, with what to do about it.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Failure {
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            code: exit::USAGE,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn environment(message: impl Into<String>) -> Failure {
+        Failure {
+            code: exit::ENVIRONMENT,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Failure {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl From<crate::workspace::WorkspaceError> for Failure {
+    fn from(e: crate::workspace::WorkspaceError) -> Self {
+        let code = match e {
+            crate::workspace::WorkspaceError::Io { .. } => exit::ENVIRONMENT,
+            _ => exit::USAGE,
+        };
+        Failure {
+            code,
+            help: Some(e.help()),
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<crate::session::SessionError> for Failure {
+    fn from(e: crate::session::SessionError) -> Self {
+        match e {
+            crate::session::SessionError::Workspace(w) => w.into(),
+            other => Failure::environment(other.to_string()),
+        }
+    }
+}
+
+pub type Outcome = Result<u8, Failure>;
+
+/// What every command may need, resolved on demand from the global options.
+pub struct Ctx {
+    pub course_dir: Option<PathBuf>,
+    pub workspace_dir: Option<PathBuf>,
+    pub python_path: Option<PathBuf>,
+}
+
+impl Ctx {
+    pub fn source(&self) -> CourseSource {
+        match &self.course_dir {
+            Some(dir) => CourseSource::Dir(dir.clone()),
+            None => CourseSource::Embedded,
+        }
+    }
+
+    pub fn course(&self) -> Result<Course, Failure> {
+        course::load(self.source()).map_err(|e| {
+            Failure::environment(format!("the course does not load:\n{e}"))
+                .help("`pykata lint DIR` lists the same problems; fix them in the files named")
+        })
+    }
+
+    pub fn python(&self) -> Result<Interpreter, Failure> {
+        python::find(self.python_path.as_deref())
+            .map_err(|e| Failure::environment(e.to_string()).help(e.help()))
+    }
+
+    pub fn workspace(&self) -> Result<Workspace, Failure> {
+        let cwd = std::env::current_dir()
+            .map_err(|e| Failure::environment(format!("cannot read the current folder: {e}")))?;
+        Ok(Workspace::locate(self.workspace_dir.as_deref(), &cwd)?)
+    }
+
+    /// The workspace if there is one; its absence is not an error.
+    pub fn workspace_opt(&self) -> Option<Workspace> {
+        self.workspace().ok()
+    }
+}
+
+/// Runs the parsed command line; returns the process exit code.
+pub fn run(cli: Cli) -> u8 {
+    let ctx = Ctx {
+        course_dir: cli.course,
+        workspace_dir: cli.workspace,
+        python_path: cli.python,
+    };
+    let outcome = match cli.command {
+        None | Some(Command::List) => list::run(&ctx),
+        Some(Command::Check { kata, all, format }) => check::run(&ctx, kata.as_deref(), all, format),
+        Some(Command::Hint { kata }) => hint::run(&ctx, &kata),
+        Some(Command::Solution { kata }) => solution::run(&ctx, &kata),
+        Some(Command::Reset { kata }) => reset::run(&ctx, &kata),
+        Some(Command::Init { dir }) => init::run(&ctx, dir),
+        Some(Command::Verify { jobs, format }) => verify::run(&ctx, jobs, format),
+        Some(Command::Lint { dir, format }) => lint::run(&ctx, dir, format),
+        Some(Command::Doctor) => doctor::run(&ctx),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(failure) => {
+            let s = style::Style::stderr();
+            eprintln!("{} {}", s.bad("error:"), failure.message);
+            if let Some(help) = failure.help {
+                eprintln!("  {} {help}", s.dim("help:"));
+            }
+            failure.code
+        }
+    }
+}
+
+/// The kata named on the command line, or a usage failure with a suggestion.
+pub fn kata<'c>(course: &'c Course, id: &str) -> Result<&'c course::Kata, Failure> {
+    course.find_kata(id).map_err(Failure::usage)
+}

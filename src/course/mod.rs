@@ -1,0 +1,122 @@
+//! What a course is once loaded: topics in order, each with its lesson steps
+//! and katas, with every file a kata names read into memory.
+
+pub mod load;
+pub mod model;
+pub mod problem;
+pub mod source;
+pub mod structure;
+
+pub use load::{load, LoadError};
+pub use model::{Check, CheckKind, MatchMode, Phase, Step};
+pub use problem::Problem;
+pub use source::CourseSource;
+
+use crate::runner::Limits;
+
+#[derive(Debug, Clone)]
+pub struct Course {
+    pub title: String,
+    pub description: String,
+    pub topics: Vec<Topic>,
+    pub source: CourseSource,
+}
+
+#[derive(Debug, Clone)]
+pub struct Topic {
+    /// The manifest's name for it, also the file `lessons/<id>.yaml`.
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub steps: Vec<LessonStep>,
+    pub katas: Vec<Kata>,
+}
+
+/// A lesson step with where it was written, for `verify` messages.
+#[derive(Debug, Clone)]
+pub struct LessonStep {
+    pub step: Step,
+    pub line: u64,
+    pub column: u64,
+}
+
+/// A Python file of the course: its path (relative to `katas/`) and text.
+#[derive(Debug, Clone)]
+pub struct PyFile {
+    pub path: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Kata {
+    pub id: String,
+    pub topic: String,
+    pub title: String,
+    pub task: String,
+    /// The name of the learner's file (the starter's file name).
+    pub file_name: String,
+    pub starter: PyFile,
+    pub solution: PyFile,
+    pub alternatives: Vec<PyFile>,
+    pub hints: Vec<String>,
+    pub min_python: Option<(u32, u32)>,
+    pub limits: Limits,
+    pub stdin: Option<String>,
+    pub checks: Vec<Check>,
+    pub mistakes: Vec<Mistake>,
+    /// Where the kata's `id:` is written, for messages.
+    pub origin: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Mistake {
+    pub id: String,
+    pub when: String,
+    pub message: String,
+    pub sample: PyFile,
+}
+
+impl Kata {
+    /// The Python module name the learner's file is imported as.
+    pub fn module(&self) -> &str {
+        self.file_name.strip_suffix(".py").unwrap_or(&self.file_name)
+    }
+
+    /// The learner's file, relative to the workspace root.
+    pub fn workspace_path(&self) -> String {
+        format!("{}/{}", self.topic, self.file_name)
+    }
+}
+
+impl Course {
+    pub fn katas(&self) -> impl Iterator<Item = &Kata> {
+        self.topics.iter().flat_map(|t| t.katas.iter())
+    }
+
+    pub fn kata(&self, id: &str) -> Option<&Kata> {
+        self.katas().find(|k| k.id == id)
+    }
+
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+
+    /// The kata with this id, or an error that suggests the closest id.
+    pub fn find_kata(&self, id: &str) -> Result<&Kata, String> {
+        self.kata(id).ok_or_else(|| {
+            let mut msg = format!("there is no kata `{id}` in this course");
+            if let Some(s) = problem::suggestion(id, self.katas().map(|k| k.id.as_str())) {
+                msg.push_str(&format!("; {s}"));
+            } else {
+                msg.push_str("; `pykata list` shows them all");
+            }
+            msg
+        })
+    }
+
+    /// The built-in course. It is checked by the test suite, so a failure
+    /// here is a bug in pykata, reported as an error all the same.
+    pub fn builtin() -> Result<Course, LoadError> {
+        load(CourseSource::Embedded)
+    }
+}

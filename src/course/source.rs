@@ -1,0 +1,110 @@
+//! Where a course's files come from: the copy embedded in the binary, or a
+//! folder on disk. Everything else reads through this, so the two behave
+//! the same and errors name the file the author would open.
+
+use include_dir::{include_dir, Dir};
+use std::path::{Path, PathBuf};
+
+static EMBEDDED_LESSONS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/lessons");
+static EMBEDDED_KATAS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/katas");
+static EMBEDDED_MANIFEST: &str = include_str!("../../course.yaml");
+
+/// The manifest's file name inside a course folder.
+pub const MANIFEST: &str = "course.yaml";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CourseSource {
+    /// The built-in course, compiled into the binary.
+    Embedded,
+    /// A course folder on disk.
+    Dir(PathBuf),
+}
+
+impl CourseSource {
+    /// Reads a file by its path relative to the course root
+    /// (`course.yaml`, `lessons/x.yaml`, `katas/x/y.py`).
+    pub fn read(&self, rel: &str) -> Option<String> {
+        match self {
+            CourseSource::Embedded => {
+                if rel == MANIFEST {
+                    return Some(EMBEDDED_MANIFEST.to_string());
+                }
+                let (dir, inner) = embedded_dir(rel)?;
+                dir.get_file(inner)
+                    .and_then(|f| f.contents_utf8())
+                    .map(str::to_string)
+            }
+            CourseSource::Dir(root) => std::fs::read_to_string(root.join(rel)).ok(),
+        }
+    }
+
+    /// How to name a course file in a message: a real path for a folder,
+    /// `<built-in>/...` for the embedded course.
+    pub fn display(&self, rel: &str) -> String {
+        match self {
+            CourseSource::Embedded => format!("<built-in>/{rel}"),
+            CourseSource::Dir(root) => root.join(rel).display().to_string(),
+        }
+    }
+
+    /// Every file below a course folder (`lessons` or `katas`), as paths
+    /// relative to that folder; used for "did you mean" suggestions.
+    pub fn list(&self, top: &str) -> Vec<String> {
+        match self {
+            CourseSource::Embedded => {
+                let dir = if top == "lessons" {
+                    &EMBEDDED_LESSONS
+                } else {
+                    &EMBEDDED_KATAS
+                };
+                let mut out = Vec::new();
+                collect_embedded(dir, &mut out);
+                out
+            }
+            CourseSource::Dir(root) => {
+                let base = root.join(top);
+                let mut out = Vec::new();
+                collect_disk(&base, &base, &mut out);
+                out
+            }
+        }
+    }
+
+    pub fn root(&self) -> Option<&Path> {
+        match self {
+            CourseSource::Embedded => None,
+            CourseSource::Dir(root) => Some(root),
+        }
+    }
+}
+
+fn embedded_dir(rel: &str) -> Option<(&'static Dir<'static>, &str)> {
+    if let Some(inner) = rel.strip_prefix("lessons/") {
+        Some((&EMBEDDED_LESSONS, inner))
+    } else {
+        rel.strip_prefix("katas/").map(|inner| (&EMBEDDED_KATAS, inner))
+    }
+}
+
+fn collect_embedded(dir: &Dir<'_>, out: &mut Vec<String>) {
+    for file in dir.files() {
+        out.push(file.path().to_string_lossy().replace('\\', "/"));
+    }
+    for sub in dir.dirs() {
+        collect_embedded(sub, out);
+    }
+}
+
+fn collect_disk(base: &Path, dir: &Path, out: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_disk(base, &path, out);
+        } else if let Ok(rel) = path.strip_prefix(base) {
+            out.push(rel.to_string_lossy().replace('\\', "/"));
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! Matching a learner's prediction with what the code really did.
+
+use super::matchers::{literal_lines_match, normalize};
+use crate::runner::ScriptRun;
+
+/// The three answers that are not output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Special {
+    /// An uncaught exception, optionally of a named type.
+    Error(Option<String>),
+    Nothing,
+    InfiniteLoop,
+}
+
+pub fn special(answer: &str) -> Option<Special> {
+    let a = answer.trim();
+    let lower = a.to_ascii_lowercase();
+    match lower.as_str() {
+        "nothing" => return Some(Special::Nothing),
+        "infinite loop" | "infinite-loop" | "loops forever" => return Some(Special::InfiniteLoop),
+        "error" | "an error" | "exception" => return Some(Special::Error(None)),
+        _ => {}
+    }
+    if let Some(rest) = lower.strip_prefix("error:") {
+        let name = a[a.len() - rest.len()..].trim();
+        return Some(Special::Error(Some(name.to_string())));
+    }
+    None
+}
+
+/// The true answer of a run, in the same terms as a prediction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Truth {
+    Output(String),
+    Error { kind: String, line: String },
+    Nothing,
+    InfiniteLoop,
+}
+
+impl Truth {
+    pub fn of(run: &ScriptRun) -> Truth {
+        if run.timed_out() {
+            return Truth::InfiniteLoop;
+        }
+        if let Some(line) = &run.exception {
+            let kind = line.split(':').next().unwrap_or("").trim().to_string();
+            return Truth::Error {
+                kind,
+                line: line.clone(),
+            };
+        }
+        let out = run.process.stdout.display();
+        if normalize(&out).is_empty() {
+            Truth::Nothing
+        } else {
+            Truth::Output(out)
+        }
+    }
+
+    /// How to show the true answer to a learner.
+    pub fn describe(&self) -> String {
+        match self {
+            Truth::Output(out) => normalize(out),
+            Truth::Error { line, .. } => format!("Error ({line})"),
+            Truth::Nothing => "Nothing (it prints nothing)".into(),
+            Truth::InfiniteLoop => "Infinite loop (it never finishes)".into(),
+        }
+    }
+}
+
+/// Whether a prediction matches the true answer.
+pub fn is_correct(prediction: &str, truth: &Truth) -> bool {
+    match (special(prediction), truth) {
+        (Some(Special::Nothing), Truth::Nothing) => true,
+        (Some(Special::InfiniteLoop), Truth::InfiniteLoop) => true,
+        (Some(Special::Error(None)), Truth::Error { .. }) => true,
+        (Some(Special::Error(Some(name))), Truth::Error { kind, .. }) => name == *kind,
+        (Some(_), _) => false,
+        (None, Truth::Output(out)) => literal_lines_match(prediction, out),
+        (None, Truth::Error { kind, .. }) => prediction.trim() == kind,
+        (None, _) => false,
+    }
+}
+
+/// Two answers written by people (an author's answer and a choice) are the
+/// same: both special and equal, or the same output.
+pub fn same_answer(a: &str, b: &str) -> bool {
+    match (special(a), special(b)) {
+        (Some(x), Some(y)) => x == y,
+        (None, None) => literal_lines_match(a, b),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specials_are_case_insensitive() {
+        assert_eq!(special("ERROR"), Some(Special::Error(None)));
+        assert_eq!(special(" nothing "), Some(Special::Nothing));
+        assert_eq!(special("Infinite Loop"), Some(Special::InfiniteLoop));
+        assert_eq!(
+            special("Error: ValueError"),
+            Some(Special::Error(Some("ValueError".into())))
+        );
+        assert_eq!(special("f1"), None);
+    }
+
+    #[test]
+    fn outputs_match_as_literals() {
+        let truth = Truth::Output("['v1', 'v1']\n".into());
+        assert!(is_correct(r#"["v1","v1"]"#, &truth));
+        assert!(!is_correct("['v1']", &truth));
+        assert!(!is_correct("Error", &truth));
+        let err = Truth::Error {
+            kind: "TypeError".into(),
+            line: "TypeError: boom".into(),
+        };
+        assert!(is_correct("error", &err));
+        assert!(is_correct("Error: TypeError", &err));
+        assert!(!is_correct("Error: ValueError", &err));
+        assert!(is_correct("TypeError", &err));
+    }
+}

@@ -1,0 +1,146 @@
+//! Comparing what a program printed with what a check expects.
+
+use super::literal;
+use crate::course::MatchMode;
+
+/// Trailing spaces on each line and blank lines at the end removed.
+pub fn normalize(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    let end = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(0, |i| i + 1);
+    lines[..end].join("\n")
+}
+
+/// Whether `actual` satisfies `expected` under `mode`.
+pub fn output_matches(mode: MatchMode, expected: &str, actual: &str) -> bool {
+    match mode {
+        MatchMode::Exact => expected == actual,
+        MatchMode::Normalized => normalize(expected) == normalize(actual),
+        MatchMode::Contains => actual.contains(expected.trim_end_matches('\n')),
+        MatchMode::Regex => {
+            let pattern = format!("^(?:{})$", expected.trim_end_matches('\n'));
+            regex::RegexBuilder::new(&pattern)
+                .dot_matches_new_line(false)
+                .multi_line(false)
+                .build()
+                .is_ok_and(|re| re.is_match(actual.trim_end_matches('\n')))
+        }
+        MatchMode::Literal => literal_lines_match(expected, actual),
+    }
+}
+
+/// Line by line: equal as Python literals where both lines are literals,
+/// else equal as normalized text.
+pub fn literal_lines_match(expected: &str, actual: &str) -> bool {
+    let e = normalize(expected);
+    let a = normalize(actual);
+    let el: Vec<&str> = e.lines().collect();
+    let al: Vec<&str> = a.lines().collect();
+    el.len() == al.len()
+        && el
+            .iter()
+            .zip(&al)
+            .all(|(x, y)| x.trim() == y.trim() || literal::equivalent(x, y))
+}
+
+/// Where an ordered list of lines went wrong in the output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrderProblem {
+    /// The expected line never appears.
+    Missing { index: usize, line: String },
+    /// It appears, but only before the line that should precede it.
+    OutOfPlace {
+        index: usize,
+        line: String,
+        after: String,
+    },
+}
+
+impl OrderProblem {
+    pub fn describe(&self) -> String {
+        match self {
+            OrderProblem::Missing { index, line } => {
+                format!("line {} of the expected order, `{line}`, never appears", index + 1)
+            }
+            OrderProblem::OutOfPlace { index, line, after } => format!(
+                "line {} of the expected order, `{line}`, is out of place: it should come after `{after}`",
+                index + 1
+            ),
+        }
+    }
+}
+
+/// Checks that `expected` lines appear in this order among the output's
+/// lines (others may come between). Names the first one out of place.
+pub fn lines_in_order(expected: &[String], actual: &str, regex: bool) -> Result<(), OrderProblem> {
+    let out: Vec<&str> = actual.lines().map(str::trim).collect();
+    let matcher = |want: &str, got: &str| -> bool {
+        if regex {
+            regex::Regex::new(&format!("^(?:{want})$")).is_ok_and(|re| re.is_match(got))
+        } else {
+            want.trim() == got
+        }
+    };
+    let mut pos = 0;
+    for (index, want) in expected.iter().enumerate() {
+        match out[pos..].iter().position(|got| matcher(want, got)) {
+            Some(found) => pos += found + 1,
+            None => {
+                let anywhere = out.iter().any(|got| matcher(want, got));
+                return Err(if anywhere && index > 0 {
+                    OrderProblem::OutOfPlace {
+                        index,
+                        line: want.clone(),
+                        after: expected[index - 1].clone(),
+                    }
+                } else {
+                    OrderProblem::Missing {
+                        index,
+                        line: want.clone(),
+                    }
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn modes() {
+        assert!(output_matches(MatchMode::Normalized, "a\nb\n", "a  \nb\n\n"));
+        assert!(!output_matches(MatchMode::Exact, "a\n", "a"));
+        assert!(output_matches(MatchMode::Regex, r"took \d+ ms", "took 12 ms\n"));
+        assert!(!output_matches(MatchMode::Regex, r"took \d+ ms", "it took 12 ms"));
+        assert!(output_matches(MatchMode::Contains, "f1", "loss\nf1\n"));
+        assert!(output_matches(MatchMode::Literal, "['v1']\n['v1']", "[\"v1\"]\n['v1']\n"));
+        assert!(!output_matches(MatchMode::Literal, "['v1']\n['v1']", "['v1']\n['v1', 'v1']"));
+    }
+
+    #[test]
+    fn order_names_the_first_line_out_of_place() {
+        let want = lines(&["auth: enter", "timer: enter", "body"]);
+        assert!(lines_in_order(&want, "auth: enter\nx\ntimer: enter\nbody\n", false).is_ok());
+        let err = lines_in_order(&want, "timer: enter\nauth: enter\nbody\n", false).unwrap_err();
+        assert_eq!(
+            err,
+            OrderProblem::OutOfPlace {
+                index: 1,
+                line: "timer: enter".into(),
+                after: "auth: enter".into()
+            }
+        );
+        let err = lines_in_order(&want, "auth: enter\nbody\n", false).unwrap_err();
+        assert!(matches!(err, OrderProblem::Missing { index: 1, .. }));
+    }
+}

@@ -1,0 +1,466 @@
+//! Turning a kata run (harness events plus how the process ended) into a
+//! verdict a learner can act on.
+
+use super::matchers::{lines_in_order, output_matches};
+use crate::course::{CheckKind, Kata, MatchMode};
+use crate::runner::harness::{CheckEvent, Event, KataRun, RaisedError};
+use crate::runner::Ending;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Pass,
+    Fail,
+    Error,
+    Timeout,
+    Killed,
+    Skipped,
+    /// A check that never started because an earlier problem ended the run.
+    NotRun,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Fail => "fail",
+            Status::Error => "error",
+            Status::Timeout => "timeout",
+            Status::Killed => "killed",
+            Status::Skipped => "skipped",
+            Status::NotRun => "not run",
+        }
+    }
+
+    /// Pass and skipped are not failures of the learner.
+    pub fn is_ok(self) -> bool {
+        matches!(self, Status::Pass | Status::Skipped)
+    }
+
+    /// Which status describes a run when several checks disagree.
+    fn severity(self) -> u8 {
+        match self {
+            Status::Pass | Status::NotRun => 0,
+            Status::Skipped => 1,
+            Status::Fail => 2,
+            Status::Error => 3,
+            Status::Killed => 4,
+            Status::Timeout => 5,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckResult {
+    pub id: String,
+    pub status: Status,
+    pub message: Option<String>,
+    /// More precise than the message: which line is out of place, where a
+    /// forbidden construct is.
+    pub detail: Option<String>,
+    pub expected: Option<String>,
+    pub actual: Option<String>,
+    /// What the check's code printed.
+    pub output: Option<String>,
+    pub truncated: bool,
+    /// The learner's traceback, trimmed to their file.
+    pub traceback: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MistakeHit {
+    pub id: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Verdict {
+    pub status: Status,
+    /// The one sentence to show first.
+    pub message: String,
+    pub mistake: Option<MistakeHit>,
+    pub checks: Vec<CheckResult>,
+    pub traceback: Option<String>,
+    /// Line and column in the learner's file, where one is known.
+    pub line: Option<u64>,
+    pub column: Option<u64>,
+    /// What the learner's file printed while being imported.
+    pub import_output: String,
+    pub stderr: String,
+    pub truncated: bool,
+    pub python: Option<String>,
+    pub duration_ms: u64,
+}
+
+impl Verdict {
+    /// The first check that did not pass.
+    pub fn first_failure(&self) -> Option<&CheckResult> {
+        self.checks
+            .iter()
+            .find(|c| !c.status.is_ok() && c.status != Status::NotRun)
+    }
+
+    fn bare(status: Status, message: String) -> Verdict {
+        Verdict {
+            status,
+            message,
+            mistake: None,
+            checks: Vec::new(),
+            traceback: None,
+            line: None,
+            column: None,
+            import_output: String::new(),
+            stderr: String::new(),
+            truncated: false,
+            python: None,
+            duration_ms: 0,
+        }
+    }
+}
+
+/// The verdict on one run of `kata`.
+pub fn judge(kata: &Kata, run: &KataRun) -> Verdict {
+    let mut verdict = judge_events(kata, run);
+    verdict.duration_ms = run.process.elapsed.as_millis() as u64;
+    verdict.stderr = run.process.stderr.display();
+    verdict.truncated |= run.process.stdout.truncated() || run.process.stderr.truncated();
+    verdict
+}
+
+fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
+    if let Ending::SpawnFailed(e) = &run.process.ending {
+        return Verdict::bare(Status::Error, format!("could not start Python: {e}"));
+    }
+    let mut python = None;
+    let mut import_output = String::new();
+    let mut import_error: Option<&RaisedError> = None;
+    let mut ended: Vec<&CheckEvent> = Vec::new();
+    let mut running: Option<&str> = None;
+    let mut fired: Vec<&str> = Vec::new();
+    let mut done = false;
+    let mut exit_code = None;
+
+    for event in &run.events {
+        match event {
+            Event::Start { python: v, .. } => {
+                python = Some(
+                    v.iter()
+                        .map(u32::to_string)
+                        .collect::<Vec<_>>()
+                        .join("."),
+                );
+            }
+            Event::Skipped { needs } => {
+                let needs: Vec<String> = needs.iter().map(u32::to_string).collect();
+                let mut v = Verdict::bare(
+                    Status::Skipped,
+                    format!(
+                        "skipped: this kata needs Python {} or newer, and this interpreter is Python {}",
+                        needs.join("."),
+                        python.clone().unwrap_or_else(|| "older".into())
+                    ),
+                );
+                v.python = python;
+                return v;
+            }
+            Event::SyntaxError {
+                kind,
+                text,
+                line,
+                column,
+                code,
+            } => {
+                let place = match (line, column) {
+                    (Some(l), Some(c)) => format!(" on line {l}, column {c}"),
+                    (Some(l), None) => format!(" on line {l}"),
+                    _ => String::new(),
+                };
+                let mut v = Verdict::bare(
+                    Status::Error,
+                    format!("{kind}{place} of {}: {text}", kata.file_name),
+                );
+                if let (Some(code), Some(col)) = (code, column) {
+                    let caret = " ".repeat((*col as usize).saturating_sub(1) + 4);
+                    v.traceback = Some(format!("    {code}\n{caret}^\n{kind}: {text}"));
+                }
+                v.line = *line;
+                v.column = *column;
+                v.python = python;
+                return v;
+            }
+            Event::Import { output, error, .. } => {
+                import_output = output.clone().unwrap_or_default();
+                import_error = error.as_ref();
+            }
+            Event::CheckStart { id } => running = Some(id),
+            Event::CheckEnd(c) => {
+                running = None;
+                ended.push(c);
+            }
+            Event::MistakeEnd { id, fired: true } => fired.push(id),
+            Event::Exit { code } => exit_code = Some(code.clone()),
+            Event::Done {} => done = true,
+            _ => {}
+        }
+    }
+
+    let mut checks = Vec::new();
+    let mut cut_short = false;
+    for check in &kata.checks {
+        let result = if let Some(ev) = ended.iter().find(|e| e.id == check.id) {
+            judge_check(check, ev)
+        } else if running == Some(check.id.as_str()) {
+            cut_short = true;
+            interrupted(check, run, exit_code.as_deref())
+        } else {
+            let never_started = python.is_none() && !cut_short;
+            CheckResult {
+                id: check.id.clone(),
+                status: Status::NotRun,
+                message: Some(if never_started {
+                    "the run ended before any check started".into()
+                } else {
+                    "not run: an earlier problem ended the run".into()
+                }),
+                detail: None,
+                expected: None,
+                actual: None,
+                output: None,
+                truncated: false,
+                traceback: None,
+            }
+        };
+        checks.push(result);
+    }
+
+    let worst = checks
+        .iter()
+        .map(|c| c.status)
+        .max_by_key(|s| s.severity())
+        .unwrap_or(Status::Pass);
+    let mut status = worst;
+    let mut message;
+    let mut traceback = None;
+    let mut line = None;
+
+    if python.is_none() || (!done && running.is_none() && !cut_short) {
+        // The interpreter died before or between checks.
+        let (s, m) = ending_message(run, None, exit_code.as_deref());
+        if status.severity() < s.severity() || python.is_none() {
+            status = s;
+        }
+        message = m;
+    } else if let Some(first) = checks
+        .iter()
+        .find(|c| !c.status.is_ok() && c.status != Status::NotRun)
+    {
+        message = first
+            .message
+            .clone()
+            .unwrap_or_else(|| format!("check `{}` did not pass", first.id));
+        traceback = first.traceback.clone();
+    } else {
+        message = format!("all {} checks pass", checks.len());
+    }
+
+    if let Some(err) = import_error {
+        if status != Status::Pass {
+            message = format!(
+                "{} raised {} while being imported",
+                kata.file_name, err.kind
+            );
+            traceback = err.traceback.clone();
+            line = err.line;
+            if checks.iter().all(|c| c.status != Status::Fail) {
+                status = Status::Error;
+            }
+        }
+    }
+    if line.is_none() {
+        line = ended
+            .iter()
+            .find(|e| e.status != "pass" && e.status != "ran")
+            .and_then(|e| e.error.as_ref().and_then(|x| x.line).or(e.line));
+    }
+
+    let mistake = if status.is_ok() {
+        None
+    } else {
+        kata.mistakes
+            .iter()
+            .find(|m| fired.contains(&m.id.as_str()))
+            .map(|m| MistakeHit {
+                id: m.id.clone(),
+                message: m.message.trim().to_string(),
+            })
+    };
+    if let Some(hit) = &mistake {
+        message = hit.message.clone();
+    }
+    let truncated = checks.iter().any(|c| c.truncated);
+    Verdict {
+        status,
+        message,
+        mistake,
+        checks,
+        traceback,
+        line,
+        column: None,
+        import_output,
+        stderr: String::new(),
+        truncated,
+        python,
+        duration_ms: 0,
+    }
+}
+
+fn judge_check(check: &crate::course::Check, ev: &CheckEvent) -> CheckResult {
+    let output = ev.output.clone();
+    let truncated = output.as_deref().is_some_and(|o| o.ends_with("... (cut)"));
+    let mut result = CheckResult {
+        id: check.id.clone(),
+        status: Status::Error,
+        message: ev.message.clone(),
+        detail: ev.detail.clone(),
+        expected: ev.expected.clone(),
+        actual: ev.actual.clone(),
+        output: output.clone(),
+        truncated,
+        traceback: ev.error.as_ref().and_then(|e| e.traceback.clone()),
+    };
+    result.status = match ev.status.as_str() {
+        "pass" => Status::Pass,
+        "fail" => Status::Fail,
+        "ran" => {
+            let out = output.unwrap_or_default();
+            let ok = match check.kind {
+                CheckKind::Lines => {
+                    let regex = check.match_mode() == MatchMode::Regex;
+                    match lines_in_order(&check.lines, &out, regex) {
+                        Ok(()) => true,
+                        Err(problem) => {
+                            result.detail = Some(problem.describe());
+                            false
+                        }
+                    }
+                }
+                _ => output_matches(
+                    check.match_mode(),
+                    check.expect.as_deref().unwrap_or(""),
+                    &out,
+                ),
+            };
+            result.expected = Some(match check.kind {
+                CheckKind::Lines => check.lines.join("\n"),
+                _ => check.expect.clone().unwrap_or_default(),
+            });
+            result.actual = Some(out);
+            if ok {
+                Status::Pass
+            } else {
+                if result.message.is_none() {
+                    result.message = Some(
+                        result
+                            .detail
+                            .clone()
+                            .unwrap_or_else(|| "the output is not what was expected".into()),
+                    );
+                }
+                Status::Fail
+            }
+        }
+        _ => Status::Error,
+    };
+    if result.status == Status::Pass {
+        result.message = None;
+    } else if result.status == Status::Error {
+        if let Some(err) = &ev.error {
+            let text = err.text.as_deref().unwrap_or("");
+            result.message = Some(if text.is_empty() {
+                format!("check `{}`: your code raised {}", check.id, err.kind)
+            } else {
+                format!("check `{}`: your code raised {}: {text}", check.id, err.kind)
+            });
+        }
+    }
+    result
+}
+
+/// A check that was running when the process ended.
+fn interrupted(check: &crate::course::Check, run: &KataRun, exit: Option<&str>) -> CheckResult {
+    let (status, message) = ending_message(run, Some(&check.id), exit);
+    CheckResult {
+        id: check.id.clone(),
+        status,
+        message: Some(message),
+        detail: None,
+        expected: None,
+        actual: None,
+        output: None,
+        truncated: run.process.stdout.truncated(),
+        traceback: None,
+    }
+}
+
+/// Status and sentence for how the process ended, naming the check that was
+/// running if there was one.
+fn ending_message(run: &KataRun, check: Option<&str>, exit: Option<&str>) -> (Status, String) {
+    let during = check
+        .map(|c| format!(" during check `{c}`"))
+        .unwrap_or_default();
+    let limits = &run.process;
+    match &limits.ending {
+        Ending::TimedOut => (
+            Status::Timeout,
+            format!(
+                "time limit: the program was still running after {:.1} s{during} (an infinite loop, or a wait that never ends?)",
+                limits.elapsed.as_secs_f64()
+            ),
+        ),
+        Ending::OutputLimit(stream) => (
+            Status::Killed,
+            format!("output limit: the program printed too much to {stream}{during} and was stopped; the start of it is kept"),
+        ),
+        Ending::Signalled(_, name) => match name.as_str() {
+            "SIGSEGV" | "SIGBUS" | "SIGILL" | "SIGABRT" | "SIGFPE" => (
+                Status::Error,
+                format!("the program crashed ({}){during}", crash_name(name)),
+            ),
+            "SIGXCPU" => (
+                Status::Timeout,
+                format!("CPU limit: the program used all its CPU time{during}"),
+            ),
+            "SIGXFSZ" => (
+                Status::Killed,
+                format!("file size limit: the program wrote a file that is too large{during}"),
+            ),
+            "SIGKILL" => (
+                Status::Killed,
+                format!("the program was killed{during} (memory or CPU limit)"),
+            ),
+            other => (Status::Killed, format!("the program was ended by {other}{during}")),
+        },
+        Ending::Exited(code) => match exit {
+            Some(code) => (
+                Status::Error,
+                format!("the program called sys.exit({code}){during}; checks cannot run after that"),
+            ),
+            None => (
+                Status::Error,
+                format!("the program exited with code {code}{during} before the checks finished (os._exit?)"),
+            ),
+        },
+        Ending::SpawnFailed(e) => (Status::Error, format!("could not start Python: {e}")),
+    }
+}
+
+fn crash_name(signal: &str) -> &'static str {
+    match signal {
+        "SIGSEGV" => "segmentation fault",
+        "SIGBUS" => "bus error",
+        "SIGILL" => "illegal instruction",
+        "SIGABRT" => "aborted",
+        _ => "arithmetic fault",
+    }
+}

@@ -1,0 +1,14 @@
+//! pykata: a terminal tutor and kata runner for advanced Python.
+//!
+//! Data flows one way: course -> (learner edits a file) -> runner -> judge
+//! -> progress -> screen. The command line (`commands`) and the interface
+//! (`tui`) are two faces over the same calls.
+
+pub mod cli;
+pub mod commands;
+pub mod course;
+pub mod judge;
+pub mod progress;
+pub mod runner;
+pub mod session;
+pub mod workspace;

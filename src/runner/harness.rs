@@ -1,0 +1,175 @@
+//! Running a kata: the learner's file, the harness and the checks go into a
+//! fresh work dir; the harness streams events to a file there, which is read
+//! back even if the run crashed or timed out.
+
+use super::process::{self, ProcessOutcome, Spawn};
+use super::python::Interpreter;
+use super::workdir::WorkDir;
+use crate::course::{Check, Kata};
+use serde::{Deserialize, Serialize};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+
+/// The harness, shipped verbatim inside the binary.
+pub const HARNESS: &str = include_str!("../../assets/harness.py");
+const HARNESS_FILE: &str = "_pykata_harness.py";
+
+#[derive(Serialize)]
+struct Spec<'a> {
+    module: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min_python: Option<[u32; 2]>,
+    checks: &'a [Check],
+    mistakes: Vec<MistakeSpec<'a>>,
+}
+
+#[derive(Serialize)]
+struct MistakeSpec<'a> {
+    id: &'a str,
+    when: &'a str,
+}
+
+/// An exception as the harness describes it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub struct RaisedError {
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default)]
+    pub text: Option<String>,
+    /// Trimmed to the learner's own file.
+    #[serde(default)]
+    pub traceback: Option<String>,
+    /// The last line of the learner's file it passed through.
+    #[serde(default)]
+    pub line: Option<u64>,
+}
+
+/// One event of the harness protocol (one JSON object per line).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum Event {
+    Start {
+        python: Vec<u32>,
+        #[serde(default)]
+        implementation: String,
+    },
+    Skipped {
+        needs: Vec<u32>,
+    },
+    SyntaxError {
+        #[serde(rename = "type")]
+        kind: String,
+        text: String,
+        #[serde(default)]
+        line: Option<u64>,
+        #[serde(default)]
+        column: Option<u64>,
+        #[serde(default)]
+        code: Option<String>,
+    },
+    Import {
+        ok: bool,
+        #[serde(default)]
+        output: Option<String>,
+        #[serde(default)]
+        error: Option<RaisedError>,
+    },
+    CheckStart {
+        id: String,
+    },
+    CheckEnd(CheckEvent),
+    MistakeStart {
+        id: String,
+    },
+    MistakeEnd {
+        id: String,
+        fired: bool,
+    },
+    Exit {
+        code: String,
+    },
+    Interrupted {},
+    Done {},
+}
+
+/// What the harness reported for one check.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct CheckEvent {
+    pub id: String,
+    /// pass, fail, error, or "ran" (output captured, to be matched in Rust).
+    pub status: String,
+    #[serde(default)]
+    pub message: Option<String>,
+    #[serde(default)]
+    pub output: Option<String>,
+    #[serde(default)]
+    pub expected: Option<String>,
+    #[serde(default)]
+    pub actual: Option<String>,
+    #[serde(default)]
+    pub detail: Option<String>,
+    #[serde(default)]
+    pub line: Option<u64>,
+    #[serde(default)]
+    pub error: Option<RaisedError>,
+}
+
+/// Everything a kata run produced: the events in order and the process.
+#[derive(Debug, Clone)]
+pub struct KataRun {
+    pub events: Vec<Event>,
+    pub process: ProcessOutcome,
+}
+
+/// Runs `source` as the learner's file of `kata`.
+pub fn run_kata(
+    python: &Interpreter,
+    kata: &Kata,
+    source: &str,
+    cancel: Option<Arc<AtomicBool>>,
+) -> std::io::Result<KataRun> {
+    let dir = WorkDir::new()?;
+    dir.write(HARNESS_FILE, HARNESS)?;
+    dir.write(&kata.file_name, source)?;
+    let spec = Spec {
+        module: kata.module(),
+        min_python: kata.min_python.map(|(a, b)| [a, b]),
+        checks: &kata.checks,
+        mistakes: kata
+            .mistakes
+            .iter()
+            .map(|m| MistakeSpec {
+                id: &m.id,
+                when: &m.when,
+            })
+            .collect(),
+    };
+    let spec_json = serde_json::to_string(&spec).map_err(std::io::Error::other)?;
+    dir.write("_pykata_spec.json", &spec_json)?;
+    let events_path = dir.path().join("_pykata_events.jsonl");
+
+    let mut command = python.command();
+    command
+        .arg(dir.path().join(HARNESS_FILE))
+        .arg(dir.path().join("_pykata_spec.json"))
+        .arg(&events_path);
+    let process = process::run(Spawn {
+        command,
+        workdir: dir.path(),
+        stdin: kata.stdin.as_deref().map(str::as_bytes),
+        limits: kata.limits,
+        cancel,
+    });
+    let events = std::fs::read(&events_path)
+        .map(|bytes| parse_events(&bytes))
+        .unwrap_or_default();
+    Ok(KataRun { events, process })
+}
+
+/// Parses the event stream. A line cut short by a kill is dropped.
+pub fn parse_events(bytes: &[u8]) -> Vec<Event> {
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .filter_map(|line| serde_json::from_str(line).ok())
+        .collect()
+}

@@ -1,0 +1,282 @@
+//! Spawning one interpreter run: cleared environment, stdin, concurrent
+//! capture of stdout and stderr with a cap, the wall clock, and killing the
+//! whole process group however the run ends.
+
+use super::limits::{Limits, KEPT_OUTPUT_BYTES};
+use super::sandbox;
+use std::ffi::OsString;
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::sync::Arc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// One captured stream: the head that was kept and how much there was.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Captured {
+    pub kept: Vec<u8>,
+    pub total: u64,
+}
+
+impl Captured {
+    pub fn truncated(&self) -> bool {
+        self.total > self.kept.len() as u64
+    }
+
+    /// The kept text, made safe to display.
+    pub fn display(&self) -> String {
+        super::sanitize::for_display(&self.kept)
+    }
+}
+
+/// How a run ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ending {
+    /// The interpreter exited with this code.
+    Exited(i32),
+    /// A signal ended it (Unix): its number and name.
+    Signalled(i32, String),
+    /// The wall clock ran out; the group was killed.
+    TimedOut,
+    /// A stream went past the output limit; the group was killed.
+    OutputLimit(&'static str),
+    /// It could not be started at all.
+    SpawnFailed(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct ProcessOutcome {
+    pub stdout: Captured,
+    pub stderr: Captured,
+    pub ending: Ending,
+    pub elapsed: Duration,
+}
+
+/// What to run and under which limits.
+pub struct Spawn<'a> {
+    pub command: Command,
+    pub workdir: &'a Path,
+    pub stdin: Option<&'a [u8]>,
+    pub limits: Limits,
+    /// Set from another thread to stop the run early (the interface's Esc).
+    pub cancel: Option<Arc<AtomicBool>>,
+}
+
+/// The variables a run sees. Everything else is dropped.
+fn environment(workdir: &Path) -> Vec<(OsString, OsString)> {
+    let tmp = workdir.join("tmp");
+    let _ = std::fs::create_dir_all(&tmp);
+    let mut env: Vec<(OsString, OsString)> = vec![
+        ("HOME".into(), workdir.into()),
+        ("TMPDIR".into(), tmp.clone().into()),
+        ("PYTHONHASHSEED".into(), "0".into()),
+        ("PYTHONDONTWRITEBYTECODE".into(), "1".into()),
+        ("PYTHONUTF8".into(), "1".into()),
+        ("MALLOC_ARENA_MAX".into(), "2".into()),
+        ("LANG".into(), "C.UTF-8".into()),
+        // Keeps webbrowser.open and friends from finding a browser.
+        ("BROWSER".into(), "true".into()),
+    ];
+    if let Some(path) = std::env::var_os("PATH") {
+        env.push(("PATH".into(), path));
+    }
+    if cfg!(windows) {
+        for key in ["SYSTEMROOT", "SYSTEMDRIVE", "WINDIR", "PATHEXT", "COMSPEC"] {
+            if let Some(v) = std::env::var_os(key) {
+                env.push((key.into(), v));
+            }
+        }
+        env.push(("TEMP".into(), tmp.clone().into()));
+        env.push(("TMP".into(), tmp.into()));
+    }
+    env
+}
+
+/// Runs the command to completion, a limit, or cancellation.
+pub fn run(spawn: Spawn<'_>) -> ProcessOutcome {
+    let Spawn {
+        mut command,
+        workdir,
+        stdin,
+        limits,
+        cancel,
+    } = spawn;
+    let started = Instant::now();
+    command
+        .current_dir(workdir)
+        .env_clear()
+        .envs(environment(workdir))
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        // A group of its own, so one signal reaches everything it starts.
+        command.process_group(0);
+    }
+    sandbox::prepare(&mut command, &limits, workdir);
+
+    let mut child = match command.spawn() {
+        Ok(c) => c,
+        Err(e) => {
+            return ProcessOutcome {
+                stdout: Captured::default(),
+                stderr: Captured::default(),
+                ending: Ending::SpawnFailed(e.to_string()),
+                elapsed: started.elapsed(),
+            }
+        }
+    };
+
+    if let (Some(input), Some(mut pipe)) = (stdin, child.stdin.take()) {
+        let input = input.to_vec();
+        // A program that never reads its input must not block us: write
+        // from a thread and give up on a broken pipe.
+        thread::spawn(move || {
+            let _ = pipe.write_all(&input);
+        });
+    }
+
+    let over_limit = Arc::new(AtomicBool::new(false));
+    let cap = limits.output_bytes();
+    let (tx, rx) = mpsc::channel();
+    let readers = [
+        child.stdout.take().map(|s| Box::new(s) as Box<dyn Read + Send>),
+        child.stderr.take().map(|s| Box::new(s) as Box<dyn Read + Send>),
+    ];
+    for (index, reader) in readers.into_iter().enumerate() {
+        let Some(reader) = reader else { continue };
+        let tx = tx.clone();
+        let over = over_limit.clone();
+        thread::spawn(move || {
+            let captured = capture(reader, cap, &over);
+            let _ = tx.send((index, captured));
+        });
+    }
+    drop(tx);
+
+    let deadline = started + limits.wall();
+    let mut ending = None;
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) => {}
+            Err(_) => break None,
+        }
+        let now = Instant::now();
+        if over_limit.load(Ordering::Relaxed) {
+            ending.get_or_insert(Ending::OutputLimit("output"));
+            kill_group(&mut child);
+        } else if now >= deadline || cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed)) {
+            ending.get_or_insert(Ending::TimedOut);
+            kill_group(&mut child);
+        }
+        // Poll finely at first (most runs end within tens of milliseconds),
+        // then back off.
+        let pause = if now - started < Duration::from_millis(100) {
+            Duration::from_micros(300)
+        } else {
+            Duration::from_millis(2)
+        };
+        thread::sleep(pause);
+    };
+    // Sweep whatever the program left behind in its group.
+    kill_group(&mut child);
+
+    let mut streams = [Captured::default(), Captured::default()];
+    // Readers end when every holder of the pipes is gone. A process that
+    // escaped the group could hold them open: do not wait for it for long.
+    let grace = Instant::now() + Duration::from_millis(500);
+    for _ in 0..2 {
+        let left = grace.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok((index, captured)) => streams[index] = captured,
+            Err(_) => break,
+        }
+    }
+    let [stdout, stderr] = streams;
+    let ending = ending.unwrap_or_else(|| match status {
+        Some(status) => ending_of(status),
+        None => Ending::Exited(-1),
+    });
+    let ending = match ending {
+        Ending::OutputLimit(_) => Ending::OutputLimit(if stdout.total > cap {
+            "stdout"
+        } else {
+            "stderr"
+        }),
+        other => other,
+    };
+    ProcessOutcome {
+        stdout,
+        stderr,
+        ending,
+        elapsed: started.elapsed(),
+    }
+}
+
+/// Reads a stream to its end, keeping the head and counting the rest. Raises
+/// `over` when the total passes `limit`, and keeps draining so the writer
+/// never blocks on a full pipe before it is killed.
+fn capture(mut reader: Box<dyn Read + Send>, limit: u64, over: &AtomicBool) -> Captured {
+    let mut captured = Captured::default();
+    let mut buf = [0u8; 16 * 1024];
+    loop {
+        match reader.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                let room = KEPT_OUTPUT_BYTES.saturating_sub(captured.kept.len());
+                captured.kept.extend_from_slice(&buf[..n.min(room)]);
+                captured.total += n as u64;
+                if captured.total > limit {
+                    over.store(true, Ordering::Relaxed);
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => break,
+        }
+    }
+    captured
+}
+
+#[cfg(unix)]
+fn kill_group(child: &mut Child) {
+    use nix::sys::signal::{killpg, Signal};
+    use nix::unistd::Pid;
+    // The child leads its own group (process_group(0)), so its pid is the
+    // group id. Until we reap it the id cannot be reused.
+    if let Ok(pid) = i32::try_from(child.id()) {
+        let _ = killpg(Pid::from_raw(pid), Signal::SIGKILL);
+    }
+    let _ = child.kill();
+}
+
+#[cfg(not(unix))]
+fn kill_group(child: &mut Child) {
+    let _ = child.kill();
+}
+
+#[cfg(unix)]
+fn ending_of(status: ExitStatus) -> Ending {
+    use std::os::unix::process::ExitStatusExt;
+    if let Some(sig) = status.signal() {
+        let name = nix::sys::signal::Signal::try_from(sig)
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_else(|_| format!("signal {sig}"));
+        return Ending::Signalled(sig, name);
+    }
+    Ending::Exited(status.code().unwrap_or(-1))
+}
+
+#[cfg(not(unix))]
+fn ending_of(status: ExitStatus) -> Ending {
+    Ending::Exited(status.code().unwrap_or(-1))
+}

@@ -1,0 +1,141 @@
+//! Finding the Python interpreter and learning its version.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// How to start Python: a program and the arguments that come before ours
+/// (`py -3` on Windows has one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Interpreter {
+    pub program: PathBuf,
+    pub pre_args: Vec<OsString>,
+    /// Where the choice came from, for `doctor` ("--python", "PYKATA_PYTHON", "PATH").
+    pub found_by: &'static str,
+}
+
+/// Why no interpreter could be used.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum FindError {
+    #[error("the Python interpreter `{0}` given by {1} was not found or is not executable")]
+    NotFound(String, &'static str),
+    #[error("no Python interpreter found: tried python3 and python on PATH")]
+    NoneOnPath,
+}
+
+impl FindError {
+    pub fn help(&self) -> &'static str {
+        "install CPython 3.10 or newer, or point pykata at one with --python PATH or PYKATA_PYTHON"
+    }
+}
+
+/// `--python`, then `PYKATA_PYTHON`, then `python3`, then `python`
+/// (and `py -3` on Windows).
+pub fn find(explicit: Option<&Path>) -> Result<Interpreter, FindError> {
+    let by = |program: PathBuf, found_by| Interpreter {
+        program,
+        pre_args: Vec::new(),
+        found_by,
+    };
+    if let Some(p) = explicit {
+        return which::which(p)
+            .map(|path| by(path, "--python"))
+            .map_err(|_| FindError::NotFound(p.display().to_string(), "--python"));
+    }
+    if let Some(p) = std::env::var_os("PYKATA_PYTHON").filter(|p| !p.is_empty()) {
+        return which::which(&p)
+            .map(|path| by(path, "PYKATA_PYTHON"))
+            .map_err(|_| FindError::NotFound(p.to_string_lossy().into_owned(), "PYKATA_PYTHON"));
+    }
+    for name in ["python3", "python"] {
+        if let Ok(path) = which::which(name) {
+            return Ok(by(path, "PATH"));
+        }
+    }
+    if cfg!(windows) {
+        if let Ok(path) = which::which("py") {
+            return Ok(Interpreter {
+                program: path,
+                pre_args: vec!["-3".into()],
+                found_by: "PATH (py launcher)",
+            });
+        }
+    }
+    Err(FindError::NoneOnPath)
+}
+
+impl Interpreter {
+    /// A command for this interpreter with pykata's standard flags.
+    ///
+    /// `-s` (no user site-packages), `-u` (unbuffered, so output before
+    /// `os._exit` is kept) and `-X utf8`. We do not pass `-I`: it implies
+    /// `-E`, which would ignore the PYTHONHASHSEED we set to keep set order
+    /// stable. The environment is cleared and rebuilt from an allow-list
+    /// (see runner::process), so no PYTHON* variable of the user gets through
+    /// anyway, and the harness puts the work dir on sys.path itself.
+    pub fn command(&self) -> Command {
+        let mut cmd = Command::new(&self.program);
+        cmd.args(&self.pre_args).args(["-s", "-u", "-X", "utf8"]);
+        cmd
+    }
+
+    /// Asks the interpreter its version. Costs one interpreter start.
+    pub fn probe_version(&self) -> Result<PythonVersion, String> {
+        let out = Command::new(&self.program)
+            .args(&self.pre_args)
+            .args([
+                "-I",
+                "-c",
+                "import sys; print('%d.%d.%d' % sys.version_info[:3], sys.implementation.name)",
+            ])
+            .stdin(Stdio::null())
+            .output()
+            .map_err(|e| format!("could not start {}: {e}", self.program.display()))?;
+        let text = String::from_utf8_lossy(&out.stdout);
+        let mut parts = text.split_whitespace();
+        let version = parts
+            .next()
+            .and_then(PythonVersion::parse)
+            .ok_or_else(|| {
+                format!(
+                    "{} did not report a Python version (is it Python 3?)",
+                    self.program.display()
+                )
+            })?;
+        Ok(PythonVersion {
+            implementation: parts.next().unwrap_or("unknown").to_string(),
+            ..version
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PythonVersion {
+    pub major: u32,
+    pub minor: u32,
+    pub patch: u32,
+    pub implementation: String,
+}
+
+impl PythonVersion {
+    /// "3.11.7" -> 3.11.7 (implementation unknown).
+    pub fn parse(text: &str) -> Option<PythonVersion> {
+        let mut it = text.trim().split('.').map(|p| p.parse::<u32>().ok());
+        Some(PythonVersion {
+            major: it.next()??,
+            minor: it.next()??,
+            patch: it.next().flatten().unwrap_or(0),
+            implementation: "unknown".into(),
+        })
+    }
+
+    pub fn at_least(&self, (major, minor): (u32, u32)) -> bool {
+        (self.major, self.minor) >= (major, minor)
+    }
+}
+
+impl std::fmt::Display for PythonVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}.{}", self.major, self.minor, self.patch)
+    }
+}

@@ -1,0 +1,66 @@
+//! Running a lesson snippet as a plain script: examples and predict steps.
+
+use super::limits::Limits;
+use super::process::{self, Ending, ProcessOutcome, Spawn};
+use super::python::Interpreter;
+use super::workdir::WorkDir;
+
+/// Predict steps decide "Infinite loop" after this long.
+pub const PREDICT_WALL_MS: u64 = 2_000;
+
+#[derive(Debug, Clone)]
+pub struct ScriptRun {
+    pub process: ProcessOutcome,
+    /// The last line of the traceback (`ValueError: ...`) if it raised.
+    pub exception: Option<String>,
+}
+
+impl ScriptRun {
+    pub fn timed_out(&self) -> bool {
+        self.process.ending == Ending::TimedOut
+    }
+
+    /// What a reader sees: stdout, then the exception line if it raised.
+    pub fn shown_output(&self) -> String {
+        let mut text = self.process.stdout.display();
+        if let Some(exc) = &self.exception {
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
+            }
+            text.push_str(exc);
+            text.push('\n');
+        }
+        text
+    }
+}
+
+pub fn run_script(python: &Interpreter, code: &str, wall_ms: u64) -> std::io::Result<ScriptRun> {
+    let dir = WorkDir::new()?;
+    dir.write("snippet.py", code)?;
+    let mut command = python.command();
+    command.arg(dir.path().join("snippet.py"));
+    let limits = Limits {
+        wall_ms,
+        ..Limits::default()
+    };
+    let process = process::run(Spawn {
+        command,
+        workdir: dir.path(),
+        stdin: None,
+        limits,
+        cancel: None,
+    });
+    let exception = match process.ending {
+        Ending::Exited(code) if code != 0 => {
+            let stderr = process.stderr.display();
+            stderr
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .filter(|_| stderr.contains("Traceback") || stderr.contains("Error"))
+                .map(str::to_string)
+        }
+        _ => None,
+    };
+    Ok(ScriptRun { process, exception })
+}

@@ -1,0 +1,202 @@
+//! The learner's folder: one Python file per kata, grouped by topic, and a
+//! `.pykata` folder with progress and backups. pykata never overwrites a
+//! learner's file without keeping a copy.
+
+use crate::course::{Course, Kata};
+use crate::progress::{self, Progress, SetAside};
+use std::path::{Path, PathBuf};
+
+/// The folder that marks a workspace, as `.git` marks a repository.
+pub const MARKER: &str = ".pykata";
+/// The folder `pykata init` creates when given none.
+pub const DEFAULT_DIR: &str = "pykata-workspace";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Workspace {
+    pub root: PathBuf,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WorkspaceError {
+    #[error("no pykata workspace here or in any parent folder of {0}")]
+    NotFound(PathBuf),
+    #[error("{0} is not a pykata workspace (it has no {MARKER} folder)")]
+    NotAWorkspace(PathBuf),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl WorkspaceError {
+    pub fn help(&self) -> String {
+        match self {
+            WorkspaceError::NotFound(_) | WorkspaceError::NotAWorkspace(_) => format!(
+                "create one with `pykata init` (it makes ./{DEFAULT_DIR}), then run commands inside it or pass --workspace DIR"
+            ),
+            WorkspaceError::Io { .. } => "check the folder's permissions and free space".into(),
+        }
+    }
+}
+
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> WorkspaceError + '_ {
+    move |source| WorkspaceError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// What `init` did to each kata file.
+#[derive(Debug, Default)]
+pub struct InitReport {
+    pub created: Vec<PathBuf>,
+    pub kept: Vec<PathBuf>,
+}
+
+impl Workspace {
+    /// The workspace at `explicit`, or the nearest one from `start` upward.
+    pub fn locate(explicit: Option<&Path>, start: &Path) -> Result<Workspace, WorkspaceError> {
+        if let Some(dir) = explicit {
+            return if dir.join(MARKER).is_dir() {
+                Ok(Workspace {
+                    root: dir.to_path_buf(),
+                })
+            } else {
+                Err(WorkspaceError::NotAWorkspace(dir.to_path_buf()))
+            };
+        }
+        start
+            .ancestors()
+            .find(|d| d.join(MARKER).is_dir())
+            .map(|d| Workspace {
+                root: d.to_path_buf(),
+            })
+            .ok_or_else(|| WorkspaceError::NotFound(start.to_path_buf()))
+    }
+
+    /// Creates the workspace and every kata file that does not exist yet.
+    /// Existing files are never touched.
+    pub fn init(root: &Path, course: &Course) -> Result<(Workspace, InitReport), WorkspaceError> {
+        std::fs::create_dir_all(root.join(MARKER)).map_err(io_err(root))?;
+        let ws = Workspace {
+            root: root.to_path_buf(),
+        };
+        let mut report = InitReport::default();
+        for kata in course.katas() {
+            let path = ws.kata_path(kata);
+            if ws.ensure_kata_file(kata)? {
+                report.created.push(path);
+            } else {
+                report.kept.push(path);
+            }
+        }
+        let readme = root.join("README.txt");
+        if !readme.exists() {
+            std::fs::write(&readme, README).map_err(io_err(&readme))?;
+        }
+        Ok((ws, report))
+    }
+
+    pub fn kata_path(&self, kata: &Kata) -> PathBuf {
+        self.root.join(&kata.topic).join(&kata.file_name)
+    }
+
+    /// Writes the starter if the learner's file does not exist. Returns
+    /// whether it was created.
+    pub fn ensure_kata_file(&self, kata: &Kata) -> Result<bool, WorkspaceError> {
+        let path = self.kata_path(kata);
+        if path.exists() {
+            return Ok(false);
+        }
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(io_err(dir))?;
+        }
+        // create_new: if the file appeared meanwhile, it is the learner's.
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut f) => {
+                use std::io::Write;
+                f.write_all(kata.starter.text.as_bytes())
+                    .map_err(io_err(&path))?;
+                Ok(true)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+            Err(e) => Err(io_err(&path)(e)),
+        }
+    }
+
+    /// The learner's current code for a kata, creating it from the starter
+    /// first if needed.
+    pub fn read_kata(&self, kata: &Kata) -> Result<String, WorkspaceError> {
+        self.ensure_kata_file(kata)?;
+        let path = self.kata_path(kata);
+        let bytes = std::fs::read(&path).map_err(io_err(&path))?;
+        // Invalid UTF-8 is passed on as is (lossily) and reported by Python.
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    /// Copies the learner's file into `.pykata/backups/` and puts the
+    /// starter back. Returns where the copy is.
+    pub fn reset(&self, kata: &Kata) -> Result<Option<PathBuf>, WorkspaceError> {
+        let path = self.kata_path(kata);
+        let backup = if path.exists() {
+            Some(self.backup(kata)?)
+        } else {
+            None
+        };
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(io_err(dir))?;
+        }
+        std::fs::write(&path, &kata.starter.text).map_err(io_err(&path))?;
+        Ok(backup)
+    }
+
+    /// Copies the learner's file to a new, timestamped backup.
+    pub fn backup(&self, kata: &Kata) -> Result<PathBuf, WorkspaceError> {
+        let path = self.kata_path(kata);
+        let dir = self.root.join(MARKER).join("backups").join(&kata.topic);
+        std::fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+        let stem = kata.module();
+        let stamp = progress::now();
+        let mut target = dir.join(format!("{stem}.{stamp}.py"));
+        let mut n = 1;
+        while target.exists() {
+            target = dir.join(format!("{stem}.{stamp}-{n}.py"));
+            n += 1;
+        }
+        std::fs::copy(&path, &target).map_err(io_err(&path))?;
+        Ok(target)
+    }
+
+    pub fn progress_path(&self) -> PathBuf {
+        self.root.join(MARKER).join("progress.json")
+    }
+
+    pub fn load_progress(&self) -> (Progress, Option<SetAside>) {
+        Progress::load(&self.progress_path())
+    }
+
+    pub fn save_progress(&self, progress: &Progress) -> Result<(), WorkspaceError> {
+        let path = self.progress_path();
+        progress.save(&path).map_err(io_err(&path))
+    }
+}
+
+const README: &str = "\
+This is your pykata workspace.
+
+Each folder is a topic and each .py file a kata. Open a file in your editor,
+fix or write the code the task asks for, and save. pykata judges the file:
+
+    pykata             the interface: lessons, katas, verdicts on every save
+    pykata list        the course map and your progress
+    pykata check ID    run the checks of one kata
+    pykata hint ID     the next hint
+    pykata reset ID    start a kata again (your file is backed up first)
+
+Your progress is in .pykata/progress.json; backups are in .pykata/backups/.
+";
