@@ -44,6 +44,7 @@ def fresh_stdin():
 
 LEARNER_FILE = os.path.join(_WORKDIR, MODULE + ".py")
 MAX_TEXT = 64 * 1024
+OUTPUT_LIMIT = SPEC.get("output_limit", 1024 * 1024)
 
 
 def clip(text):
@@ -102,14 +103,8 @@ def fresh_import():
     sys.modules.pop(MODULE, None)
     importlib.invalidate_caches()
     fresh_stdin()
-    out = io.StringIO()
-    saved = sys.stdout
-    sys.stdout = out
-    try:
-        module = importlib.import_module(MODULE)
-    finally:
-        sys.stdout = saved
-    return module
+    with Captured():
+        return importlib.import_module(MODULE)
 
 
 def namespace(module):
@@ -144,11 +139,49 @@ def format_message(template, ns):
         return template
 
 
+class OutputLimit(BaseException):
+    """Raised into learner code that prints past the kata's output limit.
+
+    A BaseException, so `except Exception` in learner code does not swallow it.
+    """
+
+
+class CappedBuffer(io.TextIOBase):
+    """Keeps the head of what is printed, counts the rest, and stops the
+    program once it passes the output limit."""
+
+    def __init__(self):
+        self.parts = []
+        self.kept = 0
+        self.total = 0
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        text = str(text)
+        self.total += len(text)
+        if self.kept < MAX_TEXT:
+            head = text[: MAX_TEXT - self.kept]
+            self.parts.append(head)
+            self.kept += len(head)
+        if self.total > OUTPUT_LIMIT:
+            raise OutputLimit()
+        return len(text)
+
+    def getvalue(self):
+        return "".join(self.parts)
+
+    @property
+    def truncated(self):
+        return self.total > self.kept
+
+
 class Captured:
     """Capture what code prints (stdout) while it runs."""
 
     def __enter__(self):
-        self.buffer = io.StringIO()
+        self.buffer = CappedBuffer()
         self.saved = sys.stdout
         sys.stdout = self.buffer
         return self
@@ -160,6 +193,10 @@ class Captured:
     @property
     def text(self):
         return self.buffer.getvalue()
+
+    @property
+    def truncated(self):
+        return self.buffer.truncated
 
 
 def exception_matches(exc, name):
@@ -321,8 +358,10 @@ def run_check(check, source, import_error):
                 error = None
             except BaseException as exc:
                 error = exc
-        result["output"] = clip(cap.text)
-        if error is not None:
+        result.update(output=clip(cap.text), truncated=cap.truncated)
+        if isinstance(error, OutputLimit):
+            result.update(status="killed", message=output_limit_message(cid))
+        elif error is not None:
             if isinstance(error, KeyboardInterrupt):
                 raise error
             result.update(status="error", message="your code raised " + type(error).__name__,
@@ -339,7 +378,10 @@ def run_check(check, source, import_error):
                 raised = None
             except BaseException as exc:
                 raised = exc
-        result["output"] = clip(cap.text)
+        result.update(output=clip(cap.text), truncated=cap.truncated)
+        if isinstance(raised, OutputLimit):
+            result.update(status="killed", message=output_limit_message(cid))
+            return result
         if raised is None:
             result.update(status="fail", actual="nothing was raised",
                           message=format_message(check.get("message"), ns)
@@ -367,16 +409,23 @@ def run_check(check, source, import_error):
                         break
                 else:
                     result["status"] = "pass"
+            except OutputLimit:
+                result.update(status="killed", message=output_limit_message(cid))
             except BaseException as exc:
                 if isinstance(exc, KeyboardInterrupt):
                     raise
                 result.update(status="error", message="your code raised " + type(exc).__name__,
                               error=describe(exc))
-        result["output"] = clip(cap.text)
+        result.update(output=clip(cap.text), truncated=cap.truncated)
         return result
 
     result.update(status="error", message="unknown check kind " + kind)
     return result
+
+
+def output_limit_message(cid):
+    return ("output limit: the program printed more than %d KB during check `%s` and was stopped; "
+            "the start of it is kept" % (OUTPUT_LIMIT // 1024, cid))
 
 
 def _is_expression(code):

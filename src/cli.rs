@@ -74,4 +74,6 @@ pub enum Command {
     },
     /// Check this machine: interpreter, version, sandbox layers, workspace, course.
     Doctor,
+    /// Print the JSON Schema of course files (course.yaml, lessons/*.yaml) for editors.
+    Schema,
 }

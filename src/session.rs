@@ -2,13 +2,15 @@
 //! judge a learner's file and record it, answer a prediction. Neither face
 //! runs or judges anything on its own.
 
+use crate::course::Course;
 use crate::course::Kata;
 use crate::judge::answer::{self, Truth};
 use crate::judge::{self, Verdict};
+use crate::progress::{KataState, Progress};
 use crate::runner::{self, script, Interpreter, PythonVersion};
 use crate::workspace::{Workspace, WorkspaceError};
 use std::sync::atomic::AtomicBool;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
@@ -40,6 +42,7 @@ pub fn check_kata(
 ) -> Result<(Verdict, Option<String>), SessionError> {
     let source = ws.read_kata(kata)?;
     let verdict = judge_source(python, kata, &source, cancel)?;
+    let _guard = progress_lock();
     let (mut progress, warning) = ws.load_progress();
     if verdict.status != judge::Status::Skipped {
         progress.record_attempt(
@@ -87,4 +90,104 @@ pub fn answer_prediction(
 /// The key a prediction is stored under in progress: `topic/step` (1-based).
 pub fn prediction_key(topic: &str, step_index: usize) -> String {
     format!("{topic}/{}", step_index + 1)
+}
+
+/// Serializes the read-modify-write of the progress file between the
+/// threads of one process (the interface judges on a worker thread while
+/// the learner asks for a hint).
+fn progress_lock() -> MutexGuard<'static, ()> {
+    static LOCK: Mutex<()> = Mutex::new(());
+    LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Records an answer to a predict step in the learner's progress. Returns
+/// any warning about the progress file.
+pub fn record_prediction(
+    ws: &Workspace,
+    key: &str,
+    answer: &str,
+    correct: bool,
+) -> Result<Option<String>, SessionError> {
+    let _guard = progress_lock();
+    let (mut progress, warning) = ws.load_progress();
+    progress.record_prediction(key, answer, correct);
+    ws.save_progress(&progress)?;
+    Ok(warning.map(|w| w.to_string()))
+}
+
+/// Counts one more hint of `kata` as shown and returns which one to show
+/// (1-based) and how many there are; `None` if the kata has no hints.
+pub fn next_hint(ws: &Workspace, kata: &Kata) -> Result<Option<(u32, usize)>, SessionError> {
+    if kata.hints.is_empty() {
+        return Ok(None);
+    }
+    let _guard = progress_lock();
+    let (mut progress, _) = ws.load_progress();
+    let shown = progress.use_hint(&kata.id, kata.hints.len());
+    ws.save_progress(&progress)?;
+    Ok(Some((shown, kata.hints.len())))
+}
+
+/// Runs a lesson example for real and returns what a reader sees: its
+/// output, then the exception line if it raised (made safe to display).
+pub fn run_example(python: &Interpreter, code: &str) -> std::io::Result<String> {
+    let run = runner::run_script(python, code, script::PREDICT_WALL_MS)?;
+    let mut shown = run.shown_output();
+    if run.timed_out() {
+        shown.push_str(&format!(
+            "(still running after {:.1} s: stopped)\n",
+            script::PREDICT_WALL_MS as f64 / 1000.0
+        ));
+    }
+    Ok(shown)
+}
+
+/// Where a kata stands for a learner, including "skipped" when this
+/// interpreter is too old for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KataStatus {
+    New,
+    Started {
+        attempts: u32,
+    },
+    Done,
+    /// Why it cannot run here (names both versions).
+    Unsupported(String),
+}
+
+/// The status of `kata` given the learner's progress and, when known, the
+/// interpreter's version.
+pub fn kata_status(
+    kata: &Kata,
+    progress: &Progress,
+    version: Option<&PythonVersion>,
+) -> KataStatus {
+    let p = progress.kata(&kata.id);
+    match p.state {
+        KataState::Done => KataStatus::Done,
+        _ => match version.map(|v| supported(kata, v)) {
+            Some(Err(why)) => KataStatus::Unsupported(why),
+            _ if p.state == KataState::Started => KataStatus::Started {
+                attempts: p.attempts,
+            },
+            _ => KataStatus::New,
+        },
+    }
+}
+
+/// Where to continue: the last kata worked on if it is not done yet, else
+/// the first kata after it (then from the start) that is not done.
+pub fn continue_target<'c>(course: &'c Course, progress: &Progress) -> Option<&'c Kata> {
+    let katas: Vec<&Kata> = course.katas().collect();
+    let start = progress
+        .last_kata
+        .as_deref()
+        .and_then(|id| katas.iter().position(|k| k.id == id))
+        .unwrap_or(0);
+    let not_done = |k: &&&Kata| progress.kata(&k.id).state != KataState::Done;
+    katas[start..]
+        .iter()
+        .find(not_done)
+        .or_else(|| katas[..start].iter().find(not_done))
+        .copied()
 }

@@ -50,12 +50,22 @@ pub fn run(ctx: &Ctx, kata: Option<&str>, all: bool, format: Format) -> Outcome 
             println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
         }
         Format::Human if all => {
-            let passed = results.iter().filter(|(_, v)| v.status == Status::Pass).count();
-            let skipped = results.iter().filter(|(_, v)| v.status == Status::Skipped).count();
+            let passed = results
+                .iter()
+                .filter(|(_, v)| v.status == Status::Pass)
+                .count();
+            let skipped = results
+                .iter()
+                .filter(|(_, v)| v.status == Status::Skipped)
+                .count();
             println!(
                 "\n{passed} of {} katas pass{}",
                 results.len(),
-                if skipped > 0 { format!(" ({skipped} skipped)") } else { String::new() }
+                if skipped > 0 {
+                    format!(" ({skipped} skipped)")
+                } else {
+                    String::new()
+                }
             );
         }
         Format::Human => {}
@@ -99,7 +109,11 @@ pub fn human(kata: &Kata, v: &Verdict, hints_used: u32, detailed: bool) -> Strin
         Status::Skipped => (s.dim("-"), s.dim("skipped")),
         other => (s.bad("✗"), s.bad(other.label())),
     };
-    let python = v.python.as_deref().map(|p| format!(", Python {p}")).unwrap_or_default();
+    let python = v
+        .python
+        .as_deref()
+        .map(|p| format!(", Python {p}"))
+        .unwrap_or_default();
     out.push_str(&format!(
         "{mark} {} {label} {}\n",
         s.bold(&kata.id),

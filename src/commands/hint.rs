@@ -7,7 +7,10 @@ pub fn run(ctx: &Ctx, id: &str) -> Outcome {
     let kata = super::kata(&course, id)?;
     let ws = ctx.workspace()?;
     if kata.hints.is_empty() {
-        println!("Kata `{}` has no hints. Read its task again, then the lesson of its topic.", kata.id);
+        println!(
+            "Kata `{}` has no hints. Read its task again, then the lesson of its topic.",
+            kata.id
+        );
         return Ok(exit::OK);
     }
     let (mut progress, _) = ws.load_progress();
@@ -16,9 +19,15 @@ pub fn run(ctx: &Ctx, id: &str) -> Outcome {
     ws.save_progress(&progress)?;
     let n = kata.hints.len();
     println!("Hint {shown} of {n} for {}:", kata.id);
-    println!("  {}", kata.hints[shown as usize - 1].trim().replace('\n', "\n  "));
+    println!(
+        "  {}",
+        kata.hints[shown as usize - 1].trim().replace('\n', "\n  ")
+    );
     if before == shown {
-        println!("(that was the last hint; `pykata solution {}` opens after a pass)", kata.id);
+        println!(
+            "(that was the last hint; `pykata solution {}` opens after a pass)",
+            kata.id
+        );
     }
     Ok(exit::OK)
 }

@@ -18,7 +18,8 @@ pub fn run(ctx: &Ctx, dir: Option<PathBuf>, format: Format) -> Outcome {
     };
     match format {
         Format::Json => {
-            let doc = serde_json::json!({"format": 1, "ok": problems.is_empty(), "problems": problems});
+            let doc =
+                serde_json::json!({"format": 1, "ok": problems.is_empty(), "problems": problems});
             println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
         }
         Format::Human => {

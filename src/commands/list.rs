@@ -3,15 +3,12 @@
 
 use super::style::Style;
 use super::{Ctx, Outcome};
-use crate::progress::{KataState, Progress};
+use crate::progress::KataState;
 
 pub fn run(ctx: &Ctx) -> Outcome {
     let course = ctx.course()?;
     let ws = ctx.workspace_opt();
-    let progress = ws
-        .as_ref()
-        .map(|w| w.load_progress().0)
-        .unwrap_or_else(Progress::default);
+    let progress = ws.as_ref().map(|w| w.load_progress().0).unwrap_or_default();
     let s = Style::stdout();
     let total = course.katas().count();
     let done = course
@@ -26,7 +23,10 @@ pub fn run(ctx: &Ctx) -> Outcome {
             "Workspace {}: {done} of {total} katas done\n",
             w.root.display()
         )),
-        None => out.push_str(&format!("{total} katas in {} topics\n", course.topics.len())),
+        None => out.push_str(&format!(
+            "{total} katas in {} topics\n",
+            course.topics.len()
+        )),
     }
     let id_width = course.katas().map(|k| k.id.len()).max().unwrap_or(0);
     for (n, topic) in course.topics.iter().enumerate() {

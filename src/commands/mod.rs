@@ -8,6 +8,7 @@ mod init;
 mod lint;
 mod list;
 mod reset;
+mod schema;
 mod solution;
 pub mod style;
 mod verify;
@@ -134,7 +135,9 @@ pub fn run(cli: Cli) -> u8 {
     };
     let outcome = match cli.command {
         None | Some(Command::List) => list::run(&ctx),
-        Some(Command::Check { kata, all, format }) => check::run(&ctx, kata.as_deref(), all, format),
+        Some(Command::Check { kata, all, format }) => {
+            check::run(&ctx, kata.as_deref(), all, format)
+        }
         Some(Command::Hint { kata }) => hint::run(&ctx, &kata),
         Some(Command::Solution { kata }) => solution::run(&ctx, &kata),
         Some(Command::Reset { kata }) => reset::run(&ctx, &kata),
@@ -142,6 +145,7 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Verify { jobs, format }) => verify::run(&ctx, jobs, format),
         Some(Command::Lint { dir, format }) => lint::run(&ctx, dir, format),
         Some(Command::Doctor) => doctor::run(&ctx),
+        Some(Command::Schema) => schema::run(),
     };
     match outcome {
         Ok(code) => code,

@@ -10,7 +10,10 @@ pub fn run(ctx: &Ctx, id: &str) -> Outcome {
     if ws.load_progress().0.kata(&kata.id).state != KataState::Done {
         return Err(Failure {
             code: exit::NOT_PASSING,
-            message: format!("the reference solution of `{}` opens after you pass it", kata.id),
+            message: format!(
+                "the reference solution of `{}` opens after you pass it",
+                kata.id
+            ),
             help: Some(format!(
                 "`pykata check {}` runs the checks; `pykata hint {}` gives the next hint",
                 kata.id, kata.id

@@ -19,11 +19,28 @@ use std::time::Instant;
 /// One thing to prove.
 #[derive(Debug, Clone)]
 enum Job<'c> {
-    Solution { kata: &'c Kata, file: &'c str, text: &'c str },
-    Starter { kata: &'c Kata },
-    Mistake { kata: &'c Kata, index: usize },
-    Example { at: String, code: &'c str, output: &'c str },
-    Predict { at: String, code: &'c str, answer: &'c str },
+    Solution {
+        kata: &'c Kata,
+        file: &'c str,
+        text: &'c str,
+    },
+    Starter {
+        kata: &'c Kata,
+    },
+    Mistake {
+        kata: &'c Kata,
+        index: usize,
+    },
+    Example {
+        at: String,
+        code: &'c str,
+        output: &'c str,
+    },
+    Predict {
+        at: String,
+        code: &'c str,
+        answer: &'c str,
+    },
 }
 
 /// A problem `verify` found.
@@ -46,7 +63,13 @@ fn jobs(course: &Course) -> Vec<Job<'_>> {
     for topic in &course.topics {
         for (i, s) in topic.steps.iter().enumerate() {
             let file = course.source.display(&format!("lessons/{}.yaml", topic.id));
-            let at = format!("{file}:{}:{} (step {} of {})", s.line, s.column, i + 1, topic.id);
+            let at = format!(
+                "{file}:{}:{} (step {} of {})",
+                s.line,
+                s.column,
+                i + 1,
+                topic.id
+            );
             match &s.step {
                 Step::Example(e) => jobs.push(Job::Example {
                     at,
@@ -107,7 +130,9 @@ fn describe(v: &Verdict) -> String {
 
 fn prove(python: &Interpreter, version: Option<&PythonVersion>, job: &Job<'_>) -> Found {
     let kata = match job {
-        Job::Solution { kata, .. } | Job::Starter { kata } | Job::Mistake { kata, .. } => Some(*kata),
+        Job::Solution { kata, .. } | Job::Starter { kata } | Job::Mistake { kata, .. } => {
+            Some(*kata)
+        }
         _ => None,
     };
     if let (Some(kata), Some(version)) = (kata, version) {
@@ -116,8 +141,12 @@ fn prove(python: &Interpreter, version: Option<&PythonVersion>, job: &Job<'_>) -
         }
     }
     match job {
-        Job::Solution { kata, file, text } => match session::judge_source(python, kata, text, None) {
-            Err(e) => problem(format!("{} ({file})", kata.id), format!("could not run: {e}")),
+        Job::Solution { kata, file, text } => match session::judge_source(python, kata, text, None)
+        {
+            Err(e) => problem(
+                format!("{} ({file})", kata.id),
+                format!("could not run: {e}"),
+            ),
             Ok(v) if v.status == Status::Pass => Found::Fine,
             Ok(v) => problem(
                 format!("{} ({file})", kata.id),
@@ -128,11 +157,17 @@ fn prove(python: &Interpreter, version: Option<&PythonVersion>, job: &Job<'_>) -
             let subject = format!("{} ({})", kata.id, kata.starter.path);
             match session::judge_source(python, kata, &kata.starter.text, None) {
                 Err(e) => problem(subject, format!("could not run: {e}")),
-                Ok(v) if v.status == Status::Pass => {
-                    problem(subject, "the starter already passes every check; the kata teaches nothing")
-                }
-                Ok(v) if v.line.is_some() && v.checks.iter().all(|c| c.status == Status::NotRun) => {
-                    problem(subject, format!("the starter does not even run: {}", describe(&v)))
+                Ok(v) if v.status == Status::Pass => problem(
+                    subject,
+                    "the starter already passes every check; the kata teaches nothing",
+                ),
+                Ok(v)
+                    if v.line.is_some() && v.checks.iter().all(|c| c.status == Status::NotRun) =>
+                {
+                    problem(
+                        subject,
+                        format!("the starter does not even run: {}", describe(&v)),
+                    )
                 }
                 Ok(_) => Found::Fine,
             }
@@ -142,24 +177,34 @@ fn prove(python: &Interpreter, version: Option<&PythonVersion>, job: &Job<'_>) -
             let subject = format!("{} mistake `{}` ({})", kata.id, m.id, m.sample.path);
             match session::judge_source(python, kata, &m.sample.text, None) {
                 Err(e) => problem(subject, format!("could not run: {e}")),
-                Ok(v) if v.status == Status::Pass => {
-                    problem(subject, "the sample wrong answer passes the kata; the checks miss this mistake")
-                }
+                Ok(v) if v.status == Status::Pass => problem(
+                    subject,
+                    "the sample wrong answer passes the kata; the checks miss this mistake",
+                ),
                 Ok(v) => match &v.mistake {
                     Some(hit) if hit.id == m.id => Found::Fine,
                     Some(hit) => problem(
                         subject,
-                        format!("the sample fires detector `{}` instead (an earlier one)", hit.id),
+                        format!(
+                            "the sample fires detector `{}` instead (an earlier one)",
+                            hit.id
+                        ),
                     ),
                     None => problem(
                         subject,
-                        format!("the sample does not fire its detector; the run was {}", describe(&v)),
+                        format!(
+                            "the sample does not fire its detector; the run was {}",
+                            describe(&v)
+                        ),
                     ),
                 },
             }
         }
-        Job::Example { at, code, output, .. } => {
-            match crate::runner::run_script(python, code, crate::runner::Limits::default().wall_ms) {
+        Job::Example {
+            at, code, output, ..
+        } => {
+            match crate::runner::run_script(python, code, crate::runner::Limits::default().wall_ms)
+            {
                 Err(e) => problem(at.clone(), format!("could not run: {e}")),
                 Ok(run) => {
                     let shown = run.shown_output();
@@ -177,26 +222,26 @@ fn prove(python: &Interpreter, version: Option<&PythonVersion>, job: &Job<'_>) -
                 }
             }
         }
-        Job::Predict { at, code, answer, .. } => {
-            match crate::runner::run_script(python, code, script::PREDICT_WALL_MS) {
-                Err(e) => problem(at.clone(), format!("could not run: {e}")),
-                Ok(run) => {
-                    let truth = Truth::of(&run);
-                    if answer::is_correct(answer, &truth) {
-                        Found::Fine
-                    } else {
-                        problem(
-                            at.clone(),
-                            format!(
-                                "the stated answer `{}` is wrong; a real run gives: {}",
-                                answer.trim(),
-                                truth.describe()
-                            ),
-                        )
-                    }
+        Job::Predict {
+            at, code, answer, ..
+        } => match crate::runner::run_script(python, code, script::PREDICT_WALL_MS) {
+            Err(e) => problem(at.clone(), format!("could not run: {e}")),
+            Ok(run) => {
+                let truth = Truth::of(&run);
+                if answer::is_correct(answer, &truth) {
+                    Found::Fine
+                } else {
+                    problem(
+                        at.clone(),
+                        format!(
+                            "the stated answer `{}` is wrong; a real run gives: {}",
+                            answer.trim(),
+                            truth.describe()
+                        ),
+                    )
                 }
             }
-        }
+        },
     }
 }
 
@@ -265,7 +310,12 @@ pub fn run(ctx: &Ctx, jobs: Option<usize>, format: Format) -> Outcome {
     }
     let s = Style::stdout();
     for p in &summary.problems {
-        println!("{} {}\n{}\n", s.bad("✗"), s.bold(&p.subject), indent(&p.problem));
+        println!(
+            "{} {}\n{}\n",
+            s.bad("✗"),
+            s.bold(&p.subject),
+            indent(&p.problem)
+        );
     }
     for skip in &summary.skipped {
         println!("{} skipped {skip}", s.dim("-"));

@@ -22,7 +22,11 @@ impl fmt::Display for LoadError {
             writeln!(f, "{p}")?;
         }
         let n = self.problems.len();
-        write!(f, "{n} problem{} in the course", if n == 1 { "" } else { "s" })
+        write!(
+            f,
+            "{n} problem{} in the course",
+            if n == 1 { "" } else { "s" }
+        )
     }
 }
 
@@ -74,12 +78,19 @@ fn yaml_problem(file: &str, err: &serde_saphyr::Error) -> Problem {
             suggestion(variant, expected.iter().copied())
                 .unwrap_or_else(|| format!("the values allowed here are {}", expected.join(", "))),
         ),
-        serde_saphyr::Error::SerdeMissingField { field, .. } => {
-            Some(format!("add `{field}:`; docs/authoring.md describes every field"))
-        }
+        serde_saphyr::Error::SerdeMissingField { field, .. } => Some(format!(
+            "add `{field}:`; docs/authoring.md describes every field"
+        )),
         _ => None,
     };
     let message = inner.to_string();
+    let hint = hint.or_else(|| {
+        message.contains("expected string").then(|| {
+            "text that contains `: ` or ` #`, or starts with a backquote, `*`, `&`, `[` or `{`, \
+             is read as YAML structure: put it in quotes or use a block (`|`)"
+                .to_string()
+        })
+    });
     // The message repeats the location at its end; keep it short.
     let message = message
         .split(" at line ")
@@ -97,7 +108,8 @@ fn at(loc: &Location) -> (u64, u64) {
 impl Loader {
     fn problem(&mut self, file: &str, loc: &Location, message: impl Into<String>) -> &mut Problem {
         let (line, column) = at(loc);
-        self.problems.push(Problem::new(file, line, column, message));
+        self.problems
+            .push(Problem::new(file, line, column, message));
         self.problems.last_mut().expect("just pushed")
     }
 
@@ -192,7 +204,11 @@ impl Loader {
         let raw: model::TopicFile = match serde_saphyr::from_str(text) {
             Ok(t) => t,
             Err(e) => {
-                self.problems.push(yaml_problem(&file, &e));
+                // Serde stops at the first problem. Parse each kata and step
+                // on its own to report the others in the same pass.
+                if !self.salvage(id, &file, text, kata_ids) {
+                    self.problems.push(yaml_problem(&file, &e));
+                }
                 return None;
             }
         };
@@ -248,12 +264,62 @@ impl Loader {
         })
     }
 
+    /// Reports every problem of a topic file that failed to parse as a
+    /// whole, by parsing its head, each step and each kata separately and
+    /// validating those that parse. Returns false when the file's structure
+    /// is too broken to split.
+    fn salvage(
+        &mut self,
+        topic: &str,
+        file: &str,
+        text: &str,
+        kata_ids: &mut HashMap<String, String>,
+    ) -> bool {
+        let Ok(skeleton) = serde_saphyr::from_str::<Skeleton>(text) else {
+            return false;
+        };
+        let before = self.problems.len();
+        if let Err(e) = serde_saphyr::from_str::<Head>(text) {
+            self.problems.push(yaml_problem(file, &e));
+        }
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, item) in skeleton.lesson.iter().enumerate() {
+            let next = skeleton.lesson.get(i + 1);
+            match serde_saphyr::from_str::<Spanned<model::Step>>(&node_text(&lines, item, next)) {
+                Ok(step) => self.step(file, &step),
+                Err(e) => self.problems.push(yaml_problem(file, &e)),
+            }
+        }
+        for (i, item) in skeleton.katas.iter().enumerate() {
+            let next = skeleton.katas.get(i + 1);
+            match serde_saphyr::from_str::<model::Kata>(&node_text(&lines, item, next)) {
+                Ok(kata) => {
+                    if let Some(previous) = kata_ids.insert(kata.id.value.clone(), file.to_string())
+                    {
+                        self.problem(
+                            file,
+                            &kata.id.referenced,
+                            format!("kata id `{}` is already used at {previous}", kata.id.value),
+                        );
+                    }
+                    self.kata(topic, file, kata);
+                }
+                Err(e) => self.problems.push(yaml_problem(file, &e)),
+            }
+        }
+        self.problems.len() > before
+    }
+
     fn step(&mut self, file: &str, step: &Spanned<model::Step>) {
         if let model::Step::Predict(p) = &step.value {
             let answer = &p.answer.value;
             if answer.trim().is_empty() {
-                self.problem(file, &p.answer.referenced, "a predict step has an empty answer")
-                    .hint = Some("write what the code prints, or Error, Nothing, Infinite loop".into());
+                self.problem(
+                    file,
+                    &p.answer.referenced,
+                    "a predict step has an empty answer",
+                )
+                .hint = Some("write what the code prints, or Error, Nothing, Infinite loop".into());
             }
             if !p.choices.is_empty()
                 && !p
@@ -306,7 +372,8 @@ impl Loader {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         {
             self.problem(file, &id_loc, format!("kata id `{id}` is not a plain name"))
-                .hint = Some("use lowercase letters, digits and '-', like `mutable-default`".into());
+                .hint =
+                Some("use lowercase letters, digits and '-', like `mutable-default`".into());
         }
 
         let file_name = raw
@@ -321,9 +388,13 @@ impl Loader {
             self.problem(
                 file,
                 &raw.starter.referenced,
-                format!("the starter's file name `{file_name}` cannot be imported as a Python module"),
+                format!(
+                    "the starter's file name `{file_name}` cannot be imported as a Python module"
+                ),
             )
-            .hint = Some("name it like `mutable_default.py`: letters, digits and _, ending in .py".into());
+            .hint = Some(
+                "name it like `mutable_default.py`: letters, digits and _, ending in .py".into(),
+            );
         }
 
         let starter = self.py_file(file, &raw.starter);
@@ -392,7 +463,11 @@ impl Loader {
                 );
             }
             if m.when.trim().is_empty() {
-                self.problem(file, &m.id.referenced, "a mistake detector has an empty `when`");
+                self.problem(
+                    file,
+                    &m.id.referenced,
+                    "a mistake detector has an empty `when`",
+                );
             }
             if let Some(sample) = self.py_file(file, &m.sample) {
                 mistakes.push(Mistake {
@@ -508,12 +583,25 @@ impl Loader {
             };
             for p in patterns {
                 if let Err(e) = regex::Regex::new(p) {
-                    self.problem(file, loc, format!("check `{}`: bad regular expression: {e}", c.id));
+                    self.problem(
+                        file,
+                        loc,
+                        format!("check `{}`: bad regular expression: {e}", c.id),
+                    );
                 }
             }
         }
-        if kind == CheckKind::Lines && !matches!(c.match_mode(), MatchMode::Exact | MatchMode::Regex | MatchMode::Normalized) {
-            self.problem(file, loc, format!("check `{}`: `lines` compares with `exact` or `regex`", c.id));
+        if kind == CheckKind::Lines
+            && !matches!(
+                c.match_mode(),
+                MatchMode::Exact | MatchMode::Regex | MatchMode::Normalized
+            )
+        {
+            self.problem(
+                file,
+                loc,
+                format!("check `{}`: `lines` compares with `exact` or `regex`", c.id),
+            );
         }
     }
 }
@@ -530,4 +618,66 @@ fn is_identifier(s: &str) -> bool {
 pub fn parse_version(s: &str) -> Option<(u32, u32)> {
     let (major, minor) = s.trim().split_once('.')?;
     Some((major.parse().ok()?, minor.parse().ok()?))
+}
+
+/// The parts of a topic file that can be told apart before their contents
+/// are read: where each step and kata starts.
+#[derive(serde::Deserialize)]
+struct Skeleton {
+    #[serde(default)]
+    lesson: Vec<Spanned<serde::de::IgnoredAny>>,
+    #[serde(default)]
+    katas: Vec<Spanned<serde::de::IgnoredAny>>,
+}
+
+/// The top-level fields of a topic, with the two lists left unread.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // read only for its errors
+struct Head {
+    title: String,
+    #[serde(default)]
+    summary: String,
+    #[serde(default)]
+    lesson: serde::de::IgnoredAny,
+    #[serde(default)]
+    katas: serde::de::IgnoredAny,
+}
+
+/// The text of a block-sequence item, laid out so that it parses as a
+/// document of its own at the same lines and columns: earlier lines left
+/// blank, its dash blanked. It ends before the next item or at the first
+/// line indented less than the item.
+fn node_text(
+    lines: &[&str],
+    item: &Spanned<serde::de::IgnoredAny>,
+    next: Option<&Spanned<serde::de::IgnoredAny>>,
+) -> String {
+    let line = item.referenced.line() as usize;
+    let column = (item.referenced.column() as usize).max(1);
+    let next = next.map(|n| n.referenced.line() as usize);
+    let mut out = "\n".repeat(line.saturating_sub(1));
+    for (n, text) in lines.iter().enumerate().skip(line.saturating_sub(1)) {
+        let number = n + 1;
+        if next.is_some_and(|next| number >= next) {
+            break;
+        }
+        if number == line {
+            let cut = text
+                .char_indices()
+                .nth(column - 1)
+                .map_or(text.len(), |(i, _)| i);
+            out.push_str(&" ".repeat(column - 1));
+            out.push_str(&text[cut..]);
+        } else {
+            let indent = text.len() - text.trim_start().len();
+            let blank = text.trim().is_empty() || text.trim_start().starts_with('#');
+            if !blank && indent < column - 1 {
+                break;
+            }
+            out.push_str(text);
+        }
+        out.push('\n');
+    }
+    out
 }

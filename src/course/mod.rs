@@ -4,6 +4,7 @@
 pub mod load;
 pub mod model;
 pub mod problem;
+pub mod schema;
 pub mod source;
 pub mod structure;
 
@@ -79,7 +80,9 @@ pub struct Mistake {
 impl Kata {
     /// The Python module name the learner's file is imported as.
     pub fn module(&self) -> &str {
-        self.file_name.strip_suffix(".py").unwrap_or(&self.file_name)
+        self.file_name
+            .strip_suffix(".py")
+            .unwrap_or(&self.file_name)
     }
 
     /// The learner's file, relative to the workspace root.

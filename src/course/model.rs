@@ -2,6 +2,7 @@
 //! docs/authoring.md field for field; `Spanned` fields carry their source
 //! location so validation can point at file:line:column.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -9,59 +10,83 @@ use serde_saphyr::Spanned;
 pub const FORMAT_VERSION: u32 = 1;
 
 /// `course.yaml`: title, topic order and format version.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
+    /// The course format version; this pykata reads format 1.
+    #[schemars(with = "u32")]
     pub format: Spanned<u32>,
+    /// The course's name, shown on the course map.
     pub title: String,
+    /// One line shown under the title.
     #[serde(default)]
     pub description: String,
+    /// The topics in the order learners see them; each names lessons/<topic>.yaml.
+    #[schemars(with = "Vec<String>")]
     pub topics: Vec<Spanned<String>>,
 }
 
 /// `lessons/<id>.yaml`: one topic's lesson steps and katas.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TopicFile {
+    /// The topic's name, shown on the course map.
     pub title: String,
+    /// One or two sentences on what the topic teaches.
     #[serde(default)]
     pub summary: String,
+    /// The lesson steps in order: `read`, `example` or `predict`.
     #[serde(default)]
+    #[schemars(with = "Vec<Step>")]
     pub lesson: Vec<Spanned<Step>>,
+    /// The topic's katas, in order.
     #[serde(default)]
     pub katas: Vec<Kata>,
 }
 
 /// One lesson step; written as a one-key mapping (`- read: ...`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
+    /// Prose, Markdown-ish; fenced code is highlighted.
     Read(String),
+    /// Code with the output it prints; `verify` runs it and compares.
     Example(Example),
+    /// Code whose output the learner predicts before seeing it.
     Predict(Predict),
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Example {
+    /// An optional heading.
     #[serde(default)]
     pub title: Option<String>,
+    /// The Python code shown and run.
     pub code: String,
     /// What the code prints (and the traceback's last line if it raises).
+    #[schemars(with = "String")]
     pub output: Spanned<String>,
+    /// Shown under the output.
     #[serde(default)]
     pub explanation: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Predict {
+    /// The Python code whose result the learner predicts.
     pub code: String,
+    /// The question asked.
     #[serde(default = "default_question")]
     pub question: String,
+    /// What a real run prints, or `Error`, `Error: TypeName`, `Nothing`, `Infinite loop`; `verify` checks it.
+    #[schemars(with = "String")]
     pub answer: Spanned<String>,
+    /// Optional choices instead of free text; the answer must be one of them.
     #[serde(default)]
     pub choices: Vec<String>,
+    /// Shown after the learner answers.
     #[serde(default)]
     pub explanation: Option<String>,
 }
@@ -70,42 +95,66 @@ fn default_question() -> String {
     "What does this print?".to_string()
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Kata {
+    /// Unique in the course: lowercase letters, digits and '-'.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// A short name shown on the course map.
     pub title: String,
+    /// What to do and what will be checked.
     pub task: String,
+    /// The file the learner edits, relative to katas/; its name is the module the checks import.
+    #[schemars(with = "String")]
     pub starter: Spanned<String>,
+    /// The reference solution, relative to katas/; `verify` proves it passes.
+    #[schemars(with = "String")]
     pub solution: Spanned<String>,
+    /// Other correct solutions written differently (at least one); `verify` proves each passes.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub alternatives: Vec<Spanned<String>>,
+    /// From a nudge to nearly the answer; shown one at a time.
     #[serde(default)]
     pub hints: Vec<String>,
+    /// The oldest Python the kata runs on, quoted: "3.12". Older interpreters skip it.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub min_python: Option<Spanned<String>>,
+    /// Raise the default limits, each within its ceiling.
     #[serde(default)]
+    #[schemars(with = "Option<LimitsSpec>")]
     pub limits: Option<Spanned<LimitsSpec>>,
+    /// Input for the program (default: empty, EOF at once).
     #[serde(default)]
     pub stdin: Option<String>,
+    /// What the learner's file must do; at least one.
     #[serde(default)]
+    #[schemars(with = "Vec<Check>")]
     pub checks: Vec<Spanned<Check>>,
+    /// Detectors of mistakes learners really make, each with a sample wrong answer.
     #[serde(default)]
     pub mistakes: Vec<Mistake>,
 }
 
 /// Limits a kata may raise, each within a ceiling (see runner::Limits).
-#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LimitsSpec {
+    /// Wall-clock time of the whole run, in milliseconds.
     pub wall_ms: Option<u64>,
+    /// CPU time, in milliseconds.
     pub cpu_ms: Option<u64>,
+    /// Address space, in MiB.
     pub memory_mb: Option<u64>,
+    /// Output per stream before the run is stopped, in KiB.
     pub output_kb: Option<u64>,
+    /// The largest file the program may write, in MiB.
     pub file_size_mb: Option<u64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CheckKind {
     Output,
@@ -115,7 +164,7 @@ pub enum CheckKind {
     Structure,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchMode {
     #[default]
@@ -126,7 +175,7 @@ pub enum MatchMode {
     Literal,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Phase {
     #[default]
@@ -136,33 +185,47 @@ pub enum Phase {
 
 /// One check. Which fields apply depends on `kind`; validation reports the
 /// ones that are missing or out of place.
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Check {
+    /// Unique in the kata.
     pub id: String,
+    /// What the check judges; decides which other fields apply.
     pub kind: CheckKind,
+    /// Shown to the learner when the check fails; may name variables in {braces}.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// Python to run (output, lines, raises); without it an output check runs the file as __main__.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run: Option<String>,
+    /// Python run before the assertions (assert).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub setup: Option<String>,
+    /// The expected output (output).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expect: Option<String>,
+    /// How output is compared (output, lines); default normalized.
     #[serde(default, rename = "match", skip_serializing_if = "Option::is_none")]
     pub match_mode: Option<MatchMode>,
+    /// Lines that must appear in this order (lines).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lines: Vec<String>,
+    /// The exception class expected, or a base class of it (raises).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exception: Option<String>,
+    /// A regular expression the exception's message must match (raises).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
+    /// When the exception is raised: `call` (running `run`, default) or `import` (raises).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<Phase>,
+    /// Assertions that must hold (assert).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub asserts: Vec<Assertion>,
+    /// Constructs the learner's file must contain (structure).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub require: Vec<String>,
+    /// Constructs the learner's file must not contain (structure).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub forbid: Vec<String>,
 }
@@ -173,19 +236,27 @@ impl Check {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assertion {
+    /// An expression that must be true, or statements that must not raise AssertionError.
     pub code: String,
+    /// Shown when it fails; may name variables in {braces}.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Mistake {
+    /// Unique in the kata.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// Python run like a check; the last expression's truth decides whether it fires.
     pub when: String,
+    /// Shown instead of the generic failure when it fires.
     pub message: String,
+    /// A wrong answer (relative to katas/) that must fire this detector; `verify` proves it.
+    #[schemars(with = "String")]
     pub sample: Spanned<String>,
 }

@@ -17,7 +17,12 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn new(file: impl Into<String>, line: u64, column: u64, message: impl Into<String>) -> Self {
+    pub fn new(
+        file: impl Into<String>,
+        line: u64,
+        column: u64,
+        message: impl Into<String>,
+    ) -> Self {
         Problem {
             file: file.into(),
             line,
@@ -41,7 +46,11 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.line > 0 {
-            write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)?;
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.file, self.line, self.column, self.message
+            )?;
         } else {
             write!(f, "{}: {}", self.file, self.message)?;
         }

@@ -82,7 +82,8 @@ fn embedded_dir(rel: &str) -> Option<(&'static Dir<'static>, &str)> {
     if let Some(inner) = rel.strip_prefix("lessons/") {
         Some((&EMBEDDED_LESSONS, inner))
     } else {
-        rel.strip_prefix("katas/").map(|inner| (&EMBEDDED_KATAS, inner))
+        rel.strip_prefix("katas/")
+            .map(|inner| (&EMBEDDED_KATAS, inner))
     }
 }
 

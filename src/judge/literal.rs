@@ -131,10 +131,7 @@ impl Parser {
             '-' | '+' | '.' | '0'..='9' => self.number(),
             c if c.is_alphabetic() || c == '_' => {
                 let start = self.pos;
-                while self
-                    .peek()
-                    .is_some_and(|c| c.is_alphanumeric() || c == '_')
-                {
+                while self.peek().is_some_and(|c| c.is_alphanumeric() || c == '_') {
                     self.pos += 1;
                 }
                 let word: String = self.chars[start..self.pos].iter().collect();
@@ -298,7 +295,9 @@ impl Parser {
             .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_'))
             || (self.peek().is_some_and(|c| c == '-' || c == '+')
                 && matches!(self.chars.get(self.pos - 1), Some('e' | 'E'))
-                && !self.chars[body_start..self.pos].iter().any(|c| *c == 'x' || *c == 'X'))
+                && !self.chars[body_start..self.pos]
+                    .iter()
+                    .any(|c| *c == 'x' || *c == 'X'))
         {
             self.pos += 1;
         }

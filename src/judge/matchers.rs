@@ -118,13 +118,33 @@ mod tests {
 
     #[test]
     fn modes() {
-        assert!(output_matches(MatchMode::Normalized, "a\nb\n", "a  \nb\n\n"));
+        assert!(output_matches(
+            MatchMode::Normalized,
+            "a\nb\n",
+            "a  \nb\n\n"
+        ));
         assert!(!output_matches(MatchMode::Exact, "a\n", "a"));
-        assert!(output_matches(MatchMode::Regex, r"took \d+ ms", "took 12 ms\n"));
-        assert!(!output_matches(MatchMode::Regex, r"took \d+ ms", "it took 12 ms"));
+        assert!(output_matches(
+            MatchMode::Regex,
+            r"took \d+ ms",
+            "took 12 ms\n"
+        ));
+        assert!(!output_matches(
+            MatchMode::Regex,
+            r"took \d+ ms",
+            "it took 12 ms"
+        ));
         assert!(output_matches(MatchMode::Contains, "f1", "loss\nf1\n"));
-        assert!(output_matches(MatchMode::Literal, "['v1']\n['v1']", "[\"v1\"]\n['v1']\n"));
-        assert!(!output_matches(MatchMode::Literal, "['v1']\n['v1']", "['v1']\n['v1', 'v1']"));
+        assert!(output_matches(
+            MatchMode::Literal,
+            "['v1']\n['v1']",
+            "[\"v1\"]\n['v1']\n"
+        ));
+        assert!(!output_matches(
+            MatchMode::Literal,
+            "['v1']\n['v1']",
+            "['v1']\n['v1', 'v1']"
+        ));
     }
 
     #[test]

@@ -144,12 +144,7 @@ fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
     for event in &run.events {
         match event {
             Event::Start { python: v, .. } => {
-                python = Some(
-                    v.iter()
-                        .map(u32::to_string)
-                        .collect::<Vec<_>>()
-                        .join("."),
-                );
+                python = Some(v.iter().map(u32::to_string).collect::<Vec<_>>().join("."));
             }
             Event::Skipped { needs } => {
                 let needs: Vec<String> = needs.iter().map(u32::to_string).collect();
@@ -317,7 +312,7 @@ fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
 
 fn judge_check(check: &crate::course::Check, ev: &CheckEvent) -> CheckResult {
     let output = ev.output.clone();
-    let truncated = output.as_deref().is_some_and(|o| o.ends_with("... (cut)"));
+    let truncated = ev.truncated;
     let mut result = CheckResult {
         id: check.id.clone(),
         status: Status::Error,
@@ -332,6 +327,7 @@ fn judge_check(check: &crate::course::Check, ev: &CheckEvent) -> CheckResult {
     result.status = match ev.status.as_str() {
         "pass" => Status::Pass,
         "fail" => Status::Fail,
+        "killed" => Status::Killed,
         "ran" => {
             let out = output.unwrap_or_default();
             let ok = match check.kind {
@@ -380,7 +376,10 @@ fn judge_check(check: &crate::course::Check, ev: &CheckEvent) -> CheckResult {
             result.message = Some(if text.is_empty() {
                 format!("check `{}`: your code raised {}", check.id, err.kind)
             } else {
-                format!("check `{}`: your code raised {}: {text}", check.id, err.kind)
+                format!(
+                    "check `{}`: your code raised {}: {text}",
+                    check.id, err.kind
+                )
             });
         }
     }

@@ -109,7 +109,13 @@ impl Progress {
             Ok(p) if p.format == FORMAT_VERSION => (p, None),
             Ok(p) => (
                 Progress::default(),
-                set_aside(path, format!("it has format {}, this pykata reads {FORMAT_VERSION}", p.format)),
+                set_aside(
+                    path,
+                    format!(
+                        "it has format {}, this pykata reads {FORMAT_VERSION}",
+                        p.format
+                    ),
+                ),
             ),
             Err(e) => (Progress::default(), set_aside(path, e.to_string())),
         }
@@ -209,7 +215,10 @@ mod tests {
         let (fresh, warning) = Progress::load(&path);
         let warning = warning.expect("a broken file is reported");
         assert_eq!(fresh, Progress::default());
-        assert_eq!(std::fs::read_to_string(&warning.kept_as).unwrap(), "{ not json");
+        assert_eq!(
+            std::fs::read_to_string(&warning.kept_as).unwrap(),
+            "{ not json"
+        );
         assert!(!path.exists());
     }
 }

@@ -21,6 +21,8 @@ struct Spec<'a> {
     min_python: Option<[u32; 2]>,
     checks: &'a [Check],
     mistakes: Vec<MistakeSpec<'a>>,
+    /// Characters a check may print before it is stopped.
+    output_limit: u64,
 }
 
 #[derive(Serialize)]
@@ -96,7 +98,8 @@ pub enum Event {
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct CheckEvent {
     pub id: String,
-    /// pass, fail, error, or "ran" (output captured, to be matched in Rust).
+    /// pass, fail, error, killed (output limit), or "ran" (output captured,
+    /// to be matched in Rust).
     pub status: String,
     #[serde(default)]
     pub message: Option<String>,
@@ -112,6 +115,9 @@ pub struct CheckEvent {
     pub line: Option<u64>,
     #[serde(default)]
     pub error: Option<RaisedError>,
+    /// The check printed more than was kept.
+    #[serde(default)]
+    pub truncated: bool,
 }
 
 /// Everything a kata run produced: the events in order and the process.
@@ -143,6 +149,7 @@ pub fn run_kata(
                 when: &m.when,
             })
             .collect(),
+        output_limit: kata.limits.output_bytes(),
     };
     let spec_json = serde_json::to_string(&spec).map_err(std::io::Error::other)?;
     dir.write("_pykata_spec.json", &spec_json)?;

@@ -64,7 +64,12 @@ impl Limits {
             cpu_ms: pick("cpu_ms", spec.cpu_ms, cpu_default, c.cpu_ms)?,
             memory_mb: pick("memory_mb", spec.memory_mb, d.memory_mb, c.memory_mb)?,
             output_kb: pick("output_kb", spec.output_kb, d.output_kb, c.output_kb)?,
-            file_size_mb: pick("file_size_mb", spec.file_size_mb, d.file_size_mb, c.file_size_mb)?,
+            file_size_mb: pick(
+                "file_size_mb",
+                spec.file_size_mb,
+                d.file_size_mb,
+                c.file_size_mb,
+            )?,
         })
     }
 

@@ -149,8 +149,14 @@ pub fn run(spawn: Spawn<'_>) -> ProcessOutcome {
     let cap = limits.output_bytes();
     let (tx, rx) = mpsc::channel();
     let readers = [
-        child.stdout.take().map(|s| Box::new(s) as Box<dyn Read + Send>),
-        child.stderr.take().map(|s| Box::new(s) as Box<dyn Read + Send>),
+        child
+            .stdout
+            .take()
+            .map(|s| Box::new(s) as Box<dyn Read + Send>),
+        child
+            .stderr
+            .take()
+            .map(|s| Box::new(s) as Box<dyn Read + Send>),
     ];
     for (index, reader) in readers.into_iter().enumerate() {
         let Some(reader) = reader else { continue };

@@ -93,15 +93,12 @@ impl Interpreter {
             .map_err(|e| format!("could not start {}: {e}", self.program.display()))?;
         let text = String::from_utf8_lossy(&out.stdout);
         let mut parts = text.split_whitespace();
-        let version = parts
-            .next()
-            .and_then(PythonVersion::parse)
-            .ok_or_else(|| {
-                format!(
-                    "{} did not report a Python version (is it Python 3?)",
-                    self.program.display()
-                )
-            })?;
+        let version = parts.next().and_then(PythonVersion::parse).ok_or_else(|| {
+            format!(
+                "{} did not report a Python version (is it Python 3?)",
+                self.program.display()
+            )
+        })?;
         Ok(PythonVersion {
             implementation: parts.next().unwrap_or("unknown").to_string(),
             ..version

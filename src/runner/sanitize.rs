@@ -45,6 +45,9 @@ mod tests {
 
     #[test]
     fn plain_text_is_unchanged() {
-        assert_eq!(for_display("ok: ['v1']\n\tdone".as_bytes()), "ok: ['v1']\n\tdone");
+        assert_eq!(
+            for_display("ok: ['v1']\n\tdone".as_bytes()),
+            "ok: ['v1']\n\tdone"
+        );
     }
 }

@@ -15,7 +15,10 @@ impl WorkDir {
     }
 
     pub fn path(&self) -> &Path {
-        self.dir.as_ref().map(TempDir::path).expect("present until drop")
+        self.dir
+            .as_ref()
+            .map(TempDir::path)
+            .expect("present until drop")
     }
 
     pub fn write(&self, name: &str, text: &str) -> std::io::Result<()> {

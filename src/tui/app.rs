@@ -1,0 +1,503 @@
+//! The interface's state and how it changes. [`App::update`] takes one
+//! message (a key, a file change, a finished run) and returns the effects
+//! the event loop must carry out (start a run, open the editor, quit). It
+//! does no I/O beyond reading the learner's files and progress, so tests
+//! drive it directly.
+
+use super::highlight::Highlighter;
+use super::screens::kata::KataView;
+use super::screens::lesson::LessonView;
+use super::screens::map::MapView;
+use super::theme::Theme;
+use crate::course::{Course, Kata};
+use crate::judge::Verdict;
+use crate::progress::Progress;
+use crate::runner::{Interpreter, PythonVersion};
+use crate::session::PredictOutcome;
+use crate::workspace::Workspace;
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
+};
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Everything that can happen to the interface.
+#[derive(Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Paste(String),
+    Resize,
+    /// Files in the workspace changed (debounced).
+    FilesChanged(Vec<PathBuf>),
+    WatchError(String),
+    Checked {
+        gen: u64,
+        kata: String,
+        result: Result<(Verdict, Option<String>), String>,
+        /// How long the whole check took on the worker.
+        elapsed: Duration,
+    },
+    Predicted {
+        gen: u64,
+        key: String,
+        answer: String,
+        result: Result<(PredictOutcome, Option<String>), String>,
+    },
+    ExampleRan {
+        gen: u64,
+        step: usize,
+        result: Result<String, String>,
+    },
+    PythonProbed(Result<PythonVersion, String>),
+    HighlighterLoaded(Arc<Highlighter>),
+    EditorClosed(Result<(), String>),
+    Tick,
+    /// SIGTERM, SIGHUP or SIGINT.
+    Terminate,
+}
+
+/// What the event loop must do for the app.
+#[derive(Debug)]
+pub enum Effect {
+    Check {
+        gen: u64,
+        kata: Box<Kata>,
+        cancel: Arc<AtomicBool>,
+    },
+    Predict {
+        gen: u64,
+        key: String,
+        code: String,
+        answer: String,
+    },
+    Example {
+        gen: u64,
+        step: usize,
+        code: String,
+    },
+    Edit(PathBuf),
+    Quit,
+}
+
+#[derive(Debug)]
+pub enum Screen {
+    Welcome,
+    Map,
+    Lesson(Box<LessonView>),
+    Kata(Box<KataView>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Warn,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub kind: NoticeKind,
+}
+
+/// What the welcome says about the learner's folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WelcomeFiles {
+    /// The workspace was created here with this many kata files.
+    Created { files: usize },
+    /// It could not be created.
+    Failed(String),
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub course: Course,
+    pub ws: Option<Workspace>,
+    /// The workspace as shown to the learner (relative where it helps).
+    pub ws_display: String,
+    pub progress: Progress,
+    pub python: Option<Interpreter>,
+    pub python_error: Option<String>,
+    pub version: Option<PythonVersion>,
+    pub theme: Theme,
+    pub hl: Option<Arc<Highlighter>>,
+    pub screen: Screen,
+    pub map: MapView,
+    pub welcome: Option<WelcomeFiles>,
+    /// The help overlay, with its scroll offset.
+    pub help: Option<usize>,
+    pub notice: Option<Notice>,
+    /// Files are watched by polling (`--poll`).
+    pub poll: bool,
+    pub watch_error: Option<String>,
+    pub quit: bool,
+    /// Something changed since the last frame.
+    pub dirty: bool,
+    pub spinner: usize,
+    gen: u64,
+}
+
+impl App {
+    pub fn new(course: Course, ws: Option<Workspace>, theme: Theme) -> App {
+        let progress = ws
+            .as_ref()
+            .map(|w| w.load_progress())
+            .map(|(p, warning)| (p, warning.map(|w| w.to_string())));
+        let (progress, warning) = progress.unwrap_or_default();
+        let ws_display = ws
+            .as_ref()
+            .map(|w| display_path(&w.root))
+            .unwrap_or_default();
+        let mut app = App {
+            map: MapView::new(),
+            course,
+            ws,
+            ws_display,
+            progress,
+            python: None,
+            python_error: None,
+            version: None,
+            theme,
+            hl: None,
+            screen: Screen::Map,
+            welcome: None,
+            help: None,
+            notice: None,
+            poll: false,
+            watch_error: None,
+            quit: false,
+            dirty: true,
+            spinner: 0,
+            gen: 0,
+        };
+        if let Some(w) = warning {
+            app.warn(w);
+        }
+        app.map.select_continue(&app.course, &app.progress);
+        app
+    }
+
+    /// Shows the welcome first (a first run).
+    pub fn with_welcome(mut self, files: WelcomeFiles) -> App {
+        self.welcome = Some(files);
+        self.screen = Screen::Welcome;
+        self
+    }
+
+    pub fn next_gen(&mut self) -> u64 {
+        self.gen += 1;
+        self.gen
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            kind: NoticeKind::Info,
+        });
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            kind: NoticeKind::Warn,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            kind: NoticeKind::Error,
+        });
+    }
+
+    pub fn reload_progress(&mut self) {
+        if let Some(ws) = &self.ws {
+            let (p, warning) = ws.load_progress();
+            self.progress = p;
+            if let Some(w) = warning {
+                self.warn(w.to_string());
+            }
+        }
+    }
+
+    /// The kata at `(topic, index)` of the course.
+    pub fn kata(&self, topic: usize, index: usize) -> Option<&Kata> {
+        self.course.topics.get(topic)?.katas.get(index)
+    }
+
+    /// Where a kata id is in the course.
+    pub fn locate(&self, id: &str) -> Option<(usize, usize)> {
+        self.course.topics.iter().enumerate().find_map(|(t, topic)| {
+            topic
+                .katas
+                .iter()
+                .position(|k| k.id == id)
+                .map(|i| (t, i))
+        })
+    }
+
+    /// Why nothing can run, if so.
+    pub fn cannot_run(&self) -> Option<String> {
+        if self.python.is_none() {
+            return Some(
+                self.python_error
+                    .clone()
+                    .unwrap_or_else(|| "no Python interpreter was found".into()),
+            );
+        }
+        None
+    }
+
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::Key(key) => {
+                if key.kind == KeyEventKind::Release {
+                    return Vec::new();
+                }
+                self.dirty = true;
+                self.on_key(key)
+            }
+            Msg::Mouse(m) => {
+                let delta = match m.kind {
+                    MouseEventKind::ScrollDown => 3,
+                    MouseEventKind::ScrollUp => -3,
+                    _ => return Vec::new(),
+                };
+                self.dirty = true;
+                if let Some(h) = self.help.as_mut() {
+                    *h = h.saturating_add_signed(delta as isize);
+                    return Vec::new();
+                }
+                self.on_scroll(delta, m.column, m.row);
+                Vec::new()
+            }
+            Msg::Paste(text) => {
+                self.dirty = true;
+                if let Screen::Lesson(view) = &mut self.screen {
+                    view.paste(&text);
+                }
+                Vec::new()
+            }
+            Msg::Resize => {
+                self.dirty = true;
+                Vec::new()
+            }
+            Msg::FilesChanged(paths) => self.on_files_changed(&paths),
+            Msg::WatchError(e) => {
+                self.dirty = true;
+                self.watch_error = Some(e.clone());
+                self.warn(format!(
+                    "watching your files failed ({e}); press r to run, or restart with --poll"
+                ));
+                Vec::new()
+            }
+            Msg::Checked {
+                gen,
+                kata,
+                result,
+                elapsed: _,
+            } => self.on_checked(gen, &kata, result),
+            Msg::Predicted {
+                gen,
+                key,
+                answer,
+                result,
+            } => self.on_predicted(gen, &key, &answer, result),
+            Msg::ExampleRan { gen, step, result } => {
+                if let Screen::Lesson(view) = &mut self.screen {
+                    view.example_ran(gen, step, result);
+                    self.dirty = true;
+                }
+                Vec::new()
+            }
+            Msg::PythonProbed(result) => {
+                match result {
+                    Ok(v) => self.version = Some(v),
+                    Err(e) => {
+                        self.python_error = Some(e.clone());
+                        self.warn(e);
+                    }
+                }
+                self.dirty = true;
+                Vec::new()
+            }
+            Msg::HighlighterLoaded(hl) => {
+                let theme = self.theme;
+                match &mut self.screen {
+                    Screen::Kata(v) => v.restyle(&hl, &theme),
+                    Screen::Lesson(v) => v.restyle(&hl, &theme),
+                    _ => {}
+                }
+                self.hl = Some(hl);
+                self.dirty = true;
+                Vec::new()
+            }
+            Msg::EditorClosed(result) => {
+                self.dirty = true;
+                if let Err(e) = result {
+                    self.error(e);
+                }
+                self.on_editor_closed()
+            }
+            Msg::Tick => self.on_tick(),
+            Msg::Terminate => {
+                self.cancel_runs();
+                self.quit = true;
+                vec![Effect::Quit]
+            }
+        }
+    }
+
+    /// Stops whatever is running (on quit).
+    fn cancel_runs(&mut self) {
+        if let Screen::Kata(view) = &mut self.screen {
+            view.cancel();
+        }
+    }
+
+    fn on_tick(&mut self) -> Vec<Effect> {
+        let busy = match &self.screen {
+            Screen::Kata(v) => v.running(),
+            Screen::Lesson(v) => v.running(),
+            _ => false,
+        };
+        if busy {
+            self.spinner = self.spinner.wrapping_add(1);
+            self.dirty = true;
+        }
+        if matches!(self.screen, Screen::Kata(_)) {
+            return self.kata_tick();
+        }
+        Vec::new()
+    }
+
+    fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('q')) {
+            self.cancel_runs();
+            self.quit = true;
+            return vec![Effect::Quit];
+        }
+        if let Some(scroll) = self.help.as_mut() {
+            match key.code {
+                KeyCode::Down | KeyCode::Char('j') => *scroll += 1,
+                KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
+                KeyCode::PageDown | KeyCode::Char(' ') => *scroll += 10,
+                KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
+                _ => self.help = None,
+            }
+            return Vec::new();
+        }
+        // A key press clears the last notice, unless it is a warning the
+        // learner must act on.
+        if self
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.kind == NoticeKind::Info)
+        {
+            self.notice = None;
+        }
+        let typing = match &self.screen {
+            Screen::Lesson(v) => v.typing(),
+            Screen::Map => self.map.searching,
+            _ => false,
+        };
+        if !typing {
+            match key.code {
+                KeyCode::Char('?') => {
+                    self.help = Some(0);
+                    return Vec::new();
+                }
+                KeyCode::Char('q') => {
+                    self.cancel_runs();
+                    self.quit = true;
+                    return vec![Effect::Quit];
+                }
+                _ => {}
+            }
+        }
+        match &self.screen {
+            Screen::Welcome => self.welcome_key(key),
+            Screen::Map => self.map_key(key),
+            Screen::Lesson(_) => self.lesson_key(key),
+            Screen::Kata(_) => self.kata_key(key),
+        }
+    }
+
+    fn on_scroll(&mut self, delta: i32, column: u16, row: u16) {
+        match &mut self.screen {
+            Screen::Map => self.map.scroll(delta),
+            Screen::Lesson(v) => v.scroll_by(delta),
+            Screen::Kata(v) => v.scroll_at(delta, column, row),
+            Screen::Welcome => {}
+        }
+    }
+
+    fn welcome_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if matches!(
+            key.code,
+            KeyCode::Enter | KeyCode::Char(' ') | KeyCode::Esc | KeyCode::Right
+        ) {
+            self.screen = Screen::Map;
+        }
+        Vec::new()
+    }
+
+    /// Back to the course map, keeping the selection on what was open.
+    pub fn back_to_map(&mut self) {
+        self.reload_progress();
+        self.screen = Screen::Map;
+    }
+
+    /// Opens the lesson of topic `t`.
+    pub fn open_lesson(&mut self, t: usize) {
+        let Some(topic) = self.course.topics.get(t) else {
+            return;
+        };
+        let view = LessonView::new(t, topic, &self.progress, self.hl.as_deref(), &self.theme);
+        self.map.select_lesson(t);
+        self.screen = Screen::Lesson(Box::new(view));
+    }
+
+    /// Opens kata `(t, i)`, creating the learner's file from the starter if
+    /// it is missing.
+    pub fn open_kata(&mut self, t: usize, i: usize) {
+        let Some(kata) = self.kata(t, i).cloned() else {
+            return;
+        };
+        if let Some(ws) = &self.ws {
+            if let Err(e) = ws.ensure_kata_file(&kata) {
+                self.error(format!("{e}"));
+            }
+        }
+        let path = self.ws.as_ref().map(|w| w.kata_path(&kata));
+        let view = KataView::new(
+            t,
+            i,
+            &kata,
+            path,
+            &self.progress,
+            self.hl.as_deref(),
+            &self.theme,
+        );
+        self.map.select_kata(t, i);
+        self.screen = Screen::Kata(Box::new(view));
+    }
+}
+
+/// A path as the learner would type it: relative to the current folder
+/// when it is inside it.
+pub fn display_path(path: &std::path::Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    let cwd = cwd.and_then(|c| c.canonicalize().ok().or(Some(c)));
+    if let Some(rel) = cwd.as_deref().and_then(|c| path.strip_prefix(c).ok()) {
+        if rel.as_os_str().is_empty() {
+            return ".".into();
+        }
+        return format!(".{}{}", std::path::MAIN_SEPARATOR, rel.display());
+    }
+    path.display().to_string()
+}

@@ -1,0 +1,933 @@
+//! The kata screen: the task, the learner's file (highlighted once per
+//! change, scrollable), and the result of the last run: the verdict, the
+//! failing check's message, expected against actual as a coloured diff, the
+//! trimmed traceback, hints one at a time, and on a pass the reference
+//! solution to compare with.
+
+use crate::course::Kata;
+use crate::judge::{diff, Status, Verdict};
+use crate::progress::{KataState, Progress};
+use crate::session;
+use crate::tui::app::{App, Effect, Screen};
+use crate::tui::highlight::{Highlighted, Highlighter};
+use crate::tui::text::{self, Doc};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{self, fit};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+/// After this long without a file event for a change seen by polling the
+/// file's metadata, saves are taken to go unnoticed.
+const UNNOTICED_AFTER: Duration = Duration::from_millis(1500);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    File,
+    Result,
+}
+
+#[derive(Debug)]
+pub enum RunState {
+    Idle,
+    Running { gen: u64, cancel: Arc<AtomicBool> },
+    Cancelled,
+}
+
+#[derive(Debug)]
+pub struct KataView {
+    pub topic: usize,
+    pub index: usize,
+    pub kata_id: String,
+    pub file_name: String,
+    /// The learner's file, absolute; `None` without a workspace.
+    pub path: Option<PathBuf>,
+    pub rel_path: String,
+    pub task: Doc,
+    pub task_expanded: bool,
+    pub hints: Vec<String>,
+    pub hints_shown: u32,
+    pub file: Highlighted,
+    pub file_error: Option<String>,
+    file_hash: Option<u64>,
+    solution_src: String,
+    pub solution: Option<Highlighted>,
+    pub show_solution: bool,
+    pub done: bool,
+    pub verdict: Option<Verdict>,
+    pub run_error: Option<String>,
+    pub progress_warning: Option<String>,
+    pub run: RunState,
+    last_run_hash: Option<u64>,
+    pub focus: Pane,
+    pub file_scroll: usize,
+    pub result_scroll: usize,
+    file_area: Rect,
+    result_area: Rect,
+    file_h: usize,
+    result_h: usize,
+    stamp: Option<(SystemTime, u64)>,
+    unnoticed_since: Option<Instant>,
+    /// The result pane's lines, rebuilt only when what they show changes.
+    cache: Option<(u16, Vec<Line<'static>>)>,
+}
+
+fn hash(text: &str) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.modified().ok()?, m.len()))
+}
+
+impl KataView {
+    pub fn new(
+        topic: usize,
+        index: usize,
+        kata: &Kata,
+        path: Option<PathBuf>,
+        progress: &Progress,
+        hl: Option<&Highlighter>,
+        theme: &Theme,
+    ) -> KataView {
+        let p = progress.kata(&kata.id);
+        let mut view = KataView {
+            topic,
+            index,
+            kata_id: kata.id.clone(),
+            file_name: kata.file_name.clone(),
+            rel_path: kata.workspace_path(),
+            stamp: path.as_deref().and_then(stamp),
+            path,
+            task: Doc::parse(&kata.task, hl, theme),
+            task_expanded: false,
+            hints: kata.hints.clone(),
+            hints_shown: p.hints_used.min(kata.hints.len() as u32),
+            file: Highlighted::default(),
+            file_error: None,
+            file_hash: None,
+            solution_src: kata.solution.text.clone(),
+            solution: None,
+            show_solution: true,
+            done: p.state == KataState::Done,
+            verdict: None,
+            run_error: None,
+            progress_warning: None,
+            run: RunState::Idle,
+            last_run_hash: None,
+            focus: Pane::Result,
+            file_scroll: 0,
+            result_scroll: 0,
+            file_area: Rect::default(),
+            result_area: Rect::default(),
+            file_h: 10,
+            result_h: 10,
+            unnoticed_since: None,
+            cache: None,
+        };
+        if view.done {
+            view.solution = Some(Highlighted::new(&view.solution_src, hl, theme));
+        }
+        view.reload(hl, theme);
+        view
+    }
+
+    /// Reads the learner's file again; re-highlights only if it changed.
+    /// Returns the hash of its text.
+    pub fn reload(&mut self, hl: Option<&Highlighter>, theme: &Theme) -> Option<u64> {
+        let path = self.path.clone()?;
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                let text = String::from_utf8_lossy(&bytes);
+                let h = hash(&text);
+                if self.file_hash != Some(h) {
+                    self.file = Highlighted::new(&text, hl, theme);
+                    self.file_hash = Some(h);
+                }
+                self.file_error = None;
+                self.stamp = stamp(&path);
+                self.unnoticed_since = None;
+                Some(h)
+            }
+            Err(e) => {
+                self.file_error = Some(format!("cannot read {}: {e}", path.display()));
+                self.file_hash = None;
+                None
+            }
+        }
+    }
+
+    pub fn restyle(&mut self, hl: &Highlighter, theme: &Theme) {
+        self.file.restyle(hl, theme);
+        self.task.restyle(hl, theme);
+        if let Some(s) = self.solution.as_mut() {
+            s.restyle(hl, theme);
+        }
+        self.cache = None;
+    }
+
+    pub fn running(&self) -> bool {
+        matches!(self.run, RunState::Running { .. })
+    }
+
+    /// Stops the run under way, if any.
+    pub fn cancel(&mut self) -> bool {
+        if let RunState::Running { cancel, .. } = &self.run {
+            cancel.store(true, Ordering::SeqCst);
+            self.run = RunState::Cancelled;
+            self.cache = None;
+            return true;
+        }
+        false
+    }
+
+    /// Marks what the result pane shows as changed.
+    pub fn invalidate(&mut self) {
+        self.cache = None;
+    }
+
+    pub fn scroll_at(&mut self, delta: i32, column: u16, row: u16) {
+        let pos = ratatui::layout::Position { x: column, y: row };
+        let pane = if self.file_area.contains(pos) {
+            Pane::File
+        } else if self.result_area.contains(pos) {
+            Pane::Result
+        } else {
+            self.focus
+        };
+        self.scroll(pane, delta as isize);
+    }
+
+    fn scroll(&mut self, pane: Pane, delta: isize) {
+        let s = match pane {
+            Pane::File => &mut self.file_scroll,
+            Pane::Result => &mut self.result_scroll,
+        };
+        *s = s.saturating_add_signed(delta);
+    }
+
+    fn page(&self) -> isize {
+        let h = match self.focus {
+            Pane::File => self.file_h,
+            Pane::Result => self.result_h,
+        };
+        h.saturating_sub(1).max(1) as isize
+    }
+}
+
+impl App {
+    fn kata_view(&mut self) -> Option<&mut KataView> {
+        match &mut self.screen {
+            Screen::Kata(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn kata_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let Screen::Kata(view) = &mut self.screen else {
+            return Vec::new();
+        };
+        let page = view.page();
+        let focus = view.focus;
+        match key.code {
+            KeyCode::Esc | KeyCode::Left | KeyCode::Backspace => {
+                if !view.cancel() {
+                    self.back_to_map();
+                } else {
+                    self.info("run cancelled; r runs the checks again");
+                }
+            }
+            KeyCode::Tab | KeyCode::BackTab => {
+                view.focus = match view.focus {
+                    Pane::File => Pane::Result,
+                    Pane::Result => Pane::File,
+                }
+            }
+            KeyCode::Down | KeyCode::Char('j') => view.scroll(focus, 1),
+            KeyCode::Up | KeyCode::Char('k') => view.scroll(focus, -1),
+            KeyCode::PageDown | KeyCode::Char(' ') => view.scroll(focus, page),
+            KeyCode::PageUp => view.scroll(focus, -page),
+            KeyCode::Home | KeyCode::Char('g') => view.scroll(focus, isize::MIN / 2),
+            KeyCode::End | KeyCode::Char('G') => view.scroll(focus, isize::MAX / 2),
+            KeyCode::Char('t') => view.task_expanded = !view.task_expanded,
+            KeyCode::Char('e') => {
+                return match view.path.clone() {
+                    Some(p) => vec![Effect::Edit(p)],
+                    None => {
+                        self.error("there is no workspace, so there is no file to edit");
+                        Vec::new()
+                    }
+                }
+            }
+            KeyCode::Char('r') | KeyCode::Enter => return self.start_check(true),
+            KeyCode::Char('h') => self.show_hint(),
+            KeyCode::Char('s') => {
+                if view.done {
+                    view.show_solution = !view.show_solution;
+                    view.invalidate();
+                } else {
+                    self.info("the reference solution opens once you pass this kata");
+                }
+            }
+            KeyCode::Char('n') => self.next_kata(),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn show_hint(&mut self) {
+        let (Some(ws), Screen::Kata(view)) = (&self.ws, &mut self.screen) else {
+            return;
+        };
+        let Some(kata) = self
+            .course
+            .topics
+            .get(view.topic)
+            .and_then(|t| t.katas.get(view.index))
+        else {
+            return;
+        };
+        match session::next_hint(ws, kata) {
+            Ok(Some((shown, total))) => {
+                let was = view.hints_shown;
+                view.hints_shown = shown;
+                view.result_scroll = 0;
+                view.focus = Pane::Result;
+                view.invalidate();
+                if was == shown {
+                    self.info(format!("that was the last hint ({shown} of {total})"));
+                }
+            }
+            Ok(None) => self.info("this kata has no hints: read the task again, then the lesson"),
+            Err(e) => self.error(e.to_string()),
+        }
+        self.reload_progress();
+    }
+
+    fn next_kata(&mut self) {
+        let Screen::Kata(view) = &self.screen else {
+            return;
+        };
+        let (t, i) = (view.topic, view.index);
+        let order: Vec<(usize, usize)> = self
+            .course
+            .topics
+            .iter()
+            .enumerate()
+            .flat_map(|(t, topic)| (0..topic.katas.len()).map(move |i| (t, i)))
+            .collect();
+        let pos = order.iter().position(|p| *p == (t, i)).unwrap_or(0);
+        match order.get(pos + 1) {
+            Some(&(nt, ni)) => {
+                if let Screen::Kata(v) = &mut self.screen {
+                    v.cancel();
+                }
+                self.reload_progress();
+                self.open_kata(nt, ni);
+            }
+            None => {
+                self.back_to_map();
+                self.info("that was the last kata of the course");
+            }
+        }
+    }
+
+    /// Starts the checks on the learner's file. Without `manual`, a file
+    /// whose text is the same as at the last run is not run again.
+    pub(crate) fn start_check(&mut self, manual: bool) -> Vec<Effect> {
+        if let Some(why) = self.cannot_run() {
+            self.error(format!("cannot run the checks: {why}"));
+            return Vec::new();
+        }
+        if self.ws.is_none() {
+            self.error("there is no workspace to run from; restart pykata in a folder you can write to");
+            return Vec::new();
+        }
+        let hl = self.hl.clone();
+        let theme = self.theme;
+        let gen = self.next_gen();
+        let Screen::Kata(view) = &mut self.screen else {
+            return Vec::new();
+        };
+        let h = view.reload(hl.as_deref(), &theme);
+        if !manual && h.is_some() && h == view.last_run_hash && !matches!(view.run, RunState::Cancelled)
+        {
+            return Vec::new();
+        }
+        let Some(kata) = self
+            .course
+            .topics
+            .get(view.topic)
+            .and_then(|t| t.katas.get(view.index))
+        else {
+            return Vec::new();
+        };
+        view.cancel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        view.run = RunState::Running {
+            gen,
+            cancel: cancel.clone(),
+        };
+        view.last_run_hash = h;
+        view.invalidate();
+        self.dirty = true;
+        vec![Effect::Check {
+            gen,
+            kata: Box::new(kata.clone()),
+            cancel,
+        }]
+    }
+
+    pub(crate) fn on_checked(
+        &mut self,
+        gen: u64,
+        kata_id: &str,
+        result: Result<(crate::judge::Verdict, Option<String>), String>,
+    ) -> Vec<Effect> {
+        self.reload_progress();
+        self.dirty = true;
+        let hl = self.hl.clone();
+        let theme = self.theme;
+        let Screen::Kata(view) = &mut self.screen else {
+            return Vec::new();
+        };
+        let current = matches!(&view.run, RunState::Running { gen: g, .. } if *g == gen);
+        if !current || view.kata_id != kata_id {
+            return Vec::new();
+        }
+        view.run = RunState::Idle;
+        view.invalidate();
+        match result {
+            Ok((verdict, warning)) => {
+                view.progress_warning = warning;
+                view.run_error = None;
+                let passed = verdict.status == Status::Pass;
+                view.verdict = Some(verdict);
+                view.result_scroll = 0;
+                if passed {
+                    let first = !view.done;
+                    view.done = true;
+                    if view.solution.is_none() {
+                        view.solution = Some(Highlighted::new(&view.solution_src, hl.as_deref(), &theme));
+                    }
+                    if first {
+                        self.info("kata done: progress saved. n goes to the next kata");
+                    }
+                }
+            }
+            Err(e) => view.run_error = Some(e),
+        }
+        Vec::new()
+    }
+
+    pub(crate) fn on_files_changed(&mut self, paths: &[PathBuf]) -> Vec<Effect> {
+        let Some(view) = self.kata_view() else {
+            return Vec::new();
+        };
+        let Some(path) = view.path.clone() else {
+            return Vec::new();
+        };
+        if !paths.iter().any(|p| same_file(p, &path)) {
+            return Vec::new();
+        }
+        self.dirty = true;
+        self.start_check(false)
+    }
+
+    pub(crate) fn on_editor_closed(&mut self) -> Vec<Effect> {
+        if matches!(self.screen, Screen::Kata(_)) {
+            return self.start_check(false);
+        }
+        Vec::new()
+    }
+
+    /// Once a second or so: notices saves that no file event reported.
+    pub(crate) fn kata_tick(&mut self) -> Vec<Effect> {
+        let poll = self.poll;
+        let Some(view) = self.kata_view() else {
+            return Vec::new();
+        };
+        let Some(path) = view.path.clone() else {
+            return Vec::new();
+        };
+        let now = stamp(&path);
+        if now.is_none() || now == view.stamp {
+            view.unnoticed_since = None;
+            return Vec::new();
+        }
+        match view.unnoticed_since {
+            None => {
+                view.unnoticed_since = Some(Instant::now());
+                Vec::new()
+            }
+            Some(since) if since.elapsed() >= UNNOTICED_AFTER => {
+                view.stamp = now;
+                view.unnoticed_since = None;
+                if !poll {
+                    self.warn(
+                        "a save went unnoticed by the file watcher: restart with --poll (WSL on a Windows drive, network folders)",
+                    );
+                }
+                self.start_check(false)
+            }
+            Some(_) => Vec::new(),
+        }
+    }
+}
+
+/// Whether an event's path is the learner's file (paths from the watcher
+/// may differ by symlinks from ours).
+fn same_file(event: &Path, ours: &Path) -> bool {
+    if event == ours {
+        return true;
+    }
+    match (event.canonicalize(), ours.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
+
+pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
+    let theme = app.theme;
+    let spinner = SPINNER[app.spinner % SPINNER.len()];
+    let cannot_run = app.cannot_run();
+    let no_ws = app.ws.is_none();
+    let kata_title = match &app.screen {
+        Screen::Kata(v) => app
+            .kata(v.topic, v.index)
+            .map(|k| k.title.clone())
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    let topic_title = match &app.screen {
+        Screen::Kata(v) => app
+            .course
+            .topics
+            .get(v.topic)
+            .map(|t| t.title.clone())
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    let keys: Vec<(&str, &str)>;
+    {
+        let Screen::Kata(view) = &mut app.screen else {
+            return;
+        };
+        let width = area.width;
+        let [head, body, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(3),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+
+        // The title line.
+        let state = if view.done {
+            Span::styled(" ✓ done ", theme.good())
+        } else {
+            Span::raw("")
+        };
+        let right = format!(" {topic_title} ");
+        let left_w = usize::from(width).saturating_sub(right.chars().count() + state.width());
+        f.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(
+                    format!(
+                        "{:<left_w$}",
+                        fit(&format!(" {} · {}", view.kata_id, kata_title), left_w)
+                    ),
+                    theme.title(),
+                ),
+                state,
+                Span::styled(right, theme.dim()),
+            ])),
+            head,
+        );
+
+        // The task, then the file and the result.
+        let task_lines = view.task.render(width.saturating_sub(2), &theme);
+        let max_task = if view.task_expanded {
+            usize::from(body.height.saturating_sub(6))
+        } else {
+            usize::from(body.height / 4).max(2)
+        };
+        let task_h = task_lines.len().min(max_task);
+        let cut = task_lines.len() > task_h;
+        let [task_area, panes] =
+            Layout::vertical([Constraint::Length(task_h as u16 + 1), Constraint::Min(4)])
+                .areas(body);
+        let mut shown: Vec<Line> = task_lines
+            .into_iter()
+            .take(task_h)
+            .map(|l| {
+                let mut spans = vec![Span::raw(" ")];
+                spans.extend(l.spans);
+                Line::from(spans)
+            })
+            .collect();
+        if cut {
+            if let Some(last) = shown.last_mut() {
+                last.spans
+                    .push(Span::styled(" … (t: whole task)", theme.key()));
+            }
+        }
+        f.render_widget(Paragraph::new(shown), task_area);
+
+        let wide = width >= 120;
+        let (file_area, result_area) = if wide {
+            let [a, b] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(panes);
+            (a, b)
+        } else {
+            let [a, b] = Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)])
+                .areas(panes);
+            (a, b)
+        };
+        view.file_area = file_area;
+        view.result_area = result_area;
+
+        // The learner's file with line numbers; the line of the error marked.
+        let err_line = view.verdict.as_ref().and_then(|v| v.line);
+        let digits = view.file.lines.len().max(1).to_string().len().max(2);
+        let mut file_lines: Vec<Line<'static>> = Vec::with_capacity(view.file.lines.len());
+        if let Some(e) = &view.file_error {
+            file_lines.extend(text::verbatim(e, file_area.width.saturating_sub(2), theme.bad()));
+        } else if view.path.is_none() {
+            file_lines.push(Line::styled("(no workspace: nothing to show)", theme.dim()));
+        }
+        for (n, l) in view.file.lines.iter().enumerate() {
+            let num = n as u64 + 1;
+            let gutter = if Some(num) == err_line {
+                Span::styled(format!("{num:>digits$}▶"), theme.bad())
+            } else {
+                Span::styled(format!("{num:>digits$}│"), theme.line_number())
+            };
+            let mut spans = Vec::with_capacity(l.spans.len() + 1);
+            spans.push(gutter);
+            spans.extend(l.spans.iter().cloned());
+            file_lines.push(Line::from(spans));
+        }
+        let file_title = Line::from(vec![
+            Span::raw(" "),
+            Span::styled(view.file_name.clone(), theme.heading()),
+            Span::styled(format!(" ({}) ", view.rel_path), theme.dim()),
+        ]);
+        view.file_h = widgets::scroll_pane(
+            f,
+            file_area,
+            file_title,
+            file_lines,
+            &mut view.file_scroll,
+            view.focus == Pane::File,
+            &theme,
+        );
+
+        // The result.
+        let inner_w = result_area.width.saturating_sub(2);
+        let lines = match &view.cache {
+            Some((w, lines)) if *w == inner_w => lines.clone(),
+            _ => {
+                let lines = result_lines(view, inner_w, &theme, cannot_run.as_deref(), no_ws);
+                view.cache = Some((inner_w, lines.clone()));
+                lines
+            }
+        };
+        let mut all = Vec::with_capacity(lines.len() + 2);
+        if view.running() {
+            all.push(Line::from(vec![
+                Span::styled(format!("{spinner} "), theme.key()),
+                Span::raw("Running the checks… "),
+                Span::styled("(Esc cancels)", theme.dim()),
+            ]));
+            if view.verdict.is_some() {
+                all.push(Line::styled("The last result, until this run ends:", theme.dim()));
+            }
+        }
+        all.extend(lines);
+        let title = Line::from(vec![Span::styled(" Result ", theme.heading())]);
+        view.result_h = widgets::scroll_pane(
+            f,
+            result_area,
+            title,
+            all,
+            &mut view.result_scroll,
+            view.focus == Pane::Result,
+            &theme,
+        );
+
+        keys = if view.running() {
+            vec![("Esc", "cancel"), ("e", "edit"), ("Tab", "pane"), ("?", "help")]
+        } else if view.done {
+            vec![
+                ("n", "next kata"),
+                ("e", "edit"),
+                ("r", "run"),
+                ("s", "solution"),
+                ("Tab", "pane"),
+                ("Esc", "map"),
+                ("?", "help"),
+            ]
+        } else {
+            vec![
+                ("e", "edit"),
+                ("r", "run"),
+                ("h", "hint"),
+                ("Tab", "pane"),
+                ("↑↓", "scroll"),
+                ("Esc", "map"),
+                ("?", "help"),
+            ]
+        };
+        let _ = status;
+    }
+    let status = Rect {
+        y: area.y + area.height.saturating_sub(1),
+        height: 1.min(area.height),
+        ..area
+    };
+    widgets::status_bar(f, status, app, &keys);
+}
+
+fn push_wrapped(out: &mut Vec<Line<'static>>, text: &str, width: u16, style: Style, theme: &Theme) {
+    let spans: Vec<Span<'static>> = text::inline(&crate::tui::highlight::prepare(text), theme)
+        .into_iter()
+        .map(|s| {
+            let st = style.patch(s.style);
+            s.style(st)
+        })
+        .collect();
+    // Keep the author's line breaks; wrap each line.
+    let mut line_spans: Vec<Span<'static>> = Vec::new();
+    let mut lines_of_spans = Vec::new();
+    for s in spans {
+        let parts: Vec<&str> = s.content.split('\n').collect();
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                lines_of_spans.push(std::mem::take(&mut line_spans));
+            }
+            if !part.is_empty() {
+                line_spans.push(Span::styled(part.to_string(), s.style));
+            }
+        }
+    }
+    lines_of_spans.push(line_spans);
+    for spans in lines_of_spans {
+        out.extend(text::wrap(&spans, usize::from(width.max(8)), "", ""));
+    }
+}
+
+/// The result pane's lines (without the "running" line).
+fn result_lines(
+    view: &KataView,
+    width: u16,
+    theme: &Theme,
+    cannot_run: Option<&str>,
+    no_ws: bool,
+) -> Vec<Line<'static>> {
+    let mut out: Vec<Line<'static>> = Vec::new();
+
+    // Hints shown so far, newest last.
+    let total = view.hints.len();
+    for (i, hint) in view.hints.iter().take(view.hints_shown as usize).enumerate() {
+        out.push(Line::styled(
+            format!("Hint {} of {total}", i + 1),
+            theme.warn(),
+        ));
+        push_wrapped(&mut out, hint.trim(), width, Style::new(), theme);
+        out.push(Line::raw(""));
+    }
+
+    if let Some(why) = cannot_run {
+        push_wrapped(
+            &mut out,
+            &format!("The checks cannot run: {why}"),
+            width,
+            theme.bad(),
+            theme,
+        );
+        return out;
+    }
+    if no_ws {
+        push_wrapped(
+            &mut out,
+            "There is no workspace, so there is no file to judge. Restart pykata in a folder you can write to.",
+            width,
+            theme.bad(),
+            theme,
+        );
+        return out;
+    }
+    if let Some(e) = &view.run_error {
+        push_wrapped(&mut out, &format!("The run failed: {e}"), width, theme.bad(), theme);
+        return out;
+    }
+    if matches!(view.run, RunState::Cancelled) && view.verdict.is_none() {
+        out.push(Line::styled("Run cancelled. r runs the checks again.", theme.warn()));
+        return out;
+    }
+
+    let Some(v) = &view.verdict else {
+        if !view.running() {
+            push_wrapped(
+                &mut out,
+                &format!(
+                    "Edit `{}` in your editor (e opens it) and save: the checks run on every save. r runs them now.",
+                    view.rel_path
+                ),
+                width,
+                Style::new(),
+                theme,
+            );
+            if view.done {
+                out.push(Line::raw(""));
+                out.push(Line::styled("You passed this kata before.", theme.good()));
+                push_solution(&mut out, view, theme);
+            }
+        }
+        return out;
+    };
+
+    // The verdict line.
+    let (mark, label, style) = match v.status {
+        Status::Pass => ("✓", "PASS", theme.good()),
+        Status::Fail => ("✗", "FAIL", theme.bad()),
+        Status::Error => ("✗", "ERROR", theme.bad()),
+        Status::Timeout => ("⏱", "TIMEOUT", theme.bad()),
+        Status::Killed => ("✗", "STOPPED", theme.bad()),
+        Status::Skipped => ("–", "SKIPPED", theme.warn()),
+        Status::NotRun => ("·", "NOT RUN", theme.dim()),
+    };
+    let python = v
+        .python
+        .as_deref()
+        .map(|p| format!(" · Python {p}"))
+        .unwrap_or_default();
+    out.push(Line::from(vec![
+        Span::styled(format!("{mark} {label}"), style.add_modifier(ratatui::style::Modifier::BOLD)),
+        Span::styled(format!("  {} ms{python}", v.duration_ms), theme.dim()),
+    ]));
+    if matches!(view.run, RunState::Cancelled) {
+        out.push(Line::styled("(the run after this one was cancelled)", theme.warn()));
+    }
+    push_wrapped(&mut out, &v.message, width, Style::new(), theme);
+
+    if v.status == Status::Pass {
+        out.push(Line::raw(""));
+        out.push(Line::styled("Kata done; your progress is saved.", theme.good()));
+        push_solution(&mut out, view, theme);
+        return out;
+    }
+
+    if let Some(first) = v.first_failure() {
+        if let Some(detail) = &first.detail {
+            if detail.trim() != v.message.trim() {
+                push_wrapped(&mut out, detail, width, theme.dim(), theme);
+            }
+        }
+        if first.status == Status::Fail {
+            if let (Some(e), Some(a)) = (&first.expected, &first.actual) {
+                out.push(Line::raw(""));
+                out.push(Line::from(vec![
+                    Span::styled(format!("check `{}`: ", first.id), theme.dim()),
+                    Span::styled("- expected", theme.bad()),
+                    Span::raw("  "),
+                    Span::styled("+ yours", theme.good()),
+                ]));
+                for d in diff::lines(e, a) {
+                    let style = match d.tag {
+                        '-' => theme.bad(),
+                        '+' => theme.good(),
+                        _ => Style::new(),
+                    };
+                    out.extend(text::verbatim(
+                        &format!("{} {}", d.tag, d.text),
+                        width,
+                        style,
+                    ));
+                }
+            }
+        }
+        if let Some(o) = &first.output {
+            if first.status != Status::Fail && !o.trim().is_empty() {
+                out.push(Line::raw(""));
+                out.push(Line::styled("It printed:", theme.dim()));
+                out.extend(text::verbatim(o, width, Style::new()));
+            }
+        }
+    }
+    if let Some(tb) = &v.traceback {
+        out.push(Line::raw(""));
+        out.extend(text::verbatim(tb, width, theme.bad()));
+    }
+    if !v.import_output.trim().is_empty() {
+        out.push(Line::raw(""));
+        out.push(Line::styled("Your file printed while imported:", theme.dim()));
+        out.extend(text::verbatim(v.import_output.trim_end(), width, Style::new()));
+    }
+    if v.truncated {
+        out.push(Line::styled("(output was cut at the limit)", theme.warn()));
+    }
+    if let Some(w) = &view.progress_warning {
+        push_wrapped(&mut out, w, width, theme.warn(), theme);
+    }
+
+    // The checks at a glance.
+    if !v.checks.is_empty() {
+        out.push(Line::raw(""));
+        let mut spans = vec![Span::styled("checks: ", theme.dim())];
+        for c in &v.checks {
+            let (m, st) = match c.status {
+                Status::Pass => ("✓", theme.good()),
+                Status::NotRun => ("·", theme.dim()),
+                Status::Skipped => ("–", theme.dim()),
+                _ => ("✗", theme.bad()),
+            };
+            spans.push(Span::styled(format!("{m} {}  ", c.id), st));
+        }
+        out.extend(text::wrap(&spans, usize::from(width.max(8)), "", "        "));
+    }
+    if total > 0 && (view.hints_shown as usize) < total {
+        out.push(Line::from(vec![
+            Span::raw("Stuck? "),
+            Span::styled("h", theme.key()),
+            Span::raw(format!(" shows a hint ({} of {total} used)", view.hints_shown)),
+        ]));
+    }
+    out
+}
+
+fn push_solution(out: &mut Vec<Line<'static>>, view: &KataView, theme: &Theme) {
+    let Some(sol) = &view.solution else {
+        out.push(Line::from(vec![
+            Span::styled("r", theme.key()),
+            Span::raw(" runs your file again; the reference solution shows after a pass."),
+        ]));
+        return;
+    };
+    if !view.show_solution {
+        out.push(Line::from(vec![
+            Span::styled("s", theme.key()),
+            Span::raw(" shows the reference solution"),
+        ]));
+        return;
+    }
+    out.push(Line::raw(""));
+    out.push(Line::styled(
+        "The reference solution, to compare with yours:",
+        theme.heading(),
+    ));
+    out.extend(text::code_block(&sol.lines, theme));
+}

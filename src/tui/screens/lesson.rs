@@ -1,0 +1,714 @@
+//! The lesson reader: one step at a time. Prose is wrapped, code is
+//! highlighted once; an example runs for real and shows its output; a
+//! predict step takes an answer in a text box (or from a choice list),
+//! runs the code, says whether the answer was right with the explanation,
+//! and the attempt is saved in the learner's progress.
+
+use crate::course::{Step, Topic};
+use crate::progress::Progress;
+use crate::session::{self, PredictOutcome};
+use crate::tui::app::{App, Effect, Screen};
+use crate::tui::highlight::{Highlighted, Highlighter};
+use crate::tui::text::{self, Doc};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{self, fit, TextInput};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// The answers that are not output, in the order Tab offers them.
+const SPECIALS: [&str; 3] = ["Error", "Nothing", "Infinite loop"];
+
+#[derive(Debug, Clone)]
+pub struct Feedback {
+    pub correct: bool,
+    pub answer: String,
+    pub truth: String,
+}
+
+#[derive(Debug)]
+enum Body {
+    Read(Doc),
+    Example {
+        title: Option<String>,
+        code: Highlighted,
+        source: String,
+        explanation: Option<Doc>,
+        run: Option<Result<String, String>>,
+    },
+    Predict {
+        code: Highlighted,
+        source: String,
+        question: String,
+        choices: Vec<String>,
+        explanation: Option<Doc>,
+        key: String,
+        feedback: Option<Feedback>,
+    },
+}
+
+#[derive(Debug)]
+pub struct LessonView {
+    pub topic: usize,
+    pub title: String,
+    pub step: usize,
+    steps: Vec<Body>,
+    pub scroll: usize,
+    view_h: usize,
+    pub input: TextInput,
+    /// Keys go to the answer box.
+    pub typing: bool,
+    pub choice: usize,
+    /// The run under way: its generation and step.
+    pending: Option<(u64, usize)>,
+}
+
+impl LessonView {
+    pub fn new(
+        t: usize,
+        topic: &Topic,
+        progress: &Progress,
+        hl: Option<&Highlighter>,
+        theme: &Theme,
+    ) -> LessonView {
+        let steps = topic
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| match &s.step {
+                Step::Read(text) => Body::Read(Doc::parse(text, hl, theme)),
+                Step::Example(e) => Body::Example {
+                    title: e.title.clone(),
+                    code: Highlighted::new(e.code.trim_end(), hl, theme),
+                    source: e.code.clone(),
+                    explanation: e.explanation.as_deref().map(|x| Doc::parse(x, hl, theme)),
+                    run: None,
+                },
+                Step::Predict(p) => Body::Predict {
+                    code: Highlighted::new(p.code.trim_end(), hl, theme),
+                    source: p.code.clone(),
+                    question: p.question.clone(),
+                    choices: p.choices.clone(),
+                    explanation: p.explanation.as_deref().map(|x| Doc::parse(x, hl, theme)),
+                    key: session::prediction_key(&topic.id, i),
+                    feedback: None,
+                },
+            })
+            .collect();
+        // Start at the first prediction not yet answered right, if any.
+        let first_open = topic.steps.iter().enumerate().position(|(i, s)| {
+            matches!(s.step, Step::Predict(_))
+                && !progress
+                    .predictions
+                    .get(&session::prediction_key(&topic.id, i))
+                    .is_some_and(|p| p.answered_correctly)
+        });
+        let any_answered = topic.steps.iter().enumerate().any(|(i, _)| {
+            progress
+                .predictions
+                .contains_key(&session::prediction_key(&topic.id, i))
+        });
+        let mut view = LessonView {
+            topic: t,
+            title: topic.title.clone(),
+            step: 0,
+            steps,
+            scroll: 0,
+            view_h: 10,
+            input: TextInput::default(),
+            typing: false,
+            choice: 0,
+            pending: None,
+        };
+        if any_answered {
+            if let Some(i) = first_open {
+                view.go(i);
+            }
+        } else {
+            view.go(0);
+        }
+        view
+    }
+
+    pub fn typing(&self) -> bool {
+        self.typing
+    }
+
+    pub fn running(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    pub fn step_count(&self) -> usize {
+        self.steps.len()
+    }
+
+    pub fn restyle(&mut self, hl: &Highlighter, theme: &Theme) {
+        for s in &mut self.steps {
+            match s {
+                Body::Read(d) => d.restyle(hl, theme),
+                Body::Example {
+                    code, explanation, ..
+                }
+                | Body::Predict {
+                    code, explanation, ..
+                } => {
+                    code.restyle(hl, theme);
+                    if let Some(d) = explanation {
+                        d.restyle(hl, theme);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Moves to step `i`; an unanswered free-text prediction takes keys.
+    fn go(&mut self, i: usize) {
+        if i >= self.steps.len() {
+            return;
+        }
+        self.step = i;
+        self.scroll = 0;
+        self.choice = 0;
+        self.input = TextInput::default();
+        self.typing = matches!(
+            &self.steps[i],
+            Body::Predict { choices, feedback: None, .. } if choices.is_empty()
+        );
+    }
+
+    pub fn scroll_by(&mut self, delta: i32) {
+        self.scroll = self.scroll.saturating_add_signed(delta as isize);
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        if self.typing {
+            self.input.insert_str(text);
+        }
+    }
+
+    pub fn example_ran(&mut self, gen: u64, step: usize, result: Result<String, String>) {
+        if self.pending != Some((gen, step)) {
+            return;
+        }
+        self.pending = None;
+        if let Some(Body::Example { run, .. }) = self.steps.get_mut(step) {
+            *run = Some(result);
+        }
+    }
+}
+
+impl App {
+    pub(crate) fn lesson_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let Screen::Lesson(view) = &mut self.screen else {
+            return Vec::new();
+        };
+        if view.typing {
+            let alt = key.modifiers.contains(KeyModifiers::ALT)
+                || key.modifiers.contains(KeyModifiers::SHIFT);
+            match key.code {
+                KeyCode::Esc => view.typing = false,
+                KeyCode::Enter if alt => view.input.insert('\n'),
+                KeyCode::Enter => {
+                    let answer = view.input.text.trim().to_string();
+                    if answer.is_empty() {
+                        self.info("type what the code prints, or Tab for Error / Nothing / Infinite loop");
+                        return Vec::new();
+                    }
+                    return self.submit_prediction(answer);
+                }
+                KeyCode::Tab => {
+                    let next = SPECIALS
+                        .iter()
+                        .position(|s| view.input.text == *s)
+                        .map(|i| (i + 1) % SPECIALS.len())
+                        .unwrap_or(0);
+                    view.input.set(SPECIALS[next]);
+                }
+                KeyCode::Backspace => view.input.backspace(),
+                KeyCode::Delete => view.input.delete(),
+                KeyCode::Left => view.input.left(),
+                KeyCode::Right => view.input.right(),
+                KeyCode::Home => view.input.home(),
+                KeyCode::End => view.input.end(),
+                KeyCode::PageDown => view.scroll_by(5),
+                KeyCode::PageUp => view.scroll_by(-5),
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    view.input.insert(c)
+                }
+                _ => {}
+            }
+            return Vec::new();
+        }
+
+        let step = view.step;
+        let last = view.steps.len().saturating_sub(1);
+        let choices = match &view.steps.get(step) {
+            Some(Body::Predict {
+                choices, feedback, ..
+            }) if feedback.is_none() => choices.len(),
+            _ => 0,
+        };
+        let page = view.view_h.saturating_sub(1).max(1) as i32;
+        match key.code {
+            KeyCode::Esc => {
+                if view.pending.take().is_some() {
+                    self.info("stopped waiting for that run");
+                } else {
+                    self.back_to_map();
+                }
+            }
+            KeyCode::Up | KeyCode::Char('k') if choices > 0 => {
+                view.choice = view.choice.saturating_sub(1)
+            }
+            KeyCode::Down | KeyCode::Char('j') if choices > 0 => {
+                view.choice = (view.choice + 1).min(choices - 1)
+            }
+            KeyCode::Char(c @ '1'..='9') if choices > 0 => {
+                let n = c as usize - '1' as usize;
+                if n < choices {
+                    view.choice = n;
+                    return self.submit_choice();
+                }
+            }
+            KeyCode::Enter if choices > 0 => return self.submit_choice(),
+            KeyCode::Down | KeyCode::Char('j') => view.scroll_by(1),
+            KeyCode::Up | KeyCode::Char('k') => view.scroll_by(-1),
+            KeyCode::PageDown | KeyCode::Char(' ') => view.scroll_by(page),
+            KeyCode::PageUp => view.scroll_by(-page),
+            KeyCode::Char('r') => return self.run_example(),
+            KeyCode::Char('i') | KeyCode::Char('a') => match &mut view.steps[step] {
+                Body::Predict {
+                    choices, feedback, ..
+                } => {
+                    *feedback = None;
+                    if choices.is_empty() {
+                        view.typing = true;
+                    }
+                }
+                _ => {}
+            },
+            KeyCode::Enter => {
+                let unanswered_text = matches!(
+                    &view.steps.get(step),
+                    Some(Body::Predict { feedback: None, choices, .. }) if choices.is_empty()
+                );
+                let unrun_example = matches!(
+                    &view.steps.get(step),
+                    Some(Body::Example { run: None, .. })
+                );
+                if unanswered_text {
+                    view.typing = true;
+                } else if unrun_example && view.pending.is_none() {
+                    return self.run_example();
+                } else if step < last {
+                    view.go(step + 1);
+                } else {
+                    self.finish_lesson();
+                }
+            }
+            KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('n') => {
+                if step < last {
+                    view.go(step + 1);
+                } else {
+                    self.finish_lesson();
+                }
+            }
+            KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('p') | KeyCode::Backspace => {
+                if step > 0 {
+                    view.go(step - 1);
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn finish_lesson(&mut self) {
+        let t = match &self.screen {
+            Screen::Lesson(v) => v.topic,
+            _ => return,
+        };
+        self.back_to_map();
+        // Put the selection on the topic's first kata.
+        if self.course.topics.get(t).is_some_and(|x| !x.katas.is_empty()) {
+            self.map.select_kata(t, 0);
+        }
+        self.info("end of the lesson: its katas are next (Enter opens one)");
+    }
+
+    fn submit_choice(&mut self) -> Vec<Effect> {
+        let Screen::Lesson(view) = &self.screen else {
+            return Vec::new();
+        };
+        let answer = match view.steps.get(view.step) {
+            Some(Body::Predict { choices, .. }) => choices.get(view.choice).cloned(),
+            _ => None,
+        };
+        match answer {
+            Some(a) => self.submit_prediction(a),
+            None => Vec::new(),
+        }
+    }
+
+    fn submit_prediction(&mut self, answer: String) -> Vec<Effect> {
+        if let Some(why) = self.cannot_run() {
+            self.error(format!("cannot check the answer: {why}"));
+            return Vec::new();
+        }
+        let gen = self.next_gen();
+        let Screen::Lesson(view) = &mut self.screen else {
+            return Vec::new();
+        };
+        let Some(Body::Predict { source, key, .. }) = view.steps.get(view.step) else {
+            return Vec::new();
+        };
+        let effect = Effect::Predict {
+            gen,
+            key: key.clone(),
+            code: source.clone(),
+            answer,
+        };
+        view.pending = Some((gen, view.step));
+        view.typing = false;
+        vec![effect]
+    }
+
+    fn run_example(&mut self) -> Vec<Effect> {
+        if let Some(why) = self.cannot_run() {
+            self.error(format!("cannot run the example: {why}"));
+            return Vec::new();
+        }
+        let gen = self.next_gen();
+        let Screen::Lesson(view) = &mut self.screen else {
+            return Vec::new();
+        };
+        let step = view.step;
+        let Some(Body::Example { source, run, .. }) = view.steps.get_mut(step) else {
+            return Vec::new();
+        };
+        *run = None;
+        let effect = Effect::Example {
+            gen,
+            step,
+            code: source.clone(),
+        };
+        view.pending = Some((gen, step));
+        vec![effect]
+    }
+
+    pub(crate) fn on_predicted(
+        &mut self,
+        gen: u64,
+        key: &str,
+        answer: &str,
+        result: Result<(PredictOutcome, Option<String>), String>,
+    ) -> Vec<Effect> {
+        self.reload_progress();
+        self.dirty = true;
+        let mut notice = None;
+        if let Screen::Lesson(view) = &mut self.screen {
+            let Some((g, step)) = view.pending else {
+                return Vec::new();
+            };
+            if g != gen {
+                return Vec::new();
+            }
+            view.pending = None;
+            if let Some(Body::Predict {
+                feedback, key: k, ..
+            }) = view.steps.get_mut(step)
+            {
+                if k != key {
+                    return Vec::new();
+                }
+                match result {
+                    Ok((outcome, warning)) => {
+                        *feedback = Some(Feedback {
+                            correct: outcome.correct,
+                            answer: answer.to_string(),
+                            truth: outcome.truth.describe(),
+                        });
+                        notice = warning;
+                    }
+                    Err(e) => {
+                        notice = Some(format!("the code could not be run: {e}"));
+                        view.typing = true;
+                    }
+                }
+            }
+        }
+        if let Some(n) = notice {
+            self.warn(n);
+        }
+        Vec::new()
+    }
+}
+
+pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
+    let theme = app.theme;
+    let spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"][app.spinner % 8];
+    let progress = app.progress.clone();
+    let keys: Vec<(&str, &str)>;
+    {
+        let Screen::Lesson(view) = &mut app.screen else {
+            return;
+        };
+        let width = area.width;
+        let text_box = matches!(
+            view.steps.get(view.step),
+            Some(Body::Predict { choices, feedback: None, .. }) if choices.is_empty()
+        );
+        let box_h = if text_box {
+            (view.input.text.matches('\n').count() as u16 + 3).min(6)
+        } else {
+            0
+        };
+        let [head, body, input, _status] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Min(3),
+            Constraint::Length(box_h),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+
+        let n = view.steps.len();
+        let right = format!(" step {} of {n} ", (view.step + 1).min(n));
+        let left_w = usize::from(width).saturating_sub(right.len() + 12);
+        let mut top = vec![Span::styled(
+            format!(
+                "{:<left_w$}",
+                fit(&format!(" {} · lesson", view.title), left_w)
+            ),
+            theme.title(),
+        )];
+        top.push(Span::styled(right, theme.dim()));
+        // A dot per step.
+        let dots: String = (0..n.min(10))
+            .map(|i| {
+                let at = if n <= 10 { i } else { i * n / 10 };
+                if at <= view.step {
+                    '●'
+                } else {
+                    '○'
+                }
+            })
+            .collect();
+        top.push(Span::styled(dots, theme.key()));
+        f.render_widget(Paragraph::new(vec![Line::from(top), Line::raw("")]), head);
+
+        let inner_w = width.saturating_sub(2);
+        let lines = step_lines(view, inner_w, &theme, &progress, spinner);
+        let view_h = usize::from(body.height);
+        view.view_h = view_h;
+        view.scroll = view.scroll.min(lines.len().saturating_sub(view_h));
+        let shown: Vec<Line> = lines
+            .into_iter()
+            .skip(view.scroll)
+            .take(view_h)
+            .map(|l| {
+                let mut spans = vec![Span::raw(" ")];
+                spans.extend(l.spans);
+                Line::from(spans).style(l.style)
+            })
+            .collect();
+        f.render_widget(Paragraph::new(shown), body);
+
+        if text_box {
+            view.input.render(
+                f,
+                input,
+                " Your answer (Enter submits · Alt-Enter new line · Tab: Error/Nothing/Infinite loop) ",
+                view.typing,
+                &theme,
+            );
+        }
+
+        let on_predict = matches!(view.steps.get(view.step), Some(Body::Predict { .. }));
+        let has_choices = matches!(
+            view.steps.get(view.step),
+            Some(Body::Predict { choices, feedback: None, .. }) if !choices.is_empty()
+        );
+        let answered = matches!(
+            view.steps.get(view.step),
+            Some(Body::Predict {
+                feedback: Some(_),
+                ..
+            })
+        );
+        keys = if view.typing {
+            vec![("Enter", "answer"), ("Tab", "special"), ("Esc", "stop typing")]
+        } else if view.pending.is_some() {
+            vec![("Esc", "stop waiting"), ("?", "help")]
+        } else if has_choices {
+            vec![
+                ("↑↓", "choose"),
+                ("Enter", "answer"),
+                ("←→", "step"),
+                ("Esc", "map"),
+                ("?", "help"),
+            ]
+        } else if answered {
+            vec![
+                ("→", "next"),
+                ("a", "answer again"),
+                ("←", "back"),
+                ("Esc", "map"),
+                ("?", "help"),
+            ]
+        } else if on_predict {
+            vec![("i", "answer"), ("←→", "step"), ("Esc", "map"), ("?", "help")]
+        } else if matches!(view.steps.get(view.step), Some(Body::Example { .. })) {
+            vec![
+                ("r", "run it"),
+                ("→", "next"),
+                ("←", "back"),
+                ("↑↓", "scroll"),
+                ("Esc", "map"),
+                ("?", "help"),
+            ]
+        } else {
+            vec![
+                ("→", "next"),
+                ("←", "back"),
+                ("↑↓", "scroll"),
+                ("Esc", "map"),
+                ("?", "help"),
+                ("q", "quit"),
+            ]
+        };
+    }
+    let status = Rect {
+        y: area.y + area.height.saturating_sub(1),
+        height: 1.min(area.height),
+        ..area
+    };
+    widgets::status_bar(f, status, app, &keys);
+}
+
+fn step_lines(
+    view: &LessonView,
+    width: u16,
+    theme: &Theme,
+    progress: &Progress,
+    spinner: &str,
+) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let running = view.pending.map(|(_, s)| s) == Some(view.step);
+    let Some(body) = view.steps.get(view.step) else {
+        out.push(Line::styled("This lesson has no steps.", theme.dim()));
+        return out;
+    };
+    match body {
+        Body::Read(doc) => out.extend(doc.render(width, theme)),
+        Body::Example {
+            title,
+            code,
+            explanation,
+            run,
+            ..
+        } => {
+            out.push(Line::styled(
+                title.clone().unwrap_or_else(|| "Example".into()),
+                theme.heading(),
+            ));
+            out.push(Line::raw(""));
+            out.extend(text::code_block(&code.lines, theme));
+            out.push(Line::raw(""));
+            match run {
+                _ if running => out.push(Line::from(vec![
+                    Span::styled(format!("{spinner} "), theme.key()),
+                    Span::raw("Running it… "),
+                    Span::styled("(Esc stops waiting)", theme.dim()),
+                ])),
+                None => out.push(Line::from(vec![
+                    Span::styled("r", theme.key()),
+                    Span::raw(" runs it and shows its real output"),
+                ])),
+                Some(Ok(output)) => {
+                    out.push(Line::styled("Output (a real run):", theme.dim()));
+                    if output.trim().is_empty() {
+                        out.push(Line::styled("(nothing)", theme.dim()));
+                    }
+                    out.extend(text::verbatim(output.trim_end(), width, theme.good()));
+                }
+                Some(Err(e)) => {
+                    out.extend(text::verbatim(&format!("could not run it: {e}"), width, theme.bad()))
+                }
+            }
+            if let Some(doc) = explanation {
+                out.push(Line::raw(""));
+                out.extend(doc.render(width, theme));
+            }
+        }
+        Body::Predict {
+            code,
+            question,
+            choices,
+            explanation,
+            key,
+            feedback,
+            ..
+        } => {
+            out.push(Line::from(vec![
+                Span::styled("Predict: ", theme.warn().add_modifier(Modifier::BOLD)),
+                Span::styled(question.clone(), theme.heading()),
+            ]));
+            out.push(Line::raw(""));
+            out.extend(text::code_block(&code.lines, theme));
+            out.push(Line::raw(""));
+            if !choices.is_empty() && feedback.is_none() {
+                for (i, c) in choices.iter().enumerate() {
+                    let label = format!("{} {}. {}", if i == view.choice { "▶" } else { " " }, i + 1, c);
+                    let style = if i == view.choice {
+                        theme.selected()
+                    } else {
+                        Style::new()
+                    };
+                    for l in text::verbatim(&label, width, style) {
+                        out.push(l);
+                    }
+                }
+                out.push(Line::raw(""));
+            }
+            if running {
+                out.push(Line::from(vec![
+                    Span::styled(format!("{spinner} "), theme.key()),
+                    Span::raw("Running the code to check your answer…"),
+                ]));
+            }
+            if let Some(fb) = feedback {
+                if fb.correct {
+                    out.push(Line::styled("✓ Right!", theme.good().add_modifier(Modifier::BOLD)));
+                } else {
+                    out.push(Line::styled("✗ Not quite.", theme.bad().add_modifier(Modifier::BOLD)));
+                }
+                out.extend(text::verbatim(
+                    &format!("You answered: {}", fb.answer),
+                    width,
+                    theme.dim(),
+                ));
+                out.push(Line::styled("What it really does:", theme.dim()));
+                out.extend(text::verbatim(&fb.truth, width, theme.good()));
+                if let Some(doc) = explanation {
+                    out.push(Line::raw(""));
+                    out.extend(doc.render(width, theme));
+                }
+            }
+            if let Some(p) = progress.predictions.get(key) {
+                out.push(Line::raw(""));
+                out.push(Line::styled(
+                    format!(
+                        "Attempts saved: {} · first answer {}",
+                        p.attempts,
+                        if p.first_correct { "right" } else { "not right" }
+                    ),
+                    theme.dim(),
+                ));
+            }
+        }
+    }
+    out
+}

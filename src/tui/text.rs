@@ -1,0 +1,369 @@
+//! Prose as the course writes it (Markdown-ish: paragraphs, `- ` lists,
+//! `# ` headings, fenced code, inline `code` and **bold**), parsed once into
+//! a [`Doc`] whose code blocks are highlighted once, then wrapped to the
+//! width of each frame, which is cheap.
+
+use super::highlight::{Highlighted, Highlighter};
+use super::theme::Theme;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthChar;
+
+#[derive(Debug, Clone)]
+enum Block {
+    /// Wrapped text; `first` is put before its first line, `rest` before
+    /// the others (list items hang).
+    Para {
+        spans: Vec<Span<'static>>,
+        first: String,
+        rest: String,
+    },
+    Heading(String),
+    Code(Highlighted),
+    Blank,
+}
+
+/// Parsed prose, ready to wrap.
+#[derive(Debug, Clone, Default)]
+pub struct Doc {
+    blocks: Vec<Block>,
+}
+
+impl Doc {
+    /// Parses `text`. Control characters are escaped first.
+    pub fn parse(text: &str, hl: Option<&Highlighter>, theme: &Theme) -> Doc {
+        let text = crate::runner::sanitize::escape_controls(text).replace('\t', "    ");
+        let mut blocks = Vec::new();
+        let mut para: Vec<String> = Vec::new();
+        let mut para_prefix: (String, String) = (String::new(), String::new());
+        let mut code: Option<Vec<&str>> = None;
+
+        let flush = |blocks: &mut Vec<Block>, para: &mut Vec<String>, prefix: &(String, String)| {
+            if !para.is_empty() {
+                let joined = para.join(" ");
+                blocks.push(Block::Para {
+                    spans: inline(&joined, theme),
+                    first: prefix.0.clone(),
+                    rest: prefix.1.clone(),
+                });
+                para.clear();
+            }
+        };
+
+        for line in text.lines() {
+            let trimmed = line.trim_start();
+            if let Some(lines) = code.as_mut() {
+                if trimmed.starts_with("```") {
+                    let source = lines.join("\n");
+                    blocks.push(Block::Code(Highlighted::new(&source, hl, theme)));
+                    code = None;
+                } else {
+                    lines.push(line);
+                }
+                continue;
+            }
+            if trimmed.starts_with("```") {
+                flush(&mut blocks, &mut para, &para_prefix);
+                code = Some(Vec::new());
+                continue;
+            }
+            if trimmed.is_empty() {
+                flush(&mut blocks, &mut para, &para_prefix);
+                if !matches!(blocks.last(), Some(Block::Blank) | None) {
+                    blocks.push(Block::Blank);
+                }
+                continue;
+            }
+            if let Some(h) = trimmed.strip_prefix("#") {
+                flush(&mut blocks, &mut para, &para_prefix);
+                blocks.push(Block::Heading(h.trim_start_matches('#').trim().to_string()));
+                continue;
+            }
+            if let Some(item) = list_item(trimmed) {
+                flush(&mut blocks, &mut para, &para_prefix);
+                let indent = line.len() - trimmed.len();
+                let marker = &trimmed[..trimmed.len() - item.len()];
+                let first = format!("{}{}", " ".repeat(indent), marker.replace(['-', '*'], "•"));
+                let rest = " ".repeat(first.chars().count());
+                para_prefix = (first, rest);
+                para.push(item.to_string());
+                continue;
+            }
+            if para.is_empty() {
+                para_prefix = (String::new(), String::new());
+            }
+            para.push(trimmed.to_string());
+        }
+        if let Some(lines) = code {
+            let source = lines.join("\n");
+            blocks.push(Block::Code(Highlighted::new(&source, hl, theme)));
+        }
+        flush(&mut blocks, &mut para, &para_prefix);
+        while matches!(blocks.last(), Some(Block::Blank)) {
+            blocks.pop();
+        }
+        Doc { blocks }
+    }
+
+    /// Colours the code blocks once the highlighter has loaded.
+    pub fn restyle(&mut self, hl: &Highlighter, theme: &Theme) {
+        for b in &mut self.blocks {
+            if let Block::Code(c) = b {
+                c.restyle(hl, theme);
+            }
+        }
+    }
+
+    /// The lines to draw at `width` columns.
+    pub fn render(&self, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+        let width = usize::from(width.max(8));
+        let mut out = Vec::new();
+        for b in &self.blocks {
+            match b {
+                Block::Para { spans, first, rest } => {
+                    out.extend(wrap(spans, width, first, rest));
+                }
+                Block::Heading(h) => out.extend(wrap(
+                    &[Span::styled(h.clone(), theme.heading())],
+                    width,
+                    "",
+                    "",
+                )),
+                Block::Code(c) => out.extend(code_block(&c.lines, theme)),
+                Block::Blank => out.push(Line::raw("")),
+            }
+        }
+        out
+    }
+}
+
+/// A code block in prose: indented by two columns, not wrapped.
+pub fn code_block(lines: &[Line<'static>], theme: &Theme) -> Vec<Line<'static>> {
+    let bar = Span::styled("│ ", theme.dim());
+    lines
+        .iter()
+        .map(|l| {
+            let mut spans = vec![bar.clone()];
+            spans.extend(l.spans.iter().cloned());
+            Line::from(spans)
+        })
+        .collect()
+}
+
+fn list_item(line: &str) -> Option<&str> {
+    for m in ["- ", "* "] {
+        if let Some(rest) = line.strip_prefix(m) {
+            return Some(rest);
+        }
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && digits < 4 {
+        if let Some(rest) = line[digits..].strip_prefix(". ") {
+            return Some(rest);
+        }
+    }
+    None
+}
+
+/// Splits inline `code` and **bold** into styled spans.
+pub fn inline(text: &str, theme: &Theme) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut cur = String::new();
+    let mut in_code = false;
+    let mut in_bold = false;
+    let style = |code: bool, bold: bool| {
+        let mut s = if code { theme.code() } else { Style::new() };
+        if bold {
+            s = s.add_modifier(Modifier::BOLD);
+        }
+        s
+    };
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '`' {
+            if !cur.is_empty() {
+                spans.push(Span::styled(std::mem::take(&mut cur), style(in_code, in_bold)));
+            }
+            in_code = !in_code;
+        } else if c == '*' && !in_code && chars.peek() == Some(&'*') {
+            chars.next();
+            if !cur.is_empty() {
+                spans.push(Span::styled(std::mem::take(&mut cur), style(in_code, in_bold)));
+            }
+            in_bold = !in_bold;
+        } else {
+            cur.push(c);
+        }
+    }
+    if !cur.is_empty() {
+        spans.push(Span::styled(cur, style(in_code, in_bold)));
+    }
+    spans
+}
+
+fn char_width(c: char) -> usize {
+    c.width().unwrap_or(0)
+}
+
+fn str_width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+/// Word-wraps styled spans to `width` columns; `first` goes before the
+/// first line and `rest` before every other. Words longer than a line are
+/// broken.
+pub fn wrap(spans: &[Span<'static>], width: usize, first: &str, rest: &str) -> Vec<Line<'static>> {
+    // Words with their trailing spaces, each piece keeping its style.
+    let mut words: Vec<Vec<(String, Style)>> = Vec::new();
+    let mut word: Vec<(String, Style)> = Vec::new();
+    let mut in_space = false;
+    for span in spans {
+        for c in span.content.chars() {
+            let is_space = c == ' ';
+            if !is_space && in_space {
+                words.push(std::mem::take(&mut word));
+            }
+            in_space = is_space;
+            match word.last_mut() {
+                Some((s, st)) if *st == span.style => s.push(c),
+                _ => word.push((c.to_string(), span.style)),
+            }
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut line: Vec<Span<'static>> = vec![Span::raw(first.to_string())];
+    let mut used = str_width(first);
+    let mut prefix_w = used;
+    let mut has_word = false;
+    for w in words {
+        let text_w: usize = w.iter().map(|(s, _)| str_width(s.trim_end_matches(' '))).sum();
+        if has_word && used + text_w > width {
+            lines.push(finish(std::mem::take(&mut line)));
+            line.push(Span::raw(rest.to_string()));
+            used = str_width(rest);
+            prefix_w = used;
+            has_word = false;
+        }
+        for (s, st) in w {
+            // A word wider than the whole line is broken by characters.
+            let mut piece = String::new();
+            for c in s.chars() {
+                let cw = char_width(c);
+                if used + cw > width && used > prefix_w && c != ' ' {
+                    line.push(Span::styled(std::mem::take(&mut piece), st));
+                    lines.push(finish(std::mem::take(&mut line)));
+                    line.push(Span::raw(rest.to_string()));
+                    used = str_width(rest);
+                    prefix_w = used;
+                }
+                piece.push(c);
+                used += cw;
+            }
+            if !piece.is_empty() {
+                line.push(Span::styled(piece, st));
+            }
+        }
+        has_word = true;
+    }
+    lines.push(finish(line));
+    lines
+}
+
+/// Drops trailing spaces and empty spans.
+fn finish(mut spans: Vec<Span<'static>>) -> Line<'static> {
+    while let Some(last) = spans.last_mut() {
+        let trimmed = last.content.trim_end_matches(' ');
+        if trimmed.is_empty() {
+            spans.pop();
+        } else {
+            if trimmed.len() != last.content.len() {
+                last.content = trimmed.to_string().into();
+            }
+            break;
+        }
+    }
+    Line::from(spans)
+}
+
+/// Plain text (program output, a traceback) as lines, escaped and with
+/// long lines wrapped by characters.
+pub fn verbatim(text: &str, width: u16, style: Style) -> Vec<Line<'static>> {
+    let text = super::highlight::prepare(text);
+    let width = usize::from(width.max(4));
+    let mut out = Vec::new();
+    for l in text.lines() {
+        let mut cur = String::new();
+        let mut used = 0;
+        for c in l.chars() {
+            let cw = char_width(c);
+            if used + cw > width && used > 0 {
+                out.push(Line::styled(std::mem::take(&mut cur), style));
+                used = 0;
+            }
+            cur.push(c);
+            used += cw;
+        }
+        out.push(Line::styled(cur, style));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(lines: &[Line]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn wraps_words_and_hangs_list_items() {
+        let theme = Theme::plain();
+        let doc = Doc::parse(
+            "One two three four five six.\n\n- a list item that wraps around\n```python\nx = 1\n```\n",
+            None,
+            &theme,
+        );
+        let lines = plain(&doc.render(14, &theme));
+        assert_eq!(
+            lines,
+            vec![
+                "One two three",
+                "four five six.",
+                "",
+                "• a list item",
+                "  that wraps",
+                "  around",
+                "│ x = 1",
+            ]
+        );
+    }
+
+    #[test]
+    fn breaks_words_longer_than_a_line() {
+        let lines = plain(&wrap(&[Span::raw("abcdefghij kl")], 4, "", ""));
+        assert_eq!(lines, vec!["abcd", "efgh", "ij", "kl"]);
+    }
+
+    #[test]
+    fn inline_code_and_bold() {
+        let spans = inline("use `None` **now**", &Theme::plain());
+        let texts: Vec<&str> = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(texts, vec!["use ", "None", " ", "now"]);
+    }
+
+    #[test]
+    fn tiny_widths_do_not_panic() {
+        for w in 0..6 {
+            let _ = wrap(&[Span::raw("a bb ccc dddd 😀😀 x")], w, "• ", "  ");
+            let _ = verbatim("héllo\x1b[2J wörld", w as u16, Style::new());
+        }
+    }
+}

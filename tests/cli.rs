@@ -1,0 +1,706 @@
+//! The command line end to end: the real binary, a real CPython, real files.
+//! Most tests use the fixture course in tests/fixtures/course, which has a
+//! kata for every check kind.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn python_available() -> bool {
+    let found = which::which("python3").is_ok() || which::which("python").is_ok();
+    if !found {
+        eprintln!("skipping: no python3 or python on PATH (CI installs one)");
+    }
+    found
+}
+
+/// The binary on the fixture course, with no colour and a clean environment.
+fn pykata() -> Command {
+    let mut cmd = Command::cargo_bin("pykata").expect("binary builds");
+    cmd.env("NO_COLOR", "1")
+        .env_remove("PYKATA_COURSE")
+        .env_remove("PYKATA_PYTHON")
+        .arg("--course")
+        .arg(fixture("course"));
+    cmd
+}
+
+/// A fresh workspace made by `pykata init`.
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    pykata()
+        .current_dir(dir.path())
+        .args(["init", "ws"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("6 kata files created"));
+    dir
+}
+
+fn ws_path(dir: &tempfile::TempDir) -> PathBuf {
+    dir.path().join("ws")
+}
+
+fn write_kata(dir: &tempfile::TempDir, rel: &str, text: &str) {
+    std::fs::write(ws_path(dir).join(rel), text).unwrap();
+}
+
+fn copy_fixture_solution(dir: &tempfile::TempDir, file: &str, into: &str) {
+    let text = std::fs::read_to_string(fixture("course/katas/basics").join(file)).unwrap();
+    write_kata(dir, into, &text);
+}
+
+fn check(dir: &tempfile::TempDir, kata: &str) -> assert_cmd::assert::Assert {
+    pykata()
+        .current_dir(ws_path(dir))
+        .args(["check", kata])
+        .assert()
+}
+
+fn check_json(dir: &tempfile::TempDir, kata: &str) -> serde_json::Value {
+    let out = pykata()
+        .current_dir(ws_path(dir))
+        .args(["check", kata, "--format", "json"])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "check --format json gave no JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    })
+}
+
+#[test]
+fn starter_fails_with_the_mistake_message_and_a_diff() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    check(&dir, "fix-default")
+        .code(1)
+        .stdout(predicate::str::contains("✗ fix-default fail"))
+        .stdout(predicate::str::contains(
+            "You copy the list but still return the shared default.",
+        ))
+        .stdout(predicate::str::contains("- ['b']"))
+        .stdout(predicate::str::contains("+ ['a', 'b']"))
+        .stdout(predicate::str::contains("0 of 2 hints used"));
+}
+
+#[test]
+fn reference_passes_and_progress_is_saved() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    copy_fixture_solution(&dir, "fix_default.solution.py", "basics/fix_default.py");
+    check(&dir, "fix-default")
+        .success()
+        .stdout(predicate::str::contains("✓ fix-default pass"));
+    let progress: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(ws_path(&dir).join(".pykata/progress.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(progress["format"], 1);
+    assert_eq!(progress["katas"]["fix-default"]["state"], "done");
+    assert_eq!(progress["katas"]["fix-default"]["attempts"], 1);
+    pykata()
+        .current_dir(ws_path(&dir))
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 of 6 katas done"))
+        .stdout(predicate::str::contains("✓ fix-default"));
+}
+
+#[test]
+fn json_verdict_names_each_check() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    let v = check_json(&dir, "fix-default");
+    assert_eq!(v["format"], 1);
+    assert_eq!(v["status"], "fail");
+    assert_eq!(v["mistake"], "copied-shared");
+    let checks = v["checks"].as_array().unwrap();
+    let by_id = |id: &str| checks.iter().find(|c| c["id"] == id).unwrap().clone();
+    // output (literal): fails, with expected and actual.
+    assert_eq!(by_id("two-calls")["status"], "fail");
+    assert_eq!(by_id("two-calls")["actual"], "['a']\n['a', 'b']\n");
+    // assert: the explicit list is used even by the starter.
+    assert_eq!(by_id("explicit")["status"], "pass");
+    // structure: the mutable default is found, with its line.
+    assert_eq!(by_id("no-mutable-default")["status"], "fail");
+    assert!(by_id("no-mutable-default")["detail"]
+        .as_str()
+        .unwrap()
+        .contains("line 1"));
+    for c in checks {
+        for key in ["message", "expected", "actual", "output", "truncated"] {
+            assert!(c.get(key).is_some(), "check JSON lacks `{key}`: {c}");
+        }
+    }
+}
+
+#[test]
+fn assertion_messages_are_filled_from_the_check() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    write_kata(
+        &dir,
+        "basics/fix_default.py",
+        "def add(item, items=None):\n    return [item]\n",
+    );
+    let v = check_json(&dir, "fix-default");
+    let explicit = v["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "explicit")
+        .unwrap()
+        .clone();
+    assert_eq!(explicit["status"], "fail");
+    assert_eq!(
+        explicit["message"],
+        "An explicit list must be used and returned, got ['x']."
+    );
+}
+
+#[test]
+fn lines_in_order_name_the_line_out_of_place() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    check(&dir, "order")
+        .code(1)
+        .stdout(predicate::str::contains(
+            "The decorators are stacked the wrong way round.",
+        ))
+        .stdout(predicate::str::contains(
+            "`inner enter`, is out of place: it should come after `outer enter`",
+        ));
+    copy_fixture_solution(&dir, "order.alt.py", "basics/order.py");
+    check(&dir, "order").success();
+}
+
+#[test]
+fn raises_checks_judge_type_and_message() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    // The starter raises nothing.
+    let v = check_json(&dir, "validate");
+    assert_eq!(v["checks"][0]["status"], "fail");
+    assert_eq!(v["checks"][0]["actual"], "nothing was raised");
+    // The wrong exception type.
+    write_kata(
+        &dir,
+        "basics/validate.py",
+        "def set_port(n):\n    if n < 1:\n        raise TypeError('1..65535')\n    return n\n",
+    );
+    let v = check_json(&dir, "validate");
+    assert_eq!(v["checks"][0]["status"], "fail");
+    assert_eq!(v["checks"][0]["actual"], "TypeError: 1..65535");
+    // The right type without the range in its message.
+    write_kata(
+        &dir,
+        "basics/validate.py",
+        "def set_port(n):\n    if n < 1:\n        raise ValueError('bad port')\n    return n\n",
+    );
+    let v = check_json(&dir, "validate");
+    assert_eq!(v["checks"][0]["status"], "fail");
+    // regex output check passes with any port number.
+    assert_eq!(v["checks"][2]["status"], "pass");
+    copy_fixture_solution(&dir, "validate.alt.py", "basics/validate.py");
+    check(&dir, "validate").success();
+}
+
+#[test]
+fn raises_at_import_phase() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    let v = check_json(&dir, "import-guard");
+    assert_eq!(v["status"], "fail");
+    assert_eq!(
+        v["checks"][0]["actual"],
+        "the file imported without raising"
+    );
+    // structure `require` fails too: the name RuntimeError is not used.
+    assert_eq!(v["checks"][1]["status"], "fail");
+    copy_fixture_solution(&dir, "import_guard.solution.py", "basics/import_guard.py");
+    check(&dir, "import-guard").success();
+}
+
+#[test]
+fn stdin_is_the_katas_input() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    check(&dir, "greet").code(1);
+    copy_fixture_solution(&dir, "greet.solution.py", "basics/greet.py");
+    check(&dir, "greet").success();
+}
+
+#[test]
+fn a_kata_for_a_newer_python_is_skipped_not_failed() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    check(&dir, "needs-future")
+        .success()
+        .stdout(predicate::str::contains("skipped"))
+        .stdout(predicate::str::contains("needs Python 3.99 or newer"))
+        .stdout(predicate::str::contains("this interpreter is Python 3."));
+}
+
+#[test]
+fn a_hanging_program_times_out_within_the_limit() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    // validate has wall_ms: 3000.
+    write_kata(
+        &dir,
+        "basics/validate.py",
+        "def set_port(n):\n    while True:\n        pass\n",
+    );
+    let started = Instant::now();
+    let v = check_json(&dir, "validate");
+    let took = started.elapsed().as_secs_f64();
+    assert_eq!(v["status"], "timeout");
+    assert_eq!(v["checks"][0]["status"], "timeout");
+    assert!(v["message"]
+        .as_str()
+        .unwrap()
+        .contains("during check `zero`"));
+    assert_eq!(v["checks"][1]["status"], "not_run");
+    assert!(took < 3.0 + 2.0, "took {took:.1} s for a 3 s limit");
+}
+
+#[test]
+fn a_crashing_program_gets_an_error_verdict() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    write_kata(
+        &dir,
+        "basics/validate.py",
+        "import ctypes\n\ndef set_port(n):\n    return ctypes.string_at(0)\n",
+    );
+    let v = check_json(&dir, "validate");
+    assert_eq!(v["status"], "error");
+    let message = v["message"].as_str().unwrap();
+    assert!(
+        message.contains("crashed (segmentation fault)"),
+        "message: {message}"
+    );
+    assert!(message.contains("during check `zero`"));
+}
+
+#[test]
+fn a_syntax_error_names_line_and_column() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    write_kata(
+        &dir,
+        "basics/fix_default.py",
+        "def add(item, items=None):\n    return [item\n\nx = 1)\n",
+    );
+    let v = check_json(&dir, "fix-default");
+    assert_eq!(v["status"], "error");
+    assert!(v["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("SyntaxError on line"));
+    assert!(v["line"].as_u64().is_some());
+    check(&dir, "fix-default")
+        .code(1)
+        .stdout(predicate::str::contains("of fix_default.py"));
+}
+
+#[test]
+fn an_exception_shows_the_traceback_trimmed_to_the_learners_file() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    write_kata(
+        &dir,
+        "basics/fix_default.py",
+        "def helper(items):\n    return items[5]\n\ndef add(item, items=None):\n    return helper([item])\n",
+    );
+    let v = check_json(&dir, "fix-default");
+    assert_eq!(v["status"], "error");
+    let tb = v["traceback"].as_str().unwrap();
+    assert!(
+        tb.contains("File \"fix_default.py\", line 2, in helper"),
+        "{tb}"
+    );
+    assert!(tb.ends_with("IndexError: list index out of range"), "{tb}");
+    assert!(!tb.contains("_pykata_harness"), "harness frames leak: {tb}");
+}
+
+#[test]
+fn flooding_output_is_cut_and_reported() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    write_kata(
+        &dir,
+        "basics/validate.py",
+        "def set_port(n):\n    while True:\n        print('x' * 1000)\n",
+    );
+    let started = Instant::now();
+    let v = check_json(&dir, "validate");
+    assert_eq!(v["status"], "killed");
+    assert!(v["message"].as_str().unwrap().contains("output limit"));
+    assert!(started.elapsed().as_secs_f64() < 3.0 + 2.0);
+}
+
+#[test]
+fn exit_calls_and_eof_are_verdicts_not_hangs() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    write_kata(&dir, "basics/validate.py", "import sys\nsys.exit(3)\n");
+    let v = check_json(&dir, "validate");
+    assert_eq!(v["status"], "error");
+    assert!(v["message"].as_str().unwrap().contains("SystemExit"));
+
+    write_kata(
+        &dir,
+        "basics/validate.py",
+        "import os\n\ndef set_port(n):\n    print('bye', end='')\n    os._exit(0)\n",
+    );
+    let v = check_json(&dir, "validate");
+    assert_eq!(v["status"], "error");
+    assert!(v["message"]
+        .as_str()
+        .unwrap()
+        .contains("exited with code 0 during check `zero`"));
+
+    write_kata(
+        &dir,
+        "basics/validate.py",
+        "def set_port(n):\n    return input()\n",
+    );
+    let v = check_json(&dir, "validate");
+    assert_eq!(v["status"], "error");
+    assert!(v["checks"][1]["message"]
+        .as_str()
+        .unwrap()
+        .contains("EOFError"));
+}
+
+#[test]
+fn hints_come_one_at_a_time() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    let hint = || {
+        pykata()
+            .current_dir(ws_path(&dir))
+            .args(["hint", "fix-default"])
+            .assert()
+            .success()
+    };
+    hint().stdout(predicate::str::contains("Hint 1 of 2"));
+    hint().stdout(predicate::str::contains("Hint 2 of 2"));
+    hint().stdout(predicate::str::contains("that was the last hint"));
+}
+
+#[test]
+fn the_solution_opens_only_after_a_pass() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    pykata()
+        .current_dir(ws_path(&dir))
+        .args(["solution", "fix-default"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("opens after you pass it"));
+    copy_fixture_solution(&dir, "fix_default.alt.py", "basics/fix_default.py");
+    check(&dir, "fix-default").success();
+    pykata()
+        .current_dir(ws_path(&dir))
+        .args(["solution", "fix-default"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("if items is None:"));
+}
+
+#[test]
+fn reset_keeps_a_backup_and_says_where() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    write_kata(&dir, "basics/fix_default.py", "# my precious work\n");
+    let out = pykata()
+        .current_dir(ws_path(&dir))
+        .args(["reset", "fix-default"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let backup = text
+        .lines()
+        .find_map(|l| l.strip_prefix("Your file was copied to "))
+        .expect("reset says where the backup is");
+    assert_eq!(
+        std::fs::read_to_string(backup).unwrap(),
+        "# my precious work\n"
+    );
+    let now = std::fs::read_to_string(ws_path(&dir).join("basics/fix_default.py")).unwrap();
+    assert!(now.contains("def add(item, items=[]):"));
+}
+
+#[test]
+fn init_never_overwrites() {
+    let dir = workspace();
+    write_kata(&dir, "basics/fix_default.py", "# mine\n");
+    pykata()
+        .current_dir(dir.path())
+        .args(["init", "ws"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 kata files created, 6 kept"));
+    assert_eq!(
+        std::fs::read_to_string(ws_path(&dir).join("basics/fix_default.py")).unwrap(),
+        "# mine\n"
+    );
+}
+
+#[test]
+fn commands_find_the_workspace_upward_or_explain() {
+    let dir = workspace();
+    pykata()
+        .current_dir(ws_path(&dir).join("basics"))
+        .args(["hint", "order"])
+        .assert()
+        .success();
+    let outside = tempfile::tempdir().unwrap();
+    pykata()
+        .current_dir(outside.path())
+        .args(["hint", "order"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no pykata workspace"))
+        .stderr(predicate::str::contains("pykata init"));
+    pykata()
+        .current_dir(outside.path())
+        .args(["--workspace"])
+        .arg(ws_path(&dir))
+        .args(["hint", "order"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn an_unknown_kata_gets_a_did_you_mean() {
+    let dir = workspace();
+    pykata()
+        .current_dir(ws_path(&dir))
+        .args(["check", "fix-defualt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `fix-default`?"));
+}
+
+#[test]
+fn an_unreadable_progress_file_is_kept_and_reported() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    let progress = ws_path(&dir).join(".pykata/progress.json");
+    std::fs::write(&progress, "{ this is not json").unwrap();
+    pykata()
+        .current_dir(ws_path(&dir))
+        .args(["check", "order"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("could not be read"))
+        .stderr(predicate::str::contains("it was kept as"));
+    let kept: Vec<_> = std::fs::read_dir(ws_path(&dir).join(".pykata"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("unreadable"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        std::fs::read_to_string(kept[0].path()).unwrap(),
+        "{ this is not json"
+    );
+}
+
+#[test]
+fn check_all_reports_every_kata() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    pykata()
+        .current_dir(ws_path(&dir))
+        .args(["check", "--all"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("0 of 6 katas pass (1 skipped)"));
+}
+
+#[test]
+fn verify_proves_the_fixture_course() {
+    if !python_available() {
+        return;
+    }
+    pykata()
+        .arg("verify")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("no problems"))
+        .stdout(predicate::str::contains("skipped needs-future"));
+}
+
+#[test]
+fn verify_lists_every_problem_of_an_unsound_course() {
+    if !python_available() {
+        return;
+    }
+    let out = Command::cargo_bin("pykata")
+        .unwrap()
+        .env("NO_COLOR", "1")
+        .arg("--course")
+        .arg(fixture("unsound"))
+        .args(["verify", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let problems: Vec<String> = v["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| format!("{} | {}", p["subject"], p["problem"]))
+        .collect();
+    let all = problems.join("\n");
+    for expected in [
+        "stated output differs from a real run",
+        "the stated answer `Error` is wrong; a real run gives: a",
+        "the starter already passes every check",
+        "this solution should pass",
+        "does not fire its detector",
+    ] {
+        assert!(all.contains(expected), "missing `{expected}` in:\n{all}");
+    }
+    assert_eq!(problems.len(), 5, "{all}");
+}
+
+#[test]
+fn a_broken_course_gives_located_errors_all_at_once() {
+    let out = Command::cargo_bin("pykata")
+        .unwrap()
+        .env("NO_COLOR", "1")
+        .arg("lint")
+        .arg(fixture("broken"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let broken = fixture("broken");
+    let one = broken.join("lessons/one.yaml").display().to_string();
+    for expected in [
+        format!("{one}:11:5: unknown field `hnts`"),
+        "did you mean `hints`?".to_string(),
+        format!("{one}:19:14: the file"),
+        "did you mean `one/second.py`?".to_string(),
+        format!("{one}:16:9: kata `second` has no checks"),
+        format!("{one}:23:9: kata id `second` is already used"),
+        "did you mean `mutable_default`?".to_string(),
+        "topic `tw0` has no file lessons/tw0.yaml".to_string(),
+        "did you mean `two`?".to_string(),
+        "lessons/syntax.yaml:3:9".to_string(),
+    ] {
+        assert!(text.contains(&expected), "missing `{expected}` in:\n{text}");
+    }
+    // The same problems keep other commands from starting, with the same locations.
+    Command::cargo_bin("pykata")
+        .unwrap()
+        .arg("--course")
+        .arg(&broken)
+        .arg("list")
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains(format!("{one}:11:5")));
+}
+
+#[test]
+fn lint_json_lists_problems_with_locations() {
+    let out = Command::cargo_bin("pykata")
+        .unwrap()
+        .args(["lint", "--format", "json"])
+        .arg(fixture("broken"))
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["ok"], false);
+    let first = &v["problems"][0];
+    assert!(first["line"].as_u64().unwrap() > 0);
+    assert!(first["column"].as_u64().unwrap() > 0);
+    assert!(first["file"].as_str().unwrap().ends_with("one.yaml"));
+}
+
+#[test]
+fn doctor_reports_interpreter_layers_and_course() {
+    if !python_available() {
+        return;
+    }
+    pykata()
+        .arg("doctor")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("✓ python:"))
+        .stdout(predicate::str::contains("sandbox portable: active"))
+        .stdout(predicate::str::contains("course: Fixture course"));
+}
+
+#[test]
+fn a_missing_interpreter_is_explained() {
+    pykata()
+        .args(["--python", "/nonexistent/python9", "doctor"])
+        .assert()
+        .code(3)
+        .stdout(predicate::str::contains("/nonexistent/python9"));
+    let dir = workspace();
+    pykata()
+        .current_dir(ws_path(&dir))
+        .args(["--python", "/nonexistent/python9", "check", "order"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("--python"));
+}
