@@ -1,0 +1,51 @@
+"""The toolkit's two decorators: retry(times, on) and timed."""
+
+import functools
+import time
+
+
+def retry(times, on=(Exception,)):
+    """Call the function up to `times` times while it raises one of `on`."""
+    def decorate(func):
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            for attempt in range(1, times + 1):
+                try:
+                    return func(*args, **kwargs)
+                except on as exc:
+                    print(f"retry {func.__name__}: attempt {attempt} of {times} failed ({type(exc).__name__})")
+                    if attempt == times:
+                        raise
+        return wrapper
+    return decorate
+
+
+def timed(func):
+    """Print when the function starts and how long it took, even when it fails."""
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        print(f"timed {func.__name__}: start")
+        start = time.perf_counter()
+        try:
+            result = func(*args, **kwargs)
+        except BaseException:
+            print(f"timed {func.__name__}: failed after {time.perf_counter() - start:.3f}s")
+            raise
+        print(f"timed {func.__name__}: {time.perf_counter() - start:.3f}s")
+        return result
+    return wrapper
+
+
+if __name__ == "__main__":
+    attempts = []
+
+    @timed
+    @retry(times=3, on=(ConnectionError,))
+    def upload(metrics):
+        """Send metrics to the server."""
+        attempts.append(1)
+        if len(attempts) < 3:
+            raise ConnectionError("server busy")
+        return f"uploaded {len(metrics)} metrics"
+
+    print(upload({"loss": 0.2, "acc": 0.9}))

@@ -1,0 +1,31 @@
+"""A new lock on every call protects nothing."""
+
+import threading
+import time
+
+
+def _flush():
+    time.sleep(0.0005)
+
+
+class MetricCounter:
+    def __init__(self):
+        self.counts = {}
+
+    def record(self, name):
+        with threading.Lock():
+            current = self.counts.get(name, 0)
+            _flush()
+            self.counts[name] = current + 1
+
+
+def record_from_threads(counter, name, threads=4, times=25):
+    def work():
+        for _ in range(times):
+            counter.record(name)
+
+    workers = [threading.Thread(target=work) for _ in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()

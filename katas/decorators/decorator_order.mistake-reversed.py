@@ -1,0 +1,47 @@
+"""A wrong answer: the decorators are listed in the order they should run, bottom to top."""
+import functools
+
+
+def authenticate(func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        print("auth: enter")
+        result = func(*args, **kwargs)
+        print("auth: exit")
+        return result
+    return wrapper
+
+
+def timer(func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        print("timer: enter")
+        result = func(*args, **kwargs)
+        print("timer: exit")
+        return result
+    return wrapper
+
+
+def audit(func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        print("audit: enter")
+        result = func(*args, **kwargs)
+        print("audit: exit")
+        return result
+    return wrapper
+
+
+@timer
+@audit
+@authenticate
+def train(epochs):
+    print(f"training for {epochs} epochs")
+    return 0.25
+
+
+@timer
+@authenticate
+def evaluate(split):
+    print(f"evaluating on {split}")
+    return 0.93

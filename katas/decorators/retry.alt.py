@@ -1,0 +1,23 @@
+"""A retry decorator that takes settings: a class whose instances are decorators."""
+from functools import update_wrapper
+
+
+class retry:
+    def __init__(self, times, exceptions):
+        self.times = times
+        self.exceptions = exceptions
+
+    def __call__(self, func):
+        settings = self
+
+        def wrapper(*args, **kwargs):
+            attempts_left = settings.times
+            while True:
+                attempts_left -= 1
+                try:
+                    return func(*args, **kwargs)
+                except settings.exceptions:
+                    if attempts_left <= 0:
+                        raise          # re-raise the exception being handled: the last one
+
+        return update_wrapper(wrapper, func)

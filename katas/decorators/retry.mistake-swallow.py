@@ -1,0 +1,15 @@
+"""A wrong answer: after the last failed attempt the wrapper returns None."""
+import functools
+
+
+def retry(times, exceptions):
+    def decorate(func):
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            for attempt in range(times):
+                try:
+                    return func(*args, **kwargs)
+                except exceptions:
+                    pass
+        return wrapper
+    return decorate

@@ -1,0 +1,33 @@
+# Binds with functools.partial instead of types.MethodType.
+from functools import partial, update_wrapper
+
+
+class count_calls:
+    def __init__(self, func):
+        update_wrapper(self, func)
+        self.func = func
+        self.calls = 0
+
+    def __call__(self, *args, **kwargs):
+        self.calls += 1
+        return self.func(*args, **kwargs)
+
+    def __get__(self, instance, owner):
+        return self if instance is None else partial(self, instance)
+
+
+@count_calls
+def normalize(values):
+    total = sum(values)
+    return [value / total for value in values]
+
+
+class Run:
+    def __init__(self, name):
+        self.name = name
+        self.metrics = {}
+
+    @count_calls
+    def log_metric(self, key, value):
+        self.metrics[key] = value
+        return self

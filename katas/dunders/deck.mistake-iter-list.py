@@ -1,0 +1,21 @@
+# __iter__ returns the list itself instead of an iterator over it.
+from collections import namedtuple
+
+Card = namedtuple("Card", ["rank", "suit"])
+
+RANKS = ["2", "3", "4", "5", "6", "7", "8", "9", "10", "J", "Q", "K", "A"]
+SUITS = ["spades", "hearts", "diamonds", "clubs"]
+
+
+class Deck:
+    def __init__(self):
+        self._cards = [Card(rank, suit) for suit in SUITS for rank in RANKS]
+
+    def __len__(self):
+        return len(self._cards)
+
+    def __getitem__(self, index):
+        return self._cards[index]
+
+    def __iter__(self):
+        return self._cards

@@ -1,0 +1,28 @@
+# Registers in the metaclass's __init__ (the class already exists there) and
+# skips the class that was created without bases.
+
+
+class ModelMeta(type):
+    registry = {}
+
+    def __init__(cls, name, bases, namespace, **kwargs):
+        super().__init__(name, bases, namespace, **kwargs)
+        if bases:
+            type(cls).registry[cls.__name__] = cls
+
+
+class Model(metaclass=ModelMeta):
+    def __init__(self, **params):
+        self.params = params
+
+
+class LinearModel(Model):
+    pass
+
+
+class TreeModel(Model):
+    pass
+
+
+def build(name, **params):
+    return ModelMeta.registry[name](**params)

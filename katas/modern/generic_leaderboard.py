@@ -1,0 +1,43 @@
+"""Generic helpers for ranking runs, configs, checkpoints... anything.
+
+They work, but they are typed the pre-3.12 way, with a module-level TypeVar.
+Rewrite them with PEP 695 type parameters (Python 3.12+).
+"""
+
+from typing import Callable, Generic, Iterable, TypeVar
+
+T = TypeVar("T")
+
+
+def best_by(items: Iterable[T], score: Callable[[T], float]) -> T:
+    """The item with the highest score (the first one on a tie)."""
+    best = None
+    best_score = None
+    for item in items:
+        s = score(item)
+        if best_score is None or s > best_score:
+            best, best_score = item, s
+    if best_score is None:
+        raise ValueError("best_by() needs at least one item")
+    return best
+
+
+class Leaderboard(Generic[T]):
+    """Keeps (score, item) entries; top(k) returns the k best items."""
+
+    def __init__(self) -> None:
+        self._entries: list[tuple[float, T]] = []
+
+    def add(self, item: T, score: float) -> None:
+        self._entries.append((score, item))
+
+    def top(self, k: int) -> list[T]:
+        ranked = sorted(self._entries, key=lambda entry: entry[0], reverse=True)
+        return [item for _, item in ranked[:k]]
+
+
+if __name__ == "__main__":
+    board = Leaderboard[str]()
+    board.add("r1", 0.71)
+    board.add("r2", 0.93)
+    print(board.top(1), best_by(["r1", "r22"], len))

@@ -1,0 +1,2 @@
+def unique_runs(run_ids):
+    return list(set(run_ids))
