@@ -103,6 +103,8 @@ def fresh_import():
     sys.modules.pop(MODULE, None)
     importlib.invalidate_caches()
     fresh_stdin()
+    # A check that changed directory must not move the next one.
+    os.chdir(_WORKDIR)
     with Captured():
         return importlib.import_module(MODULE)
 

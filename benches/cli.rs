@@ -1,0 +1,84 @@
+//! Start-up and judging latency of the command line, as ratios against a
+//! bare interpreter start measured in the same run (these machines are
+//! noisy, so absolute times mean little).
+//!
+//! `cargo bench --bench cli` prints the medians and ratios recorded in
+//! docs/performance.md.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const ROUNDS: usize = 40;
+
+fn time(cmd: &mut Command) -> Duration {
+    let started = Instant::now();
+    let status = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("command runs");
+    let took = started.elapsed();
+    assert!(status.code().is_some(), "command was killed");
+    took
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_pykata"));
+    let fixture = root.join("tests/fixtures/course");
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    let ok = Command::new(&bin)
+        .arg("--course")
+        .arg(&fixture)
+        .arg("init")
+        .arg(&ws)
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    std::fs::copy(
+        fixture.join("katas/basics/validate.solution.py"),
+        ws.join("basics/validate.py"),
+    )
+    .unwrap();
+
+    let mut baseline = Vec::new();
+    let mut check = Vec::new();
+    let mut list = Vec::new();
+    // Interleave the three so drift in machine load hits them alike.
+    for _ in 0..ROUNDS {
+        baseline.push(time(Command::new("python3").args(["-I", "-c", "pass"])));
+        check.push(time(
+            Command::new(&bin)
+                .arg("--course")
+                .arg(&fixture)
+                .arg("--workspace")
+                .arg(&ws)
+                .args(["check", "validate"]),
+        ));
+        list.push(time(Command::new(&bin).arg("list").current_dir(dir.path())));
+    }
+    let b = median(baseline);
+    let c = median(check);
+    let l = median(list);
+    let ratio = |d: Duration| d.as_secs_f64() / b.as_secs_f64();
+    println!("rounds: {ROUNDS}");
+    println!("python3 -I -c pass           median {:>7.2} ms  (1.00)", b.as_secs_f64() * 1e3);
+    println!(
+        "pykata check (passing kata)  median {:>7.2} ms  ({:.2} x, target <= 1.6)",
+        c.as_secs_f64() * 1e3,
+        ratio(c)
+    );
+    println!(
+        "pykata list (built-in)       median {:>7.2} ms  ({:.2} x, target < 0.5)",
+        l.as_secs_f64() * 1e3,
+        ratio(l)
+    );
+}
