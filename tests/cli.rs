@@ -704,3 +704,30 @@ fn a_missing_interpreter_is_explained() {
         .code(3)
         .stderr(predicate::str::contains("--python"));
 }
+
+#[test]
+fn escape_sequences_from_learner_code_never_reach_the_terminal() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    write_kata(
+        &dir,
+        "basics/validate.py",
+        "def set_port(n):\n    if n < 1:\n        raise ValueError('1..65535')\n    print('\\x1b[2J\\x1b]52;c;aGk=\\x07' + str(n))\n    return n\n",
+    );
+    // Human output: shown as text, never raw.
+    let out = pykata()
+        .current_dir(ws_path(&dir))
+        .args(["check", "validate"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains('\x1b'), "raw escape in the output: {text:?}");
+    assert!(!text.contains('\x07'), "raw bell in the output: {text:?}");
+    assert!(text.contains("\\x1b[2J"), "the escape is shown as text: {text}");
+    // JSON keeps the learner's output exactly (JSON escapes it) for tools.
+    let v = check_json(&dir, "validate");
+    let ok = v["checks"].as_array().unwrap().iter().find(|c| c["id"] == "ok").unwrap();
+    assert!(ok["output"].as_str().unwrap().starts_with("\x1b[2J"));
+}

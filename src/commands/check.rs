@@ -6,6 +6,7 @@ use super::{exit, Ctx, Failure, Outcome};
 use crate::cli::Format;
 use crate::course::Kata;
 use crate::judge::{diff, Status, Verdict};
+use crate::runner::sanitize::escape_controls;
 use crate::session;
 use serde_json::json;
 
@@ -145,7 +146,8 @@ pub fn human(kata: &Kata, v: &Verdict, hints_used: u32, detailed: bool) -> Strin
                     s.dim("- expected, + yours")
                 ));
                 for line in diff::lines(e, a) {
-                    let text = format!("{} {}", line.tag, line.text);
+                    // Outputs are the learner's raw text: escape them here.
+                    let text = format!("{} {}", line.tag, escape_controls(&line.text));
                     let painted = match line.tag {
                         '-' => s.bad(&text),
                         '+' => s.good(&text),

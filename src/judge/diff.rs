@@ -11,7 +11,16 @@ pub struct DiffLine {
 
 /// The line diff from `expected` to `actual`.
 pub fn lines(expected: &str, actual: &str) -> Vec<DiffLine> {
-    TextDiff::from_lines(expected, actual)
+    // A missing final newline is not a difference worth showing.
+    let with_newline = |s: &str| {
+        if s.is_empty() || s.ends_with('\n') {
+            s.to_string()
+        } else {
+            format!("{s}\n")
+        }
+    };
+    let (expected, actual) = (with_newline(expected), with_newline(actual));
+    TextDiff::from_lines(&expected, &actual)
         .iter_all_changes()
         .map(|change| DiffLine {
             tag: match change.tag() {
@@ -19,7 +28,8 @@ pub fn lines(expected: &str, actual: &str) -> Vec<DiffLine> {
                 ChangeTag::Insert => '+',
                 ChangeTag::Equal => ' ',
             },
-            text: change.value().trim_end_matches('\n').to_string(),
+            // Shown in a terminal: the learner's escape sequences escaped.
+            text: crate::runner::sanitize::escape_controls(change.value().trim_end_matches('\n')),
         })
         .collect()
 }
@@ -38,5 +48,6 @@ mod tests {
     fn marks_what_differs() {
         let d = super::render("['v1']\n['v1']\n", "['v1']\n['v1', 'v1']\n");
         assert_eq!(d, "  ['v1']\n- ['v1']\n+ ['v1', 'v1']\n");
+        assert_eq!(super::render("a\nb", "a\nb\n"), "  a\n  b\n");
     }
 }
