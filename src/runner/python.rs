@@ -1,6 +1,8 @@
 //! Finding the Python interpreter and learning its version.
 
+use std::collections::HashMap;
 use std::ffi::OsString;
+use std::sync::{Mutex, OnceLock};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -79,8 +81,24 @@ impl Interpreter {
         cmd
     }
 
-    /// Asks the interpreter its version. Costs one interpreter start.
+    /// The interpreter's version, asked once per interpreter and process
+    /// (one interpreter start) and remembered.
     pub fn probe_version(&self) -> Result<PythonVersion, String> {
+        static CACHE: OnceLock<Mutex<HashMap<(PathBuf, Vec<OsString>), PythonVersion>>> =
+            OnceLock::new();
+        let key = (self.program.clone(), self.pre_args.clone());
+        let cache = CACHE.get_or_init(Default::default);
+        if let Some(v) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+            return Ok(v);
+        }
+        let version = self.ask_version()?;
+        if let Ok(mut c) = cache.lock() {
+            c.insert(key, version.clone());
+        }
+        Ok(version)
+    }
+
+    fn ask_version(&self) -> Result<PythonVersion, String> {
         let out = Command::new(&self.program)
             .args(&self.pre_args)
             .args([
