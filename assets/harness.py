@@ -522,4 +522,11 @@ except SystemExit as exc:
 except KeyboardInterrupt:
     emit(event="interrupted")
 finally:
-    sys.stdout.flush()
+    # Leave at once: threads the learner started and never joined would
+    # otherwise keep the interpreter alive until the wall clock kills it.
+    try:
+        sys.__stdout__.flush()
+        sys.__stderr__.flush()
+    except Exception:
+        pass
+    os._exit(0)

@@ -725,9 +725,35 @@ fn escape_sequences_from_learner_code_never_reach_the_terminal() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(!text.contains('\x1b'), "raw escape in the output: {text:?}");
     assert!(!text.contains('\x07'), "raw bell in the output: {text:?}");
-    assert!(text.contains("\\x1b[2J"), "the escape is shown as text: {text}");
+    assert!(
+        text.contains("\\x1b[2J"),
+        "the escape is shown as text: {text}"
+    );
     // JSON keeps the learner's output exactly (JSON escapes it) for tools.
     let v = check_json(&dir, "validate");
-    let ok = v["checks"].as_array().unwrap().iter().find(|c| c["id"] == "ok").unwrap();
+    let ok = v["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "ok")
+        .unwrap();
     assert!(ok["output"].as_str().unwrap().starts_with("\x1b[2J"));
+}
+
+#[test]
+fn a_forgotten_thread_does_not_turn_a_pass_into_a_timeout() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    let solution =
+        std::fs::read_to_string(fixture("course/katas/basics/validate.solution.py")).unwrap();
+    write_kata(
+        &dir,
+        "basics/validate.py",
+        &format!("import threading, time\nthreading.Thread(target=time.sleep, args=(60,)).start()\n{solution}"),
+    );
+    let started = Instant::now();
+    check(&dir, "validate").success();
+    assert!(started.elapsed().as_secs_f64() < 2.5);
 }
