@@ -70,7 +70,10 @@ fn main() {
     let l = median(list);
     let ratio = |d: Duration| d.as_secs_f64() / b.as_secs_f64();
     println!("rounds: {ROUNDS}");
-    println!("python3 -I -c pass           median {:>7.2} ms  (1.00)", b.as_secs_f64() * 1e3);
+    println!(
+        "python3 -I -c pass           median {:>7.2} ms  (1.00)",
+        b.as_secs_f64() * 1e3
+    );
     println!(
         "pykata check (passing kata)  median {:>7.2} ms  ({:.2} x, target <= 1.6)",
         c.as_secs_f64() * 1e3,

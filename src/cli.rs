@@ -12,15 +12,28 @@ use std::path::PathBuf;
     after_help = "Run with no command to open the course. Exit codes: 0 success, 1 not passing or problems found, 2 usage error, 3 environment problem."
 )]
 pub struct Cli {
-    /// A course folder to use instead of the built-in course.
+    /// A course folder, or a course archive (.tar, .tar.gz), to use instead of the built-in course.
     #[arg(long, global = true, env = "PYKATA_COURSE", value_name = "DIR")]
     pub course: Option<PathBuf>,
     /// The learner's workspace (default: the nearest one from the current folder up).
     #[arg(long, global = true, value_name = "DIR")]
     pub workspace: Option<PathBuf>,
     /// The Python interpreter (default: $PYKATA_PYTHON, then python3, then python).
-    #[arg(long, global = true, value_name = "PATH")]
-    pub python: Option<PathBuf>,
+    /// `verify` takes it several times to prove the course under each.
+    #[arg(long, global = true, value_name = "PATH", action = clap::ArgAction::Append)]
+    pub python: Vec<PathBuf>,
+    /// The interface: the command `e` runs to edit a kata's file, `{}` standing for the file
+    /// (default: $VISUAL, then $EDITOR, then `code` in a VS Code terminal, then nano or vi).
+    #[arg(long, global = true, value_name = "CMD")]
+    pub edit_cmd: Option<String>,
+    /// The interface: poll the workspace for saves instead of waiting for file events
+    /// (for WSL on a Windows drive and network folders, where events do not arrive).
+    #[arg(long, global = true)]
+    pub poll: bool,
+    /// Turn off the Linux sandbox extras (namespaces, Landlock, seccomp) when your system
+    /// misbehaves with them; programs then can reach your files, the network and other processes.
+    #[arg(long, global = true, env = "PYKATA_NO_SANDBOX_EXTRAS")]
+    pub no_sandbox_extras: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -30,6 +43,43 @@ pub enum Format {
     #[default]
     Human,
     Json,
+}
+
+/// How `lint` and `verify` report problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ProblemFormat {
+    /// For a person at a terminal.
+    #[default]
+    Human,
+    /// One JSON document (format 1).
+    Json,
+    /// GitHub Actions annotations: `::error file=F,line=L,col=C::message`.
+    Github,
+}
+
+/// What `pykata new` scaffolds (in --course DIR, or the current folder).
+#[derive(Debug, Subcommand)]
+pub enum NewWhat {
+    /// lessons/NAME.yaml with a lesson and a first kata, and its Python files; the
+    /// topic is added to course.yaml (created, with a schema for editors, if missing).
+    Topic {
+        /// The topic's id: lowercase letters, digits, '-' and '_'.
+        name: String,
+        /// The title shown on the course map (default: from the name).
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// A kata appended to lessons/TOPIC.yaml (comments kept), with its starter,
+    /// solution, alternative and a mistake sample.
+    Kata {
+        /// An existing topic.
+        topic: String,
+        /// The kata's id, unique in the course: lowercase letters, digits and '-'.
+        name: String,
+        /// The title shown on the course map (default: from the name).
+        #[arg(long)]
+        title: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -63,17 +113,34 @@ pub enum Command {
         #[arg(long)]
         jobs: Option<usize>,
         #[arg(long, value_enum, default_value_t)]
-        format: Format,
+        format: ProblemFormat,
     },
     /// Validate a course folder without running anything.
     Lint {
-        /// The course folder (default: --course, else the built-in course).
+        /// The course folder or archive (default: --course, else the built-in course).
         dir: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t)]
-        format: Format,
+        format: ProblemFormat,
     },
     /// Check this machine: interpreter, version, sandbox layers, workspace, course.
     Doctor,
     /// Print the JSON Schema of course files (course.yaml, lessons/*.yaml) for editors.
     Schema,
+    /// Write your progress as JSON and Markdown; with --merge, a class table from learners' reports.
+    Report {
+        /// Learners' JSON reports to merge into one class table (Markdown and CSV).
+        #[arg(long, num_args = 1.., value_name = "FILES")]
+        merge: Vec<PathBuf>,
+        /// The folder to write into (default: the current folder).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Your name in the report (default: your login name).
+        #[arg(long, conflicts_with = "merge")]
+        name: Option<String>,
+    },
+    /// Scaffold a topic or a kata that passes `lint` and `verify` at once, every field commented.
+    New {
+        #[command(subcommand)]
+        what: NewWhat,
+    },
 }

@@ -11,4 +11,5 @@ pub mod judge;
 pub mod progress;
 pub mod runner;
 pub mod session;
+pub mod tui;
 pub mod workspace;

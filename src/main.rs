@@ -3,6 +3,15 @@
 use clap::Parser;
 
 fn main() -> std::process::ExitCode {
+    // Before anything else: a sandbox helper must start single-threaded.
+    pykata::runner::sandbox::main_hook();
     let cli = pykata::cli::Cli::parse();
+    if cli.no_sandbox_extras {
+        pykata::runner::sandbox::set_extras(false);
+        // `doctor` says it in its list of layers.
+        if !matches!(cli.command, Some(pykata::cli::Command::Doctor { .. })) {
+            eprintln!("pykata: {}", pykata::runner::sandbox::EXTRAS_OFF_WARNING);
+        }
+    }
     std::process::ExitCode::from(pykata::commands::run(cli))
 }

@@ -41,10 +41,12 @@ pub fn check_kata(
     cancel: Option<Arc<AtomicBool>>,
 ) -> Result<(Verdict, Option<String>), SessionError> {
     let source = ws.read_kata(kata)?;
-    let verdict = judge_source(python, kata, &source, cancel)?;
+    let verdict = judge_source(python, kata, &source, cancel.clone())?;
+    // A run the learner cancelled is not an attempt.
+    let cancelled = cancel.is_some_and(|c| c.load(std::sync::atomic::Ordering::SeqCst));
     let _guard = progress_lock();
     let (mut progress, warning) = ws.load_progress();
-    if verdict.status != judge::Status::Skipped {
+    if verdict.status != judge::Status::Skipped && !cancelled {
         progress.record_attempt(
             &kata.id,
             verdict.status.label(),

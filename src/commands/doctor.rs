@@ -57,6 +57,9 @@ pub fn run(ctx: &Ctx) -> Outcome {
         };
         println!("{mark} sandbox {}: {state}: {}", layer.name, layer.detail);
     }
+    if !sandbox::extras_enabled() {
+        println!("{} {}", s.warn("!"), sandbox::EXTRAS_OFF_WARNING);
+    }
 
     match ctx.workspace() {
         Ok(ws) => {
@@ -76,6 +79,9 @@ pub fn run(ctx: &Ctx) -> Outcome {
     let origin = match ctx.source() {
         crate::course::CourseSource::Embedded => "built-in".to_string(),
         crate::course::CourseSource::Dir(d) => d.display().to_string(),
+        crate::course::CourseSource::Archive(a) => {
+            format!("archive {}, read offline", a.path.display())
+        }
     };
     match ctx.course() {
         Ok(c) => println!(

@@ -5,8 +5,10 @@ mod check;
 mod doctor;
 mod hint;
 mod init;
-mod lint;
+pub mod lint;
 mod list;
+mod new;
+mod report;
 mod reset;
 mod schema;
 mod solution;
@@ -97,7 +99,7 @@ pub struct Ctx {
 impl Ctx {
     pub fn source(&self) -> CourseSource {
         match &self.course_dir {
-            Some(dir) => CourseSource::Dir(dir.clone()),
+            Some(path) => CourseSource::from_path(path),
             None => CourseSource::Embedded,
         }
     }
@@ -128,12 +130,27 @@ impl Ctx {
 
 /// Runs the parsed command line; returns the process exit code.
 pub fn run(cli: Cli) -> u8 {
+    let tui_options = crate::tui::Options {
+        edit_cmd: cli.edit_cmd,
+        poll: cli.poll,
+    };
+    let several_pythons = cli.python.len() > 1;
     let ctx = Ctx {
         course_dir: cli.course,
         workspace_dir: cli.workspace,
-        python_path: cli.python,
+        python_path: cli.python.last().cloned(),
     };
+    if several_pythons && !matches!(cli.command, Some(Command::Verify { .. })) {
+        let s = style::Style::stderr();
+        eprintln!(
+            "{} only `verify` takes --python more than once",
+            s.bad("error:")
+        );
+        return exit::USAGE;
+    }
     let outcome = match cli.command {
+        // The interface needs a terminal; piped or in CI, the course map is printed.
+        None if interactive() => crate::tui::run(&ctx, tui_options),
         None | Some(Command::List) => list::run(&ctx),
         Some(Command::Check { kata, all, format }) => {
             check::run(&ctx, kata.as_deref(), all, format)
@@ -142,10 +159,19 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Solution { kata }) => solution::run(&ctx, &kata),
         Some(Command::Reset { kata }) => reset::run(&ctx, &kata),
         Some(Command::Init { dir }) => init::run(&ctx, dir),
-        Some(Command::Verify { jobs, format }) => verify::run(&ctx, jobs, format),
+        Some(Command::Verify { jobs, format }) => verify::run(&ctx, jobs, format, &cli.python),
         Some(Command::Lint { dir, format }) => lint::run(&ctx, dir, format),
         Some(Command::Doctor) => doctor::run(&ctx),
         Some(Command::Schema) => schema::run(),
+        Some(Command::Report { merge, out, name }) => {
+            report::run(&ctx, &merge, out.as_deref(), name.as_deref())
+        }
+        Some(Command::New { what }) => match what {
+            crate::cli::NewWhat::Topic { name, title } => new::topic(&ctx, &name, title.as_deref()),
+            crate::cli::NewWhat::Kata { topic, name, title } => {
+                new::kata(&ctx, &topic, &name, title.as_deref())
+            }
+        },
     };
     match outcome {
         Ok(code) => code,
@@ -158,6 +184,12 @@ pub fn run(cli: Cli) -> u8 {
             failure.code
         }
     }
+}
+
+/// Whether stdin and stdout are both a terminal (the interface can run).
+fn interactive() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
 }
 
 /// The kata named on the command line, or a usage failure with a suggestion.

@@ -1,20 +1,38 @@
 //! `pykata verify`: prove a course against a real interpreter. Every
 //! reference and alternative solution passes, every starter fails, every
 //! mistake sample fires its detector, and every stated output is true.
+//!
+//! With `--python` given several times the course is proved under each
+//! interpreter in turn and the findings are reported by version, so an
+//! author sees what breaks on 3.10 or 3.13.
 
+use super::lint::github_annotation;
 use super::style::Style;
 use super::{exit, Ctx, Outcome};
-use crate::cli::Format;
+use crate::cli::ProblemFormat;
 use crate::course::{Course, Kata, Step};
 use crate::judge::answer::{self, Truth};
 use crate::judge::matchers::normalize;
 use crate::judge::{Status, Verdict};
-use crate::runner::{script, Interpreter, PythonVersion};
+use crate::runner::{python, script, Interpreter, PythonVersion};
 use crate::session;
 use serde::Serialize;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
+
+/// The version of the `--format json` output.
+pub const JSON_FORMAT: u32 = 1;
+
+/// Where a lesson step is written.
+#[derive(Debug, Clone)]
+struct At {
+    subject: String,
+    file: String,
+    line: u64,
+    column: u64,
+}
 
 /// One thing to prove.
 #[derive(Debug, Clone)]
@@ -32,23 +50,31 @@ enum Job<'c> {
         index: usize,
     },
     Example {
-        at: String,
+        at: At,
         code: &'c str,
         output: &'c str,
     },
     Predict {
-        at: String,
+        at: At,
         code: &'c str,
         answer: &'c str,
     },
 }
 
 /// A problem `verify` found.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    /// Where: a kata id and file, or a lesson step.
+    /// Where, for a person: a kata id and file, or a lesson step.
     pub subject: String,
     pub problem: String,
+    /// The file to open (as `lint` names files), for annotations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// 1-based line and column in `file`, where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u64>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -63,13 +89,18 @@ fn jobs(course: &Course) -> Vec<Job<'_>> {
     for topic in &course.topics {
         for (i, s) in topic.steps.iter().enumerate() {
             let file = course.source.display(&format!("lessons/{}.yaml", topic.id));
-            let at = format!(
-                "{file}:{}:{} (step {} of {})",
-                s.line,
-                s.column,
-                i + 1,
-                topic.id
-            );
+            let at = At {
+                subject: format!(
+                    "{file}:{}:{} (step {} of {})",
+                    s.line,
+                    s.column,
+                    i + 1,
+                    topic.id
+                ),
+                file,
+                line: s.line,
+                column: s.column,
+            };
             match &s.step {
                 Step::Example(e) => jobs.push(Job::Example {
                     at,
@@ -113,10 +144,68 @@ enum Found {
     Problem(Finding),
 }
 
-fn problem(subject: impl Into<String>, problem: impl Into<String>) -> Found {
+/// The kata's `id:` in its topic file, split from `Kata::origin`
+/// (`file:line:column`; the file itself may contain colons).
+fn kata_origin(kata: &Kata) -> (String, Option<u64>, Option<u64>) {
+    split_origin(&kata.origin)
+}
+
+fn split_origin(origin: &str) -> (String, Option<u64>, Option<u64>) {
+    let mut parts = origin.rsplitn(3, ':');
+    let column = parts.next().and_then(|c| c.parse().ok());
+    let line = parts.next().and_then(|l| l.parse().ok());
+    match (parts.next(), line, column) {
+        (Some(file), Some(line), Some(column)) => (file.to_string(), Some(line), Some(column)),
+        _ => (origin.to_string(), None, None),
+    }
+}
+
+/// A problem located in one of a kata's Python files (`path` relative to
+/// katas/), at `line` when the run named one.
+fn in_py(
+    course: &Course,
+    kata: &Kata,
+    path: &str,
+    line: Option<u64>,
+    subject: String,
+    text: String,
+) -> Found {
+    let (_, kata_line, _) = kata_origin(kata);
+    let text = match kata_line {
+        Some(l) => format!(
+            "{text}\n(kata `{}` is defined at line {l} of lessons/{}.yaml)",
+            kata.id, kata.topic
+        ),
+        None => text,
+    };
     Found::Problem(Finding {
-        subject: subject.into(),
-        problem: problem.into(),
+        subject,
+        problem: text,
+        file: Some(course.source.display(&format!("katas/{path}"))),
+        line,
+        column: None,
+    })
+}
+
+/// A problem located at the kata's `id:` in its topic file.
+fn at_kata(kata: &Kata, subject: String, text: String) -> Found {
+    let (file, line, column) = kata_origin(kata);
+    Found::Problem(Finding {
+        subject,
+        problem: text,
+        file: Some(file),
+        line,
+        column,
+    })
+}
+
+fn at_step(at: &At, text: String) -> Found {
+    Found::Problem(Finding {
+        subject: at.subject.clone(),
+        problem: text,
+        file: Some(at.file.clone()),
+        line: Some(at.line),
+        column: Some(at.column),
     })
 }
 
@@ -128,7 +217,12 @@ fn describe(v: &Verdict) -> String {
     s
 }
 
-fn prove(python: &Interpreter, version: Option<&PythonVersion>, job: &Job<'_>) -> Found {
+fn prove(
+    course: &Course,
+    python: &Interpreter,
+    version: Option<&PythonVersion>,
+    job: &Job<'_>,
+) -> Found {
     let kata = match job {
         Job::Solution { kata, .. } | Job::Starter { kata } | Job::Mistake { kata, .. } => {
             Some(*kata)
@@ -141,30 +235,42 @@ fn prove(python: &Interpreter, version: Option<&PythonVersion>, job: &Job<'_>) -
         }
     }
     match job {
-        Job::Solution { kata, file, text } => match session::judge_source(python, kata, text, None)
-        {
-            Err(e) => problem(
-                format!("{} ({file})", kata.id),
-                format!("could not run: {e}"),
-            ),
-            Ok(v) if v.status == Status::Pass => Found::Fine,
-            Ok(v) => problem(
-                format!("{} ({file})", kata.id),
-                format!("this solution should pass but is judged {}", describe(&v)),
-            ),
-        },
-        Job::Starter { kata } => {
-            let subject = format!("{} ({})", kata.id, kata.starter.path);
-            match session::judge_source(python, kata, &kata.starter.text, None) {
-                Err(e) => problem(subject, format!("could not run: {e}")),
-                Ok(v) if v.status == Status::Pass => problem(
+        Job::Solution { kata, file, text } => {
+            let subject = format!("{} ({file})", kata.id);
+            match session::judge_source(python, kata, text, None) {
+                Err(e) => at_kata(kata, subject, format!("could not run: {e}")),
+                Ok(v) if v.status == Status::Pass => Found::Fine,
+                Ok(v) => in_py(
+                    course,
+                    kata,
+                    file,
+                    v.line,
                     subject,
-                    "the starter already passes every check; the kata teaches nothing",
+                    format!("this solution should pass but is judged {}", describe(&v)),
+                ),
+            }
+        }
+        Job::Starter { kata } => {
+            let path = &kata.starter.path;
+            let subject = format!("{} ({path})", kata.id);
+            match session::judge_source(python, kata, &kata.starter.text, None) {
+                Err(e) => at_kata(kata, subject, format!("could not run: {e}")),
+                Ok(v) if v.status == Status::Pass => in_py(
+                    course,
+                    kata,
+                    path,
+                    None,
+                    subject,
+                    "the starter already passes every check; the kata teaches nothing".into(),
                 ),
                 Ok(v)
                     if v.line.is_some() && v.checks.iter().all(|c| c.status == Status::NotRun) =>
                 {
-                    problem(
+                    in_py(
+                        course,
+                        kata,
+                        path,
+                        v.line,
                         subject,
                         format!("the starter does not even run: {}", describe(&v)),
                     )
@@ -175,22 +281,35 @@ fn prove(python: &Interpreter, version: Option<&PythonVersion>, job: &Job<'_>) -
         Job::Mistake { kata, index } => {
             let m = &kata.mistakes[*index];
             let subject = format!("{} mistake `{}` ({})", kata.id, m.id, m.sample.path);
+            let path = &m.sample.path;
             match session::judge_source(python, kata, &m.sample.text, None) {
-                Err(e) => problem(subject, format!("could not run: {e}")),
-                Ok(v) if v.status == Status::Pass => problem(
+                Err(e) => at_kata(kata, subject, format!("could not run: {e}")),
+                Ok(v) if v.status == Status::Pass => in_py(
+                    course,
+                    kata,
+                    path,
+                    None,
                     subject,
-                    "the sample wrong answer passes the kata; the checks miss this mistake",
+                    "the sample wrong answer passes the kata; the checks miss this mistake".into(),
                 ),
                 Ok(v) => match &v.mistake {
                     Some(hit) if hit.id == m.id => Found::Fine,
-                    Some(hit) => problem(
+                    Some(hit) => in_py(
+                        course,
+                        kata,
+                        path,
+                        None,
                         subject,
                         format!(
                             "the sample fires detector `{}` instead (an earlier one)",
                             hit.id
                         ),
                     ),
-                    None => problem(
+                    None => in_py(
+                        course,
+                        kata,
+                        path,
+                        None,
                         subject,
                         format!(
                             "the sample does not fire its detector; the run was {}",
@@ -200,19 +319,17 @@ fn prove(python: &Interpreter, version: Option<&PythonVersion>, job: &Job<'_>) -
                 },
             }
         }
-        Job::Example {
-            at, code, output, ..
-        } => {
+        Job::Example { at, code, output } => {
             match crate::runner::run_script(python, code, crate::runner::Limits::default().wall_ms)
             {
-                Err(e) => problem(at.clone(), format!("could not run: {e}")),
+                Err(e) => at_step(at, format!("could not run: {e}")),
                 Ok(run) => {
                     let shown = run.shown_output();
                     if normalize(&shown) == normalize(output) {
                         Found::Fine
                     } else {
-                        problem(
-                            at.clone(),
+                        at_step(
+                            at,
                             format!(
                                 "the example's stated output differs from a real run:\n{}",
                                 crate::judge::diff::render(&normalize(output), &normalize(&shown))
@@ -222,26 +339,26 @@ fn prove(python: &Interpreter, version: Option<&PythonVersion>, job: &Job<'_>) -
                 }
             }
         }
-        Job::Predict {
-            at, code, answer, ..
-        } => match crate::runner::run_script(python, code, script::PREDICT_WALL_MS) {
-            Err(e) => problem(at.clone(), format!("could not run: {e}")),
-            Ok(run) => {
-                let truth = Truth::of(&run);
-                if answer::is_correct(answer, &truth) {
-                    Found::Fine
-                } else {
-                    problem(
-                        at.clone(),
-                        format!(
-                            "the stated answer `{}` is wrong; a real run gives: {}",
-                            answer.trim(),
-                            truth.describe()
-                        ),
-                    )
+        Job::Predict { at, code, answer } => {
+            match crate::runner::run_script(python, code, script::PREDICT_WALL_MS) {
+                Err(e) => at_step(at, format!("could not run: {e}")),
+                Ok(run) => {
+                    let truth = Truth::of(&run);
+                    if answer::is_correct(answer, &truth) {
+                        Found::Fine
+                    } else {
+                        at_step(
+                            at,
+                            format!(
+                                "the stated answer `{}` is wrong; a real run gives: {}",
+                                answer.trim(),
+                                truth.describe()
+                            ),
+                        )
+                    }
                 }
             }
-        },
+        }
     }
 }
 
@@ -256,7 +373,7 @@ pub fn verify_course(course: &Course, python: &Interpreter, workers: usize) -> S
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(job) = jobs.get(i) else { break };
-                let f = prove(python, version.as_ref(), job);
+                let f = prove(course, python, version.as_ref(), job);
                 found.lock().unwrap_or_else(|e| e.into_inner()).push((i, f));
             });
         }
@@ -281,57 +398,223 @@ pub fn verify_course(course: &Course, python: &Interpreter, workers: usize) -> S
     summary
 }
 
-pub fn run(ctx: &Ctx, jobs: Option<usize>, format: Format) -> Outcome {
+/// The course proved under one interpreter.
+#[derive(Debug, Serialize)]
+pub struct ByInterpreter {
+    /// The interpreter's path.
+    pub python: String,
+    /// "3.11.7", or why it could not be asked.
+    pub version: String,
+    pub implementation: String,
+    pub ok: bool,
+    pub seconds: f64,
+    #[serde(flatten)]
+    pub summary: Summary,
+}
+
+impl ByInterpreter {
+    fn label(&self) -> String {
+        format!("Python {} ({})", self.version, self.implementation)
+    }
+}
+
+/// Proves the course under each interpreter in turn.
+pub fn verify_under(
+    course: &Course,
+    interpreters: &[Interpreter],
+    workers: usize,
+) -> Vec<ByInterpreter> {
+    interpreters
+        .iter()
+        .map(|python| {
+            let (version, implementation) = match python.probe_version() {
+                Ok(v) => (v.to_string(), v.implementation.clone()),
+                Err(e) => (format!("unknown ({e})"), "unknown".to_string()),
+            };
+            let started = Instant::now();
+            let summary = verify_course(course, python, workers);
+            ByInterpreter {
+                python: python.program.display().to_string(),
+                version,
+                implementation,
+                ok: summary.problems.is_empty(),
+                seconds: started.elapsed().as_secs_f64(),
+                summary,
+            }
+        })
+        .collect()
+}
+
+pub fn run(ctx: &Ctx, jobs: Option<usize>, format: ProblemFormat, pythons: &[PathBuf]) -> Outcome {
     let course = ctx.course()?;
-    let python = ctx.python()?;
+    let interpreters = if pythons.is_empty() {
+        vec![ctx.python()?]
+    } else {
+        pythons
+            .iter()
+            .map(|p| {
+                python::find(Some(p))
+                    .map_err(|e| super::Failure::environment(e.to_string()).help(e.help()))
+            })
+            .collect::<Result<Vec<_>, _>>()?
+    };
+    // An interpreter that cannot even say its version would fail every run;
+    // say so once instead.
+    for python in &interpreters {
+        if let Err(e) = python.probe_version() {
+            return Err(super::Failure::environment(e).help(
+                "check the path given to --python; `pykata --python PATH doctor` tells more",
+            ));
+        }
+    }
     let workers = jobs.unwrap_or_else(|| {
         std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(2)
     });
-    let started = Instant::now();
-    let summary = verify_course(&course, &python, workers);
-    let elapsed = started.elapsed().as_secs_f64();
-    let code = if summary.problems.is_empty() {
-        exit::OK
-    } else {
-        exit::NOT_PASSING
-    };
-    if format == Format::Json {
-        let doc = serde_json::json!({
-            "format": 1,
-            "ok": summary.problems.is_empty(),
-            "runs": summary.runs,
-            "skipped": summary.skipped,
-            "problems": summary.problems,
-        });
-        println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
-        return Ok(code);
+    let results = verify_under(&course, &interpreters, workers);
+    let ok = results.iter().all(|r| r.ok);
+    let code = if ok { exit::OK } else { exit::NOT_PASSING };
+    let several = results.len() > 1;
+    match format {
+        ProblemFormat::Json => print_json(&results, ok),
+        ProblemFormat::Github => print_github(&results, several),
+        ProblemFormat::Human => print_human(&course, &results, workers),
     }
-    let s = Style::stdout();
-    for p in &summary.problems {
+    Ok(code)
+}
+
+fn print_json(results: &[ByInterpreter], ok: bool) {
+    // The top-level fields are those of a single interpreter's run (all
+    // interpreters together when there are several); `interpreters` has them
+    // one by one.
+    let mut skipped: Vec<&String> = Vec::new();
+    for s in results.iter().flat_map(|r| &r.summary.skipped) {
+        if !skipped.contains(&s) {
+            skipped.push(s);
+        }
+    }
+    let problems: Vec<serde_json::Value> = results
+        .iter()
+        .flat_map(|r| {
+            r.summary.problems.iter().map(move |p| {
+                let mut v = serde_json::to_value(p).unwrap_or_default();
+                v["python"] = serde_json::json!(r.version);
+                v
+            })
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "format": JSON_FORMAT,
+        "ok": ok,
+        "runs": results.iter().map(|r| r.summary.runs).sum::<usize>(),
+        "skipped": skipped,
+        "problems": problems,
+        "interpreters": results,
+    });
+    println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+}
+
+fn print_github(results: &[ByInterpreter], several: bool) {
+    for r in results {
+        let prefix = if several {
+            format!("[Python {}] ", r.version)
+        } else {
+            String::new()
+        };
+        for p in &r.summary.problems {
+            // The annotation carries the place; do not repeat it in the text.
+            let place = match (&p.file, p.line, p.column) {
+                (Some(f), Some(l), Some(c)) => format!("{f}:{l}:{c} "),
+                _ => String::new(),
+            };
+            let subject = p.subject.strip_prefix(&place).unwrap_or(&p.subject);
+            let message = format!("{prefix}{subject}: {}", p.problem);
+            println!(
+                "{}",
+                github_annotation("error", p.file.as_deref(), p.line, p.column, &message)
+            );
+        }
+        for s in &r.summary.skipped {
+            println!(
+                "{}",
+                github_annotation("notice", None, None, None, &format!("{prefix}skipped {s}"))
+            );
+        }
+    }
+    for r in results {
         println!(
-            "{} {}\n{}\n",
-            s.bad("✗"),
-            s.bold(&p.subject),
-            indent(&p.problem)
+            "verify: {}: {} runs: {}",
+            r.label(),
+            r.summary.runs,
+            if r.ok {
+                "no problems".to_string()
+            } else {
+                format!("{} problem(s)", r.summary.problems.len())
+            }
         );
     }
-    for skip in &summary.skipped {
-        println!("{} skipped {skip}", s.dim("-"));
-    }
+}
+
+fn print_human(course: &Course, results: &[ByInterpreter], workers: usize) {
+    let s = Style::stdout();
     let katas = course.katas().count();
-    println!(
-        "verify: {} katas, {} runs in {elapsed:.1} s on {workers} workers: {}",
-        katas,
-        summary.runs,
-        if summary.problems.is_empty() {
-            s.good("no problems")
-        } else {
-            s.bad(&format!("{} problem(s)", summary.problems.len()))
+    let several = results.len() > 1;
+    for r in results {
+        if several {
+            println!("{}", s.bold(&format!("── {} · {} ──", r.label(), r.python)));
         }
-    );
-    Ok(code)
+        for p in &r.summary.problems {
+            println!(
+                "{} {}\n{}\n",
+                s.bad("✗"),
+                s.bold(&p.subject),
+                indent(&p.problem)
+            );
+        }
+        for skip in &r.summary.skipped {
+            println!("{} skipped {skip}", s.dim("-"));
+        }
+        let on = if several {
+            format!(" under Python {}", r.version)
+        } else {
+            String::new()
+        };
+        println!(
+            "verify: {katas} katas, {} runs{on} in {:.1} s on {workers} workers: {}",
+            r.summary.runs,
+            r.seconds,
+            if r.ok {
+                s.good("no problems")
+            } else {
+                s.bad(&format!("{} problem(s)", r.summary.problems.len()))
+            }
+        );
+        if several {
+            println!();
+        }
+    }
+    if several {
+        println!("{}", s.bold("By version:"));
+        let width = results.iter().map(|r| r.label().len()).max().unwrap_or(0);
+        for r in results {
+            let verdict = if r.ok {
+                s.good("✓ no problems")
+            } else {
+                s.bad(&format!("✗ {} problem(s)", r.summary.problems.len()))
+            };
+            let skipped = if r.summary.skipped.is_empty() {
+                String::new()
+            } else {
+                format!(", {} skipped", r.summary.skipped.len())
+            };
+            println!(
+                "  {:<width$}  {verdict}{skipped}  {}",
+                r.label(),
+                s.dim(&r.python)
+            );
+        }
+    }
 }
 
 fn indent(text: &str) -> String {
@@ -339,4 +622,18 @@ fn indent(text: &str) -> String {
         .map(|l| format!("    {l}"))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kata_origin_splits_from_the_right() {
+        assert_eq!(
+            split_origin("C:\\course\\lessons\\a.yaml:12:5"),
+            ("C:\\course\\lessons\\a.yaml".to_string(), Some(12), Some(5))
+        );
+        assert_eq!(split_origin("odd"), ("odd".to_string(), None, None));
+    }
 }

@@ -114,6 +114,10 @@ impl Loader {
     }
 
     fn course(&mut self) -> Option<Course> {
+        if let Some(problem) = self.source.unreadable() {
+            self.problems.push(problem);
+            return None;
+        }
         let manifest_name = self.source.display(MANIFEST);
         let Some(text) = self.source.read(MANIFEST) else {
             self.problems.push(

@@ -1,6 +1,7 @@
 //! What a course is once loaded: topics in order, each with its lesson steps
 //! and katas, with every file a kata names read into memory.
 
+pub mod archive;
 pub mod load;
 pub mod model;
 pub mod problem;

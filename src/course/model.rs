@@ -152,6 +152,8 @@ pub struct LimitsSpec {
     pub output_kb: Option<u64>,
     /// The largest file the program may write, in MiB.
     pub file_size_mb: Option<u64>,
+    /// Let the program start processes (subprocess, multiprocessing, os.fork); off by default.
+    pub processes: Option<bool>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]

@@ -2,8 +2,11 @@
 //! folder on disk. Everything else reads through this, so the two behave
 //! the same and errors name the file the author would open.
 
+use super::archive::{self, Archive};
+use super::problem::Problem;
 use include_dir::{include_dir, Dir};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 static EMBEDDED_LESSONS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/lessons");
 static EMBEDDED_KATAS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/katas");
@@ -18,9 +21,32 @@ pub enum CourseSource {
     Embedded,
     /// A course folder on disk.
     Dir(PathBuf),
+    /// A course archive (`.tar`, `.tar.gz`), read into memory when opened.
+    Archive(Arc<Archive>),
 }
 
 impl CourseSource {
+    /// The course at `path`: an archive if it is a file (or named like
+    /// one), else a folder.
+    pub fn from_path(path: &Path) -> CourseSource {
+        if archive::looks_like_archive(path) {
+            CourseSource::Archive(Arc::new(Archive::open(path)))
+        } else {
+            CourseSource::Dir(path.to_path_buf())
+        }
+    }
+
+    /// Why the source cannot be read at all (an archive that is not one),
+    /// as a problem for the loader to report.
+    pub fn unreadable(&self) -> Option<Problem> {
+        match self {
+            CourseSource::Archive(a) => a.error().map(|e| {
+                Problem::new(a.path.display().to_string(), 0, 0, e.to_string()).with_hint(a.hint())
+            }),
+            _ => None,
+        }
+    }
+
     /// Reads a file by its path relative to the course root
     /// (`course.yaml`, `lessons/x.yaml`, `katas/x/y.py`).
     pub fn read(&self, rel: &str) -> Option<String> {
@@ -35,6 +61,7 @@ impl CourseSource {
                     .map(str::to_string)
             }
             CourseSource::Dir(root) => std::fs::read_to_string(root.join(rel)).ok(),
+            CourseSource::Archive(a) => a.read(rel),
         }
     }
 
@@ -44,6 +71,7 @@ impl CourseSource {
         match self {
             CourseSource::Embedded => format!("<built-in>/{rel}"),
             CourseSource::Dir(root) => root.join(rel).display().to_string(),
+            CourseSource::Archive(a) => format!("{}!/{rel}", a.path.display()),
         }
     }
 
@@ -67,6 +95,7 @@ impl CourseSource {
                 collect_disk(&base, &base, &mut out);
                 out
             }
+            CourseSource::Archive(a) => a.list(top),
         }
     }
 
@@ -74,6 +103,7 @@ impl CourseSource {
         match self {
             CourseSource::Embedded => None,
             CourseSource::Dir(root) => Some(root),
+            CourseSource::Archive(_) => None,
         }
     }
 }

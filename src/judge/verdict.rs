@@ -4,6 +4,7 @@
 use super::matchers::{lines_in_order, output_matches};
 use crate::course::{CheckKind, Kata, MatchMode};
 use crate::runner::harness::{CheckEvent, Event, KataRun, RaisedError};
+use crate::runner::sanitize::escape_controls;
 use crate::runner::Ending;
 use serde::Serialize;
 
@@ -122,6 +123,7 @@ impl Verdict {
 /// The verdict on one run of `kata`.
 pub fn judge(kata: &Kata, run: &KataRun) -> Verdict {
     let mut verdict = judge_events(kata, run);
+    escape_display_text(&mut verdict);
     verdict.duration_ms = run.process.elapsed.as_millis() as u64;
     verdict.stderr = run.process.stderr.display();
     verdict.truncated |= run.process.stdout.truncated() || run.process.stderr.truncated();
@@ -262,8 +264,10 @@ fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
     if let Some(err) = import_error {
         if status != Status::Pass {
             message = format!(
-                "{} raised {} while being imported",
-                kata.file_name, err.kind
+                "{} raised {} while being imported{}",
+                kata.file_name,
+                err.kind,
+                limit_hint(&err.kind, err.text.as_deref())
             );
             traceback = err.traceback.clone();
             line = err.line;
@@ -373,11 +377,12 @@ fn judge_check(check: &crate::course::Check, ev: &CheckEvent) -> CheckResult {
     } else if result.status == Status::Error {
         if let Some(err) = &ev.error {
             let text = err.text.as_deref().unwrap_or("");
+            let hint = limit_hint(&err.kind, err.text.as_deref());
             result.message = Some(if text.is_empty() {
-                format!("check `{}`: your code raised {}", check.id, err.kind)
+                format!("check `{}`: your code raised {}{hint}", check.id, err.kind)
             } else {
                 format!(
-                    "check `{}`: your code raised {}: {text}",
+                    "check `{}`: your code raised {}: {text}{hint}",
                     check.id, err.kind
                 )
             });
@@ -417,6 +422,10 @@ fn ending_message(run: &KataRun, check: Option<&str>, exit: Option<&str>) -> (St
                 limits.elapsed.as_secs_f64()
             ),
         ),
+        Ending::OutputLimit(crate::runner::process::DISK_STREAM) => (
+            Status::Killed,
+            format!("disk limit: the program filled its folder with too many or too large files{during} and was stopped"),
+        ),
         Ending::OutputLimit(stream) => (
             Status::Killed,
             format!("output limit: the program printed too much to {stream}{during} and was stopped; the start of it is kept"),
@@ -451,6 +460,37 @@ fn ending_message(run: &KataRun, check: Option<&str>, exit: Option<&str>) -> (St
             ),
         },
         Ending::SpawnFailed(e) => (Status::Error, format!("could not start Python: {e}")),
+    }
+}
+
+/// The sentences a face prints as they are (message, detail, traceback) can
+/// carry the learner's text, exception messages included: escape control
+/// characters so no escape sequence reaches a terminal raw. Outputs stay as
+/// they were for matching and JSON; faces escape them when they show them.
+fn escape_display_text(v: &mut Verdict) {
+    let escape = |t: &mut Option<String>| {
+        if let Some(text) = t {
+            *text = escape_controls(text);
+        }
+    };
+    v.message = escape_controls(&v.message);
+    escape(&mut v.traceback);
+    for c in &mut v.checks {
+        escape(&mut c.message);
+        escape(&mut c.detail);
+        escape(&mut c.traceback);
+    }
+}
+
+/// Why an exception may come from the sandbox rather than the code's logic.
+fn limit_hint(kind: &str, text: Option<&str>) -> &'static str {
+    let text = text.unwrap_or("");
+    match kind {
+        "PermissionError" => " (the sandbox blocks files outside the kata's folder, the network, new processes and signals to other programs)",
+        "MemoryError" => " (the program reached its memory limit)",
+        "OutputLimit" => " (output limit: it printed too much and was stopped; the start of it is kept)",
+        _ if text.contains("File too large") => " (the program reached the file size limit)",
+        _ => "",
     }
 }
 

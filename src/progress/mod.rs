@@ -2,6 +2,8 @@
 //! written atomically. An unreadable file is moved aside and reported; it is
 //! never silently replaced.
 
+pub mod report;
+
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::Write;

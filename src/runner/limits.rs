@@ -16,6 +16,9 @@ pub struct Limits {
     pub output_kb: u64,
     /// Largest file the program may write (RLIMIT_FSIZE where available).
     pub file_size_mb: u64,
+    /// Whether the program may start processes (the Linux seccomp layer
+    /// refuses fork otherwise; threads are always allowed).
+    pub processes: bool,
 }
 
 /// Bytes of each stream kept for display and judging; the rest is counted.
@@ -29,6 +32,7 @@ impl Default for Limits {
             memory_mb: 512,
             output_kb: 1024,
             file_size_mb: 16,
+            processes: false,
         }
     }
 }
@@ -41,6 +45,7 @@ impl Limits {
         memory_mb: 2048,
         output_kb: 8192,
         file_size_mb: 256,
+        processes: true,
     };
 
     /// Applies a kata's overrides. Returns the name and value of the first
@@ -70,6 +75,7 @@ impl Limits {
                 d.file_size_mb,
                 c.file_size_mb,
             )?,
+            processes: spec.processes.unwrap_or(false),
         })
     }
 

@@ -95,16 +95,30 @@ fn environment(workdir: &Path) -> Vec<(OsString, OsString)> {
     env
 }
 
+/// Bytes the work dir may hold, as a multiple of the file-size limit.
+pub const DISK_FACTOR: u64 = 4;
+/// Files and folders the work dir may hold.
+pub const DISK_ENTRIES: u64 = 5_000;
+/// How often the work dir is measured while a run goes on.
+const DISK_EVERY: Duration = Duration::from_millis(100);
+
+/// The stream name `Ending::OutputLimit` carries when the work dir grew past
+/// its cap rather than stdout or stderr.
+pub const DISK_STREAM: &str = "disk";
+
 /// Runs the command to completion, a limit, or cancellation.
 pub fn run(spawn: Spawn<'_>) -> ProcessOutcome {
     let Spawn {
-        mut command,
+        command,
         workdir,
         stdin,
         limits,
         cancel,
     } = spawn;
     let started = Instant::now();
+    // The sandbox may swap the command for its helper (Linux) or add the
+    // Unix limits; its own session and process group come with either.
+    let mut command = sandbox::prepare(command, &limits, workdir);
     command
         .current_dir(workdir)
         .env_clear()
@@ -116,15 +130,8 @@ pub fn run(spawn: Spawn<'_>) -> ProcessOutcome {
         })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    #[cfg(unix)]
-    {
-        use std::os::unix::process::CommandExt;
-        // A group of its own, so one signal reaches everything it starts.
-        command.process_group(0);
-    }
-    sandbox::prepare(&mut command, &limits, workdir);
 
-    let mut child = match command.spawn() {
+    let mut child = match sandbox::spawn(&mut command) {
         Ok(c) => c,
         Err(e) => {
             return ProcessOutcome {
@@ -135,6 +142,7 @@ pub fn run(spawn: Spawn<'_>) -> ProcessOutcome {
             }
         }
     };
+    let leader = child.id();
 
     if let (Some(input), Some(mut pipe)) = (stdin, child.stdin.take()) {
         let input = input.to_vec();
@@ -170,6 +178,8 @@ pub fn run(spawn: Spawn<'_>) -> ProcessOutcome {
     drop(tx);
 
     let deadline = started + limits.wall();
+    let disk_bytes = (limits.file_size_mb << 20).saturating_mul(DISK_FACTOR);
+    let mut next_disk_check = started + DISK_EVERY;
     let mut ending = None;
     let status = loop {
         match child.try_wait() {
@@ -184,6 +194,12 @@ pub fn run(spawn: Spawn<'_>) -> ProcessOutcome {
         } else if now >= deadline || cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed)) {
             ending.get_or_insert(Ending::TimedOut);
             kill_group(&mut child);
+        } else if now >= next_disk_check {
+            next_disk_check = now + DISK_EVERY;
+            if disk_usage_over(workdir, disk_bytes, DISK_ENTRIES) {
+                ending.get_or_insert(Ending::OutputLimit(DISK_STREAM));
+                kill_group(&mut child);
+            }
         }
         // Poll finely at first (most runs end within tens of milliseconds),
         // then back off.
@@ -194,12 +210,15 @@ pub fn run(spawn: Spawn<'_>) -> ProcessOutcome {
         };
         thread::sleep(pause);
     };
-    // Sweep whatever the program left behind in its group.
+    // Kill whatever the program left in its group, then (Linux) whatever
+    // left the group: setsid, double forks.
     kill_group(&mut child);
+    sandbox::finish(leader);
 
     let mut streams = [Captured::default(), Captured::default()];
     // Readers end when every holder of the pipes is gone. A process that
-    // escaped the group could hold them open: do not wait for it for long.
+    // escaped the group and the sweep could hold them open: do not wait for
+    // it for long.
     let grace = Instant::now() + Duration::from_millis(500);
     for _ in 0..2 {
         let left = grace.saturating_duration_since(Instant::now());
@@ -214,11 +233,16 @@ pub fn run(spawn: Spawn<'_>) -> ProcessOutcome {
         None => Ending::Exited(-1),
     });
     let ending = match ending {
+        Ending::OutputLimit(DISK_STREAM) => Ending::OutputLimit(DISK_STREAM),
         Ending::OutputLimit(_) => Ending::OutputLimit(if stdout.total > cap {
             "stdout"
         } else {
             "stderr"
         }),
+        Ending::Exited(code) => match sandbox::helper_failure(code, &stderr.kept) {
+            Some(message) => Ending::SpawnFailed(message),
+            None => Ending::Exited(code),
+        },
         other => other,
     };
     ProcessOutcome {
@@ -227,6 +251,33 @@ pub fn run(spawn: Spawn<'_>) -> ProcessOutcome {
         ending,
         elapsed: started.elapsed(),
     }
+}
+
+/// Whether the folder holds more than `max_bytes` or `max_entries`. Never
+/// follows links; stops counting as soon as a cap is passed.
+fn disk_usage_over(dir: &Path, max_bytes: u64, max_entries: u64) -> bool {
+    let mut bytes = 0u64;
+    let mut entries = 0u64;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(list) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in list.flatten() {
+            entries += 1;
+            if let Ok(meta) = entry.metadata() {
+                if meta.is_dir() {
+                    stack.push(entry.path());
+                } else {
+                    bytes += meta.len();
+                }
+            }
+            if entries > max_entries || bytes > max_bytes {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Reads a stream to its end, keeping the head and counting the rest. Raises

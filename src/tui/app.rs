@@ -230,13 +230,11 @@ impl App {
 
     /// Where a kata id is in the course.
     pub fn locate(&self, id: &str) -> Option<(usize, usize)> {
-        self.course.topics.iter().enumerate().find_map(|(t, topic)| {
-            topic
-                .katas
-                .iter()
-                .position(|k| k.id == id)
-                .map(|i| (t, i))
-        })
+        self.course
+            .topics
+            .iter()
+            .enumerate()
+            .find_map(|(t, topic)| topic.katas.iter().position(|k| k.id == id).map(|i| (t, i)))
     }
 
     /// Why nothing can run, if so.

@@ -165,40 +165,84 @@ fn list_item(line: &str) -> Option<&str> {
     None
 }
 
-/// Splits inline `code` and **bold** into styled spans.
+/// Splits inline `code`, **bold** and *emphasis* into styled spans.
 pub fn inline(text: &str, theme: &Theme) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     let mut cur = String::new();
     let mut in_code = false;
     let mut in_bold = false;
-    let style = |code: bool, bold: bool| {
+    let mut in_italic = false;
+    let style = |code: bool, bold: bool, italic: bool| {
         let mut s = if code { theme.code() } else { Style::new() };
         if bold {
             s = s.add_modifier(Modifier::BOLD);
         }
+        if italic {
+            s = s.add_modifier(Modifier::ITALIC);
+        }
         s
     };
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '`' {
-            if !cur.is_empty() {
-                spans.push(Span::styled(std::mem::take(&mut cur), style(in_code, in_bold)));
-            }
-            in_code = !in_code;
-        } else if c == '*' && !in_code && chars.peek() == Some(&'*') {
-            chars.next();
-            if !cur.is_empty() {
-                spans.push(Span::styled(std::mem::take(&mut cur), style(in_code, in_bold)));
-            }
-            in_bold = !in_bold;
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let prev = if i == 0 { ' ' } else { chars[i - 1] };
+        let next = chars.get(i + 1).copied();
+        let toggle = if c == '`' {
+            Some(0)
+        } else if c == '*' && !in_code && next == Some('*') {
+            Some(1)
+        } else if c == '*' && !in_code && in_italic && !prev.is_whitespace() {
+            Some(2)
+        } else if c == '*'
+            && !in_code
+            && !in_italic
+            && !prev.is_alphanumeric()
+            && next.is_some_and(|n| !n.is_whitespace() && n != '*')
+            && closes_italic(&chars[i + 1..])
+        {
+            Some(2)
         } else {
-            cur.push(c);
+            None
+        };
+        match toggle {
+            Some(which) => {
+                if !cur.is_empty() {
+                    spans.push(Span::styled(
+                        std::mem::take(&mut cur),
+                        style(in_code, in_bold, in_italic),
+                    ));
+                }
+                match which {
+                    0 => in_code = !in_code,
+                    1 => {
+                        in_bold = !in_bold;
+                        i += 1;
+                    }
+                    _ => in_italic = !in_italic,
+                }
+            }
+            None => cur.push(c),
         }
+        i += 1;
     }
     if !cur.is_empty() {
-        spans.push(Span::styled(cur, style(in_code, in_bold)));
+        spans.push(Span::styled(cur, style(in_code, in_bold, in_italic)));
     }
     spans
+}
+
+/// Whether a `*` later in `rest` closes an emphasis (no space before it,
+/// and before any backtick).
+fn closes_italic(rest: &[char]) -> bool {
+    for (j, c) in rest.iter().enumerate() {
+        match c {
+            '`' => return false,
+            '*' => return j > 0 && !rest[j - 1].is_whitespace(),
+            _ => {}
+        }
+    }
+    false
 }
 
 fn char_width(c: char) -> usize {
@@ -240,13 +284,15 @@ pub fn wrap(spans: &[Span<'static>], width: usize, first: &str, rest: &str) -> V
     let mut prefix_w = used;
     let mut has_word = false;
     for w in words {
-        let text_w: usize = w.iter().map(|(s, _)| str_width(s.trim_end_matches(' '))).sum();
+        let text_w: usize = w
+            .iter()
+            .map(|(s, _)| str_width(s.trim_end_matches(' ')))
+            .sum();
         if has_word && used + text_w > width {
             lines.push(finish(std::mem::take(&mut line)));
             line.push(Span::raw(rest.to_string()));
             used = str_width(rest);
             prefix_w = used;
-            has_word = false;
         }
         for (s, st) in w {
             // A word wider than the whole line is broken by characters.
@@ -357,6 +403,10 @@ mod tests {
         let spans = inline("use `None` **now**", &Theme::plain());
         let texts: Vec<&str> = spans.iter().map(|s| s.content.as_ref()).collect();
         assert_eq!(texts, vec!["use ", "None", " ", "now"]);
+        let spans = inline("to *that* list, f(*args) and 2 * 3", &Theme::plain());
+        let texts: Vec<&str> = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(texts, vec!["to ", "that", " list, f(*args) and 2 * 3"]);
+        assert!(spans[1].style.add_modifier.contains(Modifier::ITALIC));
     }
 
     #[test]

@@ -209,7 +209,10 @@ impl TextInput {
             .title(Span::styled(title.to_string(), theme.dim()));
         let inner = block.inner(area);
         let shown = super::highlight::prepare(&self.text);
-        let lines: Vec<Line> = shown.split('\n').map(|l| Line::raw(l.to_string())).collect();
+        let lines: Vec<Line> = shown
+            .split('\n')
+            .map(|l| Line::raw(l.to_string()))
+            .collect();
         // The cursor's row and column.
         let before: String = self.text.chars().take(self.cursor).collect();
         let before = super::highlight::prepare(&before);

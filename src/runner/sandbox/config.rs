@@ -102,10 +102,7 @@ impl HelperConfig {
         let mut it = args.into_iter();
         while let Some(arg) = it.next() {
             let name = arg.to_string_lossy().into_owned();
-            let mut value = || {
-                it.next()
-                    .ok_or_else(|| format!("`{name}` needs a value"))
-            };
+            let mut value = || it.next().ok_or_else(|| format!("`{name}` needs a value"));
             match name.as_str() {
                 "--runner" => cfg.runner_pid = number(&value()?)? as u32,
                 "--runner-group" => cfg.runner_pgid = number(&value()?)? as u32,

@@ -1,26 +1,42 @@
-//! Unix resource limits, applied in the child between fork and exec.
+//! The Unix part of the portable layer, applied in the child between fork and
+//! exec when no helper runs (macOS, the BSDs, Linux with the extras off): a
+//! session of its own, and resource limits.
 
 use super::{Layer, LayerState};
 use crate::runner::Limits;
-use nix::sys::resource::{setrlimit, Resource};
+use nix::sys::resource::{getrlimit, setrlimit, Resource};
 use std::os::unix::process::CommandExt;
 use std::process::Command;
 
+/// Open files a run may hold.
+const OPEN_FILES: u64 = 256;
+
 pub fn prepare(cmd: &mut Command, limits: &Limits) {
     let cpu_s = limits.cpu_ms.div_ceil(1000);
-    let memory = limits.memory_mb * 1024 * 1024;
-    let file_size = limits.file_size_mb * 1024 * 1024;
+    let memory = limits.memory_mb << 20;
+    let file_size = limits.file_size_mb << 20;
+    // Read before fork: getrlimit is harmless either side, but doing it here
+    // keeps the child's work to the bare system calls.
+    let open_files = getrlimit(Resource::RLIMIT_NOFILE)
+        .map(|(_, hard)| OPEN_FILES.min(hard))
+        .unwrap_or(OPEN_FILES);
     // SAFETY: the closure runs in the forked child before exec. It only calls
-    // setrlimit, which is async-signal-safe, allocates nothing and touches no
-    // lock, so it is sound even though the parent may have other threads.
+    // setsid and setrlimit, which are async-signal-safe system calls; it
+    // allocates nothing and takes no lock, so it is sound even though the
+    // parent has other threads.
     unsafe {
         cmd.pre_exec(move || {
+            // A session and process group of its own: one signal reaches
+            // everything it starts, the sweep knows its processes, and it has
+            // no controlling terminal to read from.
+            let _ = nix::unistd::setsid();
             // Each limit is best-effort: a platform may refuse one (macOS and
             // RLIMIT_AS), and the wall clock still bounds the run.
             let _ = setrlimit(Resource::RLIMIT_CPU, cpu_s, cpu_s + 1);
             #[cfg(not(target_os = "macos"))]
             let _ = setrlimit(Resource::RLIMIT_AS, memory, memory);
             let _ = setrlimit(Resource::RLIMIT_FSIZE, file_size, file_size);
+            let _ = setrlimit(Resource::RLIMIT_NOFILE, open_files, open_files);
             let _ = setrlimit(Resource::RLIMIT_CORE, 0, 0);
             Ok(())
         });
@@ -29,10 +45,16 @@ pub fn prepare(cmd: &mut Command, limits: &Limits) {
     let _ = memory;
 }
 
-pub fn layers() -> Vec<Layer> {
-    vec![Layer {
+pub fn layer() -> Layer {
+    Layer {
         name: "resource limits",
         state: LayerState::Active,
-        detail: "CPU time, address space, file size and core dumps limited with setrlimit".into(),
-    }]
+        detail: if cfg!(target_os = "macos") {
+            "CPU time, file size, open files and core dumps limited with setrlimit \
+             (macOS does not enforce an address-space limit)"
+                .into()
+        } else {
+            "CPU time, address space, file size, open files; no core dumps".into()
+        },
+    }
 }

@@ -351,7 +351,9 @@ impl App {
             return Vec::new();
         }
         if self.ws.is_none() {
-            self.error("there is no workspace to run from; restart pykata in a folder you can write to");
+            self.error(
+                "there is no workspace to run from; restart pykata in a folder you can write to",
+            );
             return Vec::new();
         }
         let hl = self.hl.clone();
@@ -361,7 +363,10 @@ impl App {
             return Vec::new();
         };
         let h = view.reload(hl.as_deref(), &theme);
-        if !manual && h.is_some() && h == view.last_run_hash && !matches!(view.run, RunState::Cancelled)
+        if !manual
+            && h.is_some()
+            && h == view.last_run_hash
+            && !matches!(view.run, RunState::Cancelled)
         {
             return Vec::new();
         }
@@ -419,7 +424,8 @@ impl App {
                     let first = !view.done;
                     view.done = true;
                     if view.solution.is_none() {
-                        view.solution = Some(Highlighted::new(&view.solution_src, hl.as_deref(), &theme));
+                        view.solution =
+                            Some(Highlighted::new(&view.solution_src, hl.as_deref(), &theme));
                     }
                     if first {
                         self.info("kata done: progress saved. n goes to the next kata");
@@ -569,9 +575,15 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
         let [task_area, panes] =
             Layout::vertical([Constraint::Length(task_h as u16 + 1), Constraint::Min(4)])
                 .areas(body);
+        // When cut, the last line says how to see the rest.
+        let keep = if cut {
+            task_h.saturating_sub(1)
+        } else {
+            task_h
+        };
         let mut shown: Vec<Line> = task_lines
             .into_iter()
-            .take(task_h)
+            .take(keep)
             .map(|l| {
                 let mut spans = vec![Span::raw(" ")];
                 spans.extend(l.spans);
@@ -579,21 +591,26 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
             })
             .collect();
         if cut {
-            if let Some(last) = shown.last_mut() {
-                last.spans
-                    .push(Span::styled(" … (t: whole task)", theme.key()));
-            }
+            shown.push(Line::from(vec![
+                Span::raw(" … "),
+                Span::styled("t", theme.key()),
+                Span::styled(" shows the whole task", theme.dim()),
+            ]));
         }
         f.render_widget(Paragraph::new(shown), task_area);
 
         let wide = width >= 120;
         let (file_area, result_area) = if wide {
-            let [a, b] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-                .areas(panes);
+            let [a, b] =
+                Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                    .areas(panes);
             (a, b)
         } else {
-            let [a, b] = Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)])
-                .areas(panes);
+            // The file takes what it needs, up to half; the result the rest.
+            let needed = view.file.lines.len() as u16 + 2;
+            let file_h = needed.clamp(4, (panes.height / 2).max(4));
+            let [a, b] =
+                Layout::vertical([Constraint::Length(file_h), Constraint::Min(3)]).areas(panes);
             (a, b)
         };
         view.file_area = file_area;
@@ -604,7 +621,11 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
         let digits = view.file.lines.len().max(1).to_string().len().max(2);
         let mut file_lines: Vec<Line<'static>> = Vec::with_capacity(view.file.lines.len());
         if let Some(e) = &view.file_error {
-            file_lines.extend(text::verbatim(e, file_area.width.saturating_sub(2), theme.bad()));
+            file_lines.extend(text::verbatim(
+                e,
+                file_area.width.saturating_sub(2),
+                theme.bad(),
+            ));
         } else if view.path.is_none() {
             file_lines.push(Line::styled("(no workspace: nothing to show)", theme.dim()));
         }
@@ -636,7 +657,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
         );
 
         // The result.
-        let inner_w = result_area.width.saturating_sub(2);
+        let inner_w = result_area.width.saturating_sub(3);
         let lines = match &view.cache {
             Some((w, lines)) if *w == inner_w => lines.clone(),
             _ => {
@@ -653,10 +674,23 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
                 Span::styled("(Esc cancels)", theme.dim()),
             ]));
             if view.verdict.is_some() {
-                all.push(Line::styled("The last result, until this run ends:", theme.dim()));
+                all.push(Line::styled(
+                    "The last result, until this run ends:",
+                    theme.dim(),
+                ));
             }
         }
         all.extend(lines);
+        // One column of padding inside the border.
+        let all: Vec<Line<'static>> = all
+            .into_iter()
+            .map(|l| {
+                let mut spans = Vec::with_capacity(l.spans.len() + 1);
+                spans.push(Span::raw(" "));
+                spans.extend(l.spans);
+                Line::from(spans)
+            })
+            .collect();
         let title = Line::from(vec![Span::styled(" Result ", theme.heading())]);
         view.result_h = widgets::scroll_pane(
             f,
@@ -669,7 +703,12 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
         );
 
         keys = if view.running() {
-            vec![("Esc", "cancel"), ("e", "edit"), ("Tab", "pane"), ("?", "help")]
+            vec![
+                ("Esc", "cancel"),
+                ("e", "edit"),
+                ("Tab", "pane"),
+                ("?", "help"),
+            ]
         } else if view.done {
             vec![
                 ("n", "next kata"),
@@ -741,7 +780,12 @@ fn result_lines(
 
     // Hints shown so far, newest last.
     let total = view.hints.len();
-    for (i, hint) in view.hints.iter().take(view.hints_shown as usize).enumerate() {
+    let passed = view
+        .verdict
+        .as_ref()
+        .is_some_and(|v| v.status == Status::Pass);
+    let hints_now = if passed { 0 } else { view.hints_shown as usize };
+    for (i, hint) in view.hints.iter().take(hints_now).enumerate() {
         out.push(Line::styled(
             format!("Hint {} of {total}", i + 1),
             theme.warn(),
@@ -771,11 +815,20 @@ fn result_lines(
         return out;
     }
     if let Some(e) = &view.run_error {
-        push_wrapped(&mut out, &format!("The run failed: {e}"), width, theme.bad(), theme);
+        push_wrapped(
+            &mut out,
+            &format!("The run failed: {e}"),
+            width,
+            theme.bad(),
+            theme,
+        );
         return out;
     }
     if matches!(view.run, RunState::Cancelled) && view.verdict.is_none() {
-        out.push(Line::styled("Run cancelled. r runs the checks again.", theme.warn()));
+        out.push(Line::styled(
+            "Run cancelled. r runs the checks again.",
+            theme.warn(),
+        ));
         return out;
     }
 
@@ -816,17 +869,26 @@ fn result_lines(
         .map(|p| format!(" · Python {p}"))
         .unwrap_or_default();
     out.push(Line::from(vec![
-        Span::styled(format!("{mark} {label}"), style.add_modifier(ratatui::style::Modifier::BOLD)),
+        Span::styled(
+            format!("{mark} {label}"),
+            style.add_modifier(ratatui::style::Modifier::BOLD),
+        ),
         Span::styled(format!("  {} ms{python}", v.duration_ms), theme.dim()),
     ]));
     if matches!(view.run, RunState::Cancelled) {
-        out.push(Line::styled("(the run after this one was cancelled)", theme.warn()));
+        out.push(Line::styled(
+            "(the run after this one was cancelled)",
+            theme.warn(),
+        ));
     }
     push_wrapped(&mut out, &v.message, width, Style::new(), theme);
 
     if v.status == Status::Pass {
         out.push(Line::raw(""));
-        out.push(Line::styled("Kata done; your progress is saved.", theme.good()));
+        out.push(Line::styled(
+            "Kata done; your progress is saved.",
+            theme.good(),
+        ));
         push_solution(&mut out, view, theme);
         return out;
     }
@@ -874,8 +936,15 @@ fn result_lines(
     }
     if !v.import_output.trim().is_empty() {
         out.push(Line::raw(""));
-        out.push(Line::styled("Your file printed while imported:", theme.dim()));
-        out.extend(text::verbatim(v.import_output.trim_end(), width, Style::new()));
+        out.push(Line::styled(
+            "Your file printed while imported:",
+            theme.dim(),
+        ));
+        out.extend(text::verbatim(
+            v.import_output.trim_end(),
+            width,
+            Style::new(),
+        ));
     }
     if v.truncated {
         out.push(Line::styled("(output was cut at the limit)", theme.warn()));
@@ -897,13 +966,21 @@ fn result_lines(
             };
             spans.push(Span::styled(format!("{m} {}  ", c.id), st));
         }
-        out.extend(text::wrap(&spans, usize::from(width.max(8)), "", "        "));
+        out.extend(text::wrap(
+            &spans,
+            usize::from(width.max(8)),
+            "",
+            "        ",
+        ));
     }
     if total > 0 && (view.hints_shown as usize) < total {
         out.push(Line::from(vec![
             Span::raw("Stuck? "),
             Span::styled("h", theme.key()),
-            Span::raw(format!(" shows a hint ({} of {total} used)", view.hints_shown)),
+            Span::raw(format!(
+                " shows a hint ({} of {total} used)",
+                view.hints_shown
+            )),
         ]));
     }
     out

@@ -214,7 +214,9 @@ impl App {
                 KeyCode::Enter => {
                     let answer = view.input.text.trim().to_string();
                     if answer.is_empty() {
-                        self.info("type what the code prints, or Tab for Error / Nothing / Infinite loop");
+                        self.info(
+                            "type what the code prints, or Tab for Error / Nothing / Infinite loop",
+                        );
                         return Vec::new();
                     }
                     return self.submit_prediction(answer);
@@ -279,26 +281,24 @@ impl App {
             KeyCode::PageDown | KeyCode::Char(' ') => view.scroll_by(page),
             KeyCode::PageUp => view.scroll_by(-page),
             KeyCode::Char('r') => return self.run_example(),
-            KeyCode::Char('i') | KeyCode::Char('a') => match &mut view.steps[step] {
-                Body::Predict {
+            KeyCode::Char('i') | KeyCode::Char('a') => {
+                if let Some(Body::Predict {
                     choices, feedback, ..
-                } => {
+                }) = view.steps.get_mut(step)
+                {
                     *feedback = None;
                     if choices.is_empty() {
                         view.typing = true;
                     }
                 }
-                _ => {}
-            },
+            }
             KeyCode::Enter => {
                 let unanswered_text = matches!(
                     &view.steps.get(step),
                     Some(Body::Predict { feedback: None, choices, .. }) if choices.is_empty()
                 );
-                let unrun_example = matches!(
-                    &view.steps.get(step),
-                    Some(Body::Example { run: None, .. })
-                );
+                let unrun_example =
+                    matches!(&view.steps.get(step), Some(Body::Example { run: None, .. }));
                 if unanswered_text {
                     view.typing = true;
                 } else if unrun_example && view.pending.is_none() {
@@ -316,10 +316,10 @@ impl App {
                     self.finish_lesson();
                 }
             }
-            KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('p') | KeyCode::Backspace => {
-                if step > 0 {
-                    view.go(step - 1);
-                }
+            KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('p') | KeyCode::Backspace
+                if step > 0 =>
+            {
+                view.go(step - 1);
             }
             _ => {}
         }
@@ -333,7 +333,12 @@ impl App {
         };
         self.back_to_map();
         // Put the selection on the topic's first kata.
-        if self.course.topics.get(t).is_some_and(|x| !x.katas.is_empty()) {
+        if self
+            .course
+            .topics
+            .get(t)
+            .is_some_and(|x| !x.katas.is_empty())
+        {
             self.map.select_kata(t, 0);
         }
         self.info("end of the lesson: its katas are next (Enter opens one)");
@@ -520,7 +525,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
             view.input.render(
                 f,
                 input,
-                " Your answer (Enter submits · Alt-Enter new line · Tab: Error/Nothing/Infinite loop) ",
+                " Your answer · Enter submits · Alt-Enter new line · Tab special ",
                 view.typing,
                 &theme,
             );
@@ -539,7 +544,11 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
             })
         );
         keys = if view.typing {
-            vec![("Enter", "answer"), ("Tab", "special"), ("Esc", "stop typing")]
+            vec![
+                ("Enter", "answer"),
+                ("Tab", "special"),
+                ("Esc", "stop typing"),
+            ]
         } else if view.pending.is_some() {
             vec![("Esc", "stop waiting"), ("?", "help")]
         } else if has_choices {
@@ -559,7 +568,12 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
                 ("?", "help"),
             ]
         } else if on_predict {
-            vec![("i", "answer"), ("←→", "step"), ("Esc", "map"), ("?", "help")]
+            vec![
+                ("i", "answer"),
+                ("←→", "step"),
+                ("Esc", "map"),
+                ("?", "help"),
+            ]
         } else if matches!(view.steps.get(view.step), Some(Body::Example { .. })) {
             vec![
                 ("r", "run it"),
@@ -634,9 +648,11 @@ fn step_lines(
                     }
                     out.extend(text::verbatim(output.trim_end(), width, theme.good()));
                 }
-                Some(Err(e)) => {
-                    out.extend(text::verbatim(&format!("could not run it: {e}"), width, theme.bad()))
-                }
+                Some(Err(e)) => out.extend(text::verbatim(
+                    &format!("could not run it: {e}"),
+                    width,
+                    theme.bad(),
+                )),
             }
             if let Some(doc) = explanation {
                 out.push(Line::raw(""));
@@ -661,7 +677,12 @@ fn step_lines(
             out.push(Line::raw(""));
             if !choices.is_empty() && feedback.is_none() {
                 for (i, c) in choices.iter().enumerate() {
-                    let label = format!("{} {}. {}", if i == view.choice { "▶" } else { " " }, i + 1, c);
+                    let label = format!(
+                        "{} {}. {}",
+                        if i == view.choice { "▶" } else { " " },
+                        i + 1,
+                        c
+                    );
                     let style = if i == view.choice {
                         theme.selected()
                     } else {
@@ -681,9 +702,15 @@ fn step_lines(
             }
             if let Some(fb) = feedback {
                 if fb.correct {
-                    out.push(Line::styled("✓ Right!", theme.good().add_modifier(Modifier::BOLD)));
+                    out.push(Line::styled(
+                        "✓ Right!",
+                        theme.good().add_modifier(Modifier::BOLD),
+                    ));
                 } else {
-                    out.push(Line::styled("✗ Not quite.", theme.bad().add_modifier(Modifier::BOLD)));
+                    out.push(Line::styled(
+                        "✗ Not quite.",
+                        theme.bad().add_modifier(Modifier::BOLD),
+                    ));
                 }
                 out.extend(text::verbatim(
                     &format!("You answered: {}", fb.answer),
@@ -703,7 +730,11 @@ fn step_lines(
                     format!(
                         "Attempts saved: {} · first answer {}",
                         p.attempts,
-                        if p.first_correct { "right" } else { "not right" }
+                        if p.first_correct {
+                            "right"
+                        } else {
+                            "not right"
+                        }
                     ),
                     theme.dim(),
                 ));

@@ -114,13 +114,11 @@ impl MapView {
 }
 
 fn find(course: &Course, id: &str) -> Option<(usize, usize)> {
-    course.topics.iter().enumerate().find_map(|(t, topic)| {
-        topic
-            .katas
-            .iter()
-            .position(|k| k.id == id)
-            .map(|i| (t, i))
-    })
+    course
+        .topics
+        .iter()
+        .enumerate()
+        .find_map(|(t, topic)| topic.katas.iter().position(|k| k.id == id).map(|i| (t, i)))
 }
 
 /// Predict steps of a topic and how many the learner got right.
@@ -258,7 +256,10 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
     let gauge_w = 12;
     let title_w = width.saturating_sub(right.len() + gauge_w + 2);
     let mut top = vec![Span::styled(
-        format!("{:<title_w$}", fit(&format!(" {}", app.course.title), title_w)),
+        format!(
+            "{:<title_w$}",
+            fit(&format!(" {}", app.course.title), title_w)
+        ),
         theme.title(),
     )];
     top.push(Span::raw(right));
@@ -321,11 +322,15 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
         .min(24);
     let mut lines = Vec::new();
     for (n, row) in rows.iter().enumerate().skip(app.map.offset).take(view_h) {
-        let mut line = row_line(app, *row, width, id_w);
-        if Some(n) == selected {
+        let here = Some(n) == selected;
+        let mut line = row_line(app, *row, width.saturating_sub(1), id_w);
+        line.spans
+            .insert(0, Span::raw(if here { "▶" } else { " " }));
+        if here {
             line = line.patch_style(theme.selected());
             let pad = width.saturating_sub(line.width());
-            line.spans.push(Span::styled(" ".repeat(pad), theme.selected()));
+            line.spans
+                .push(Span::styled(" ".repeat(pad), theme.selected()));
         }
         lines.push(line);
     }
@@ -372,11 +377,7 @@ fn row_line(app: &App, row: Row, width: usize, id_w: usize) -> Line<'static> {
             let gauge_w = 10;
             let title_w = width.saturating_sub(gauge_w + right.len() + 6);
             let mut spans = vec![Span::styled(
-                format!(
-                    "{:>2}  {:<title_w$}",
-                    t + 1,
-                    fit(&topic.title, title_w),
-                ),
+                format!("{:>2}  {:<title_w$}", t + 1, fit(&topic.title, title_w),),
                 theme.heading(),
             )];
             spans.push(Span::raw("  "));
@@ -398,7 +399,7 @@ fn row_line(app: &App, row: Row, width: usize, id_w: usize) -> Line<'static> {
                 String::new()
             };
             Line::from(vec![
-                Span::raw("    "),
+                Span::raw("   "),
                 mark,
                 Span::raw(" "),
                 Span::raw(format!("{:<id_w$}", "lesson")),
@@ -436,7 +437,7 @@ fn row_line(app: &App, row: Row, width: usize, id_w: usize) -> Line<'static> {
             let rest = width.saturating_sub(id_w + 8);
             let title = fit(&kata.title, rest.saturating_sub(note.chars().count()));
             Line::from(vec![
-                Span::raw("    "),
+                Span::raw("   "),
                 mark,
                 Span::raw(" "),
                 Span::raw(format!("{id:<id_w$}")),

@@ -25,7 +25,10 @@ pub fn render(f: &mut Frame, app: &mut App) {
             area.width, area.height
         );
         let lines = super::text::verbatim(&msg, area.width.max(1), app.theme.warn());
-        f.render_widget(Paragraph::new(lines.into_iter().collect::<Vec<Line>>()), area);
+        f.render_widget(
+            Paragraph::new(lines.into_iter().collect::<Vec<Line>>()),
+            area,
+        );
         return;
     }
     match app.screen {

@@ -11,12 +11,14 @@ use ratatui::Frame;
 
 pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
     let theme = app.theme;
-    let [main, status] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
+    let [main, status] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border())
-        .title(Line::from(Span::styled(" Welcome to pykata ", theme.title())));
+        .title(Line::from(Span::styled(
+            " Welcome to pykata ",
+            theme.title(),
+        )));
     let inner = block.inner(main);
     f.render_widget(block, main);
 

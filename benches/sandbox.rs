@@ -1,0 +1,172 @@
+//! What the Linux sandbox extras cost: the same runs with the extras (the
+//! re-executed helper, user and network namespace, Landlock, seccomp) and
+//! with the portable layer alone (`--no-sandbox-extras`), interleaved in one
+//! process so both see the same machine load. Also the runner's peak memory.
+//!
+//! `cargo bench --bench sandbox` prints the table recorded in the "Sandbox"
+//! section of docs/performance.md. Set PYKATA_BENCH_ROUNDS to change the
+//! number of rounds (default 40).
+
+use pykata::course::{Check, Kata, PyFile};
+use pykata::judge::Status;
+use pykata::runner::{self, sandbox, Interpreter, Limits};
+use pykata::session;
+use std::time::{Duration, Instant};
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// The interpreter itself rather than a shim (pyenv's is a bash script that
+/// costs more than everything measured here), so both modes run the same
+/// binary.
+fn interpreter() -> Interpreter {
+    let found = runner::python::find(None).expect("a Python interpreter");
+    let out = std::process::Command::new(&found.program)
+        .args(["-I", "-c", "import sys; print(sys.executable)"])
+        .output()
+        .expect("python runs");
+    let exe = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    Interpreter {
+        program: exe.into(),
+        pre_args: found.pre_args,
+        found_by: "benchmark",
+    }
+}
+
+fn kata() -> Kata {
+    let check: Check = serde_json::from_value(serde_json::json!({
+        "id": "adds",
+        "kind": "assert",
+        "asserts": [{"code": "add(2, 3) == 5"}],
+    }))
+    .unwrap();
+    let file = PyFile {
+        path: "bench/add.py".into(),
+        text: String::new(),
+    };
+    Kata {
+        id: "add".into(),
+        topic: "bench".into(),
+        title: "Add".into(),
+        task: "Add.".into(),
+        file_name: "add.py".into(),
+        starter: file.clone(),
+        solution: file,
+        alternatives: Vec::new(),
+        hints: Vec::new(),
+        min_python: None,
+        limits: Limits::default(),
+        stdin: None,
+        checks: vec![check],
+        mistakes: Vec::new(),
+        origin: "benches/sandbox.rs".into(),
+    }
+}
+
+/// The runner's own peak resident memory (Linux: KiB).
+#[cfg(unix)]
+fn peak_rss_kib() -> i64 {
+    nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_SELF)
+        .map(|u| u.max_rss())
+        .unwrap_or(0)
+}
+
+#[cfg(not(unix))]
+fn peak_rss_kib() -> i64 {
+    0
+}
+
+fn main() {
+    sandbox::set_helper(env!("CARGO_BIN_EXE_pykata"));
+    let rounds: usize = std::env::var("PYKATA_BENCH_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(40);
+    let py = interpreter();
+    let kata = kata();
+    let source = "def add(a, b):\n    return a + b\n";
+
+    let judge = |extras: bool| {
+        sandbox::with_extras(extras, || {
+            let started = Instant::now();
+            let v = session::judge_source(&py, &kata, source, None).unwrap();
+            assert_eq!(v.status, Status::Pass, "{}", v.message);
+            started.elapsed()
+        })
+    };
+    let snippet = |extras: bool| {
+        sandbox::with_extras(extras, || {
+            let started = Instant::now();
+            let run = runner::run_script(&py, "print(sum(range(10)))\n", 5_000).unwrap();
+            assert_eq!(run.process.stdout.display(), "45\n");
+            started.elapsed()
+        })
+    };
+
+    // Warm up: the first extras run asks the interpreter where its files are.
+    for _ in 0..3 {
+        judge(true);
+        judge(false);
+        snippet(true);
+        snippet(false);
+    }
+    let rss_before = peak_rss_kib();
+
+    let (mut kata_on, mut kata_off, mut snip_on, mut snip_off) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for round in 0..rounds {
+        // Alternate which mode goes first.
+        if round % 2 == 0 {
+            kata_on.push(judge(true));
+            kata_off.push(judge(false));
+            snip_on.push(snippet(true));
+            snip_off.push(snippet(false));
+        } else {
+            kata_off.push(judge(false));
+            kata_on.push(judge(true));
+            snip_off.push(snippet(false));
+            snip_on.push(snippet(true));
+        }
+    }
+    let rss_after = peak_rss_kib();
+
+    let active: Vec<String> = sandbox::layers()
+        .into_iter()
+        .filter(|l| l.state == sandbox::LayerState::Active)
+        .map(|l| l.name.to_string())
+        .collect();
+    println!("layers active with the extras: {}", active.join(", "));
+    println!("rounds: {rounds}, interpreter: {}", py.program.display());
+    println!();
+    println!("| run | portable layer alone | with the Linux extras | ratio | target |");
+    println!("|---|---|---|---|---|");
+    for (what, on, off) in [
+        ("kata judged (harness, one assert check)", kata_on, kata_off),
+        (
+            "lesson snippet (`print(sum(range(10)))`)",
+            snip_on,
+            snip_off,
+        ),
+    ] {
+        let (on, off) = (median(on), median(off));
+        println!(
+            "| {what} | {} | {} | {:.2} | at most 1.25 |",
+            ms(off),
+            ms(on),
+            on.as_secs_f64() / off.as_secs_f64()
+        );
+    }
+    println!();
+    println!(
+        "runner peak RSS: {:.1} MiB after warm-up, {:.1} MiB after {} runs",
+        rss_before as f64 / 1024.0,
+        rss_after as f64 / 1024.0,
+        rounds * 4
+    );
+}

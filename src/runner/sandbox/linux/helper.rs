@@ -1,0 +1,252 @@
+//! The helper: pykata's own binary, started again by the runner with
+//! `__pykata-sandbox-exec`. Still single-threaded (nothing in `main` ran
+//! before it), it leaves the runner's session, arranges to die with the
+//! runner, applies the layers in order (resource limits, namespaces,
+//! Landlock, seccomp) and replaces itself with the interpreter. With
+//! `__pykata-sandbox-probe` it reports what each layer did instead, for
+//! `pykata doctor` and the tests.
+
+use super::super::config::{HelperConfig, FAILURE_PREFIX, HELPER_FAILED};
+use super::{landlock, namespaces, seccomp};
+use nix::sys::resource::{getrlimit, setrlimit, Resource};
+use std::ffi::OsString;
+use std::os::unix::process::CommandExt;
+
+/// One layer's outcome in the helper, as the probe prints it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Outcome {
+    pub name: String,
+    /// "active" or "unavailable".
+    pub state: String,
+    pub detail: String,
+}
+
+/// Runs the helper and never returns.
+pub fn main(probe: bool, args: impl Iterator<Item = OsString>) -> ! {
+    let cfg = match HelperConfig::from_args(args) {
+        Ok(cfg) => cfg,
+        Err(e) => fail(&format!("bad arguments from the runner: {e}")),
+    };
+    let mut outcomes = apply(&cfg);
+    if probe {
+        verify(&mut outcomes);
+        for o in &outcomes {
+            println!("{}", serde_json::to_string(o).unwrap_or_default());
+        }
+        std::process::exit(0);
+    }
+    let Some(program) = &cfg.program else {
+        fail("no program to run");
+    };
+    let err = std::process::Command::new(program).args(&cfg.args).exec();
+    fail(&format!("could not start {}: {err}", program.display()));
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("{FAILURE_PREFIX}{message}");
+    std::process::exit(HELPER_FAILED);
+}
+
+/// Applies every layer the configuration asks for, in order, best effort.
+pub fn apply(cfg: &HelperConfig) -> Vec<Outcome> {
+    let mut out = Vec::new();
+    let mut report = |name: &str, result: Result<String, String>| {
+        let (state, detail) = match result {
+            Ok(d) => ("active", d),
+            Err(d) => ("unavailable", d),
+        };
+        out.push(Outcome {
+            name: name.into(),
+            state: state.into(),
+            detail,
+        });
+    };
+
+    // A session (and process group) of its own: the runner kills the group,
+    // and the sweep tells a run's processes by their session. No terminal
+    // either: /dev/tty cannot be opened.
+    let _ = nix::unistd::setsid();
+    // Die with the runner; if it is already gone, do not start at all.
+    let _ = nix::sys::prctl::set_pdeathsig(Some(nix::sys::signal::Signal::SIGKILL));
+    if cfg.runner_pid != 0 && nix::unistd::getppid().as_raw() as u32 != cfg.runner_pid {
+        fail("the runner is gone");
+    }
+
+    report("resource limits", limits(cfg));
+
+    if cfg.namespaces {
+        let entered = namespaces::enter();
+        let mut user = entered
+            .user
+            .map(|()| "a user namespace of its own".to_string());
+        if user.is_ok() && cfg.nproc > 0 {
+            user = user.map(
+                |d| match setrlimit(Resource::RLIMIT_NPROC, cfg.nproc, cfg.nproc) {
+                    Ok(()) if namespaces::ids().uid == 0 => {
+                        format!("{d}; the process limit ({}) does not bind root", cfg.nproc)
+                    }
+                    Ok(()) => format!("{d}, at most {} processes and threads", cfg.nproc),
+                    Err(e) => format!("{d}; the process limit failed: {e}"),
+                },
+            );
+        }
+        report("user namespace", user);
+        report(
+            "network namespace",
+            entered
+                .net
+                .map(|()| "no network: only a loopback interface that is down".to_string()),
+        );
+    }
+
+    if cfg.landlock {
+        match landlock::restrict(&cfg.read_only, &cfg.read_write) {
+            Ok(e) => {
+                report(
+                    "landlock filesystem",
+                    Ok(format!(
+                        "Landlock ABI {}: read-only system and interpreter folders, \
+                         read-write work dir, nothing else",
+                        e.abi
+                    )),
+                );
+                report(
+                    "landlock network",
+                    if e.tcp {
+                        Ok("no TCP connect or bind".into())
+                    } else {
+                        Err(format!(
+                            "Landlock ABI {} has no network rules (needs ABI 4, Linux 6.7)",
+                            e.abi
+                        ))
+                    },
+                );
+                report(
+                    "landlock scopes",
+                    if e.scopes {
+                        Ok("no signals to, and no abstract unix sockets of, processes outside the sandbox".into())
+                    } else {
+                        Err(format!(
+                            "Landlock ABI {} has no scopes (needs ABI 6, Linux 6.12)",
+                            e.abi
+                        ))
+                    },
+                );
+            }
+            Err(why) => {
+                for name in ["landlock filesystem", "landlock network", "landlock scopes"] {
+                    report(name, Err(why.clone()));
+                }
+            }
+        }
+    }
+
+    if cfg.seccomp {
+        let policy = seccomp::Policy {
+            runner_pid: cfg.runner_pid,
+            runner_pgid: cfg.runner_pgid,
+            allow_processes: cfg.allow_processes,
+        };
+        report(
+            "seccomp",
+            seccomp::install(policy).map(|()| {
+                format!(
+                    "no sockets but AF_UNIX, {}no kill(-1), setsid, ptrace, keyring, bpf, \
+                     perf_event_open, io_uring, userfaultfd, namespaces or mount",
+                    if cfg.allow_processes {
+                        ""
+                    } else {
+                        "no new processes (threads are fine), "
+                    }
+                )
+            }),
+        );
+    }
+    out
+}
+
+fn limits(cfg: &HelperConfig) -> Result<String, String> {
+    let mut failed = Vec::new();
+    let mut set = |name: &str, resource, value: u64, hard: u64| {
+        if value == 0 {
+            return;
+        }
+        // Never above the current hard limit, which only privilege can raise.
+        let ceiling = getrlimit(resource).map(|(_, h)| h).unwrap_or(u64::MAX);
+        let hard = hard.min(ceiling);
+        if let Err(e) = setrlimit(resource, value.min(hard), hard) {
+            failed.push(format!("{name}: {e}"));
+        }
+    };
+    // CPU: SIGXCPU at the soft limit, SIGKILL a second later.
+    set("CPU", Resource::RLIMIT_CPU, cfg.cpu_s, cfg.cpu_s + 1);
+    set("memory", Resource::RLIMIT_AS, cfg.memory, cfg.memory);
+    set(
+        "file size",
+        Resource::RLIMIT_FSIZE,
+        cfg.file_size,
+        cfg.file_size,
+    );
+    set(
+        "open files",
+        Resource::RLIMIT_NOFILE,
+        cfg.open_files,
+        cfg.open_files,
+    );
+    if let Err(e) = setrlimit(Resource::RLIMIT_CORE, 0, 0) {
+        failed.push(format!("core dumps: {e}"));
+    }
+    if failed.is_empty() {
+        Ok("CPU time, address space, file size, open files; no core dumps".into())
+    } else {
+        Err(failed.join("; "))
+    }
+}
+
+/// In probe mode, checks that the active layers really hold, so `doctor`
+/// never calls a layer active that is not.
+fn verify(outcomes: &mut [Outcome]) {
+    let mut demote = |name: &str, problem: Option<String>| {
+        if let Some(problem) = problem {
+            if let Some(o) = outcomes
+                .iter_mut()
+                .find(|o| o.name == name && o.state == "active")
+            {
+                o.state = "unavailable".into();
+                o.detail = format!("applied, but {problem}");
+            }
+        }
+    };
+    demote(
+        "landlock filesystem",
+        match std::fs::read_dir("/") {
+            Ok(_) => Some("the root folder can still be listed".into()),
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => None,
+            Err(e) => Some(format!("listing the root folder failed oddly: {e}")),
+        },
+    );
+    demote(
+        "network namespace",
+        match std::fs::read_to_string("/proc/self/net/dev") {
+            Ok(text) => {
+                let names: Vec<&str> = text
+                    .lines()
+                    .skip(2)
+                    .filter_map(|l| l.split(':').next())
+                    .map(str::trim)
+                    .filter(|n| *n != "lo")
+                    .collect();
+                (!names.is_empty()).then(|| format!("interfaces are visible: {}", names.join(", ")))
+            }
+            Err(_) => None,
+        },
+    );
+    demote(
+        "seccomp",
+        match std::net::UdpSocket::bind("127.0.0.1:0") {
+            Ok(_) => Some("an AF_INET socket could still be made".into()),
+            Err(e) if e.raw_os_error() == Some(libc::EPERM) => None,
+            Err(e) => Some(format!("making an AF_INET socket failed oddly: {e}")),
+        },
+    );
+}

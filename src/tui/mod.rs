@@ -1,0 +1,113 @@
+//! The interface: `pykata` with no command, in a terminal. It shows the
+//! course, the lessons and the katas, watches the learner's files and
+//! judges every save. It holds no running or judging logic: every action
+//! is a call into `session` (the same calls the commands make).
+//!
+//! - [`app`]: the state and how messages change it (no terminal needed)
+//! - [`runtime`]: the event loop and its threads
+//! - [`screens`]: welcome, course map, lesson, kata, help
+//! - [`terminal`]: taking the terminal and giving it back
+//! - [`watch`], [`worker`], [`editor`]: saves, runs, the learner's editor
+//! - [`highlight`], [`text`], [`widgets`], [`theme`]: drawing
+
+pub mod app;
+pub mod editor;
+pub mod highlight;
+pub mod runtime;
+pub mod screens;
+pub mod terminal;
+pub mod text;
+pub mod theme;
+pub mod trace;
+pub mod watch;
+pub mod widgets;
+pub mod worker;
+
+use crate::commands::{exit, Ctx, Failure, Outcome};
+use crate::course::Course;
+use crate::workspace::{Workspace, DEFAULT_DIR, MARKER};
+use app::{App, WelcomeFiles};
+use std::path::Path;
+
+/// The interface's own command-line options.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `--edit-cmd`: the command `e` runs (`{}` stands for the file).
+    pub edit_cmd: Option<String>,
+    /// `--poll`: poll the files instead of waiting for events.
+    pub poll: bool,
+}
+
+/// Finds the learner's workspace or, on a first run, creates one (never
+/// overwriting anything). The second value is what the welcome says.
+pub fn resolve_workspace(
+    explicit: Option<&Path>,
+    cwd: &Path,
+    course: &Course,
+) -> (Option<Workspace>, Option<WelcomeFiles>) {
+    let canonical = |ws: Workspace| Workspace {
+        root: ws.root.canonicalize().unwrap_or(ws.root),
+    };
+    let create = |dir: &Path| match Workspace::init(dir, course) {
+        Ok((ws, report)) => (
+            Some(canonical(ws)),
+            Some(WelcomeFiles::Created {
+                files: report.created.len() + report.kept.len(),
+            }),
+        ),
+        Err(e) => (
+            None,
+            Some(WelcomeFiles::Failed(format!("{e} ({})", e.help()))),
+        ),
+    };
+    if let Some(dir) = explicit {
+        let dir = if dir.is_absolute() {
+            dir.to_path_buf()
+        } else {
+            cwd.join(dir)
+        };
+        return match Workspace::locate(Some(&dir), cwd) {
+            Ok(ws) => (Some(canonical(ws)), None),
+            Err(_) => create(&dir),
+        };
+    }
+    if let Ok(ws) = Workspace::locate(None, cwd) {
+        return (Some(canonical(ws)), None);
+    }
+    let dir = cwd.join(DEFAULT_DIR);
+    if dir.join(MARKER).is_dir() {
+        return (Some(canonical(Workspace { root: dir })), None);
+    }
+    create(&dir)
+}
+
+/// Opens the interface; returns when the learner quits.
+pub fn run(ctx: &Ctx, opts: Options) -> Outcome {
+    let mut trace = trace::Trace::from_env();
+    trace.log("start", "");
+    let course = ctx.course()?;
+    let cwd = std::env::current_dir()
+        .map_err(|e| Failure::environment(format!("cannot read the current folder: {e}")))?;
+    let (ws, welcome) = resolve_workspace(ctx.workspace_dir.as_deref(), &cwd, &course);
+    let mut app = App::new(course, ws, theme::Theme::from_env());
+    match ctx.python() {
+        Ok(p) => app.python = Some(p),
+        Err(f) => {
+            let msg = match &f.help {
+                Some(h) => format!("{} ({h})", f.message),
+                None => f.message.clone(),
+            };
+            app.python_error = Some(msg.clone());
+            app.warn(msg);
+        }
+    }
+    app.poll = opts.poll;
+    if let Some(w) = welcome {
+        app = app.with_welcome(w);
+    }
+    runtime::run(&mut app, &opts, &mut trace).map_err(|e| {
+        Failure::environment(format!("the terminal could not be used: {e}"))
+            .help("run `pykata list` for the course map without the interface")
+    })?;
+    Ok(exit::OK)
+}

@@ -1,0 +1,357 @@
+//! The interface end to end, in a real terminal: tmux runs a shell, the
+//! test types the command and keys into it and reads the screen back. The
+//! learner's file is written from the test as an editor saves (a new file
+//! renamed over the old one), and the verdict must change with no key
+//! pressed. Every test ends by checking that the terminal was given back:
+//! the shell runs again, the alternate screen is off, the tty is in
+//! canonical mode with echo.
+//!
+//! Needs tmux and a Python 3; without them the tests say so and pass.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const WAIT: Duration = Duration::from_secs(30);
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/course")
+}
+
+fn have(program: &str) -> bool {
+    which::which(program).is_ok()
+}
+
+fn ready() -> bool {
+    if !have("tmux") {
+        eprintln!("skipping: tmux is not installed (the end-to-end interface tests need it)");
+        return false;
+    }
+    if !have("python3") && !have("python") {
+        eprintln!("skipping: no python3 or python on PATH (CI installs one)");
+        return false;
+    }
+    true
+}
+
+/// A tmux server of our own (its own socket) with one 80x24 shell.
+struct Tmux {
+    dir: tempfile::TempDir,
+    socket: PathBuf,
+}
+
+impl Tmux {
+    fn start() -> Tmux {
+        let dir = tempfile::tempdir().unwrap();
+        let socket = dir.path().join("tmux.sock");
+        let t = Tmux { dir, socket };
+        let work = t.work();
+        std::fs::create_dir_all(&work).unwrap();
+        let out = t.tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            "pk",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "-c",
+            work.to_str().unwrap(),
+            "env",
+            "PS1=$ ",
+            "TERM=xterm-256color",
+            "sh",
+        ]);
+        assert!(out.status.success(), "tmux did not start: {out:?}");
+        t
+    }
+
+    /// The folder the shell starts in.
+    fn work(&self) -> PathBuf {
+        self.dir.path().join("work")
+    }
+
+    fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .arg("-f")
+            .arg("/dev/null")
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "pk"];
+        args.extend_from_slice(keys);
+        assert!(self.tmux(&args).status.success());
+    }
+
+    fn type_text(&self, text: &str) {
+        assert!(self
+            .tmux(&["send-keys", "-t", "pk", "-l", text])
+            .status
+            .success());
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "pk"]).stdout).into_owned()
+    }
+
+    fn format(&self, f: &str) -> String {
+        String::from_utf8_lossy(&self.tmux(&["display-message", "-p", "-t", "pk", f]).stdout)
+            .trim()
+            .to_string()
+    }
+
+    /// Waits until the screen shows `text`; fails with the screen if not.
+    fn wait_for(&self, text: &str) -> String {
+        let started = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if started.elapsed() > WAIT {
+                panic!("waited {WAIT:?} for {text:?}; the screen is:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Starts pykata in the shell, with a line after it that reports how
+    /// it ended and the tty's modes: `EXIT:0 TTY:icanon echo`.
+    fn run_pykata(&self, extra_env: &str) {
+        self.run_pykata_with(extra_env, "")
+    }
+
+    fn run_pykata_with(&self, extra_env: &str, extra_args: &str) {
+        let cmd = format!(
+            "{extra_env} {} --course {} {extra_args}; s=$?; printf 'EXIT:%s TTY:%s\\n' \"$s\" \"$(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' ')\"",
+            env!("CARGO_BIN_EXE_pykata"),
+            fixture().display()
+        );
+        self.type_text(&cmd);
+        self.keys(&["Enter"]);
+    }
+
+    /// The `EXIT:` line printed after pykata ended, once it is there.
+    fn wait_for_exit(&self) -> (String, String) {
+        let started = Instant::now();
+        loop {
+            let screen = self.screen();
+            let line = screen.lines().find(|l| {
+                l.split("EXIT:")
+                    .nth(1)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(|c| c.is_ascii_digit())
+            });
+            if let Some(line) = line {
+                return (line.to_string(), screen);
+            }
+            if started.elapsed() > WAIT {
+                panic!("pykata did not end within {WAIT:?}; the screen is:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// pykata's process id: the shell's child.
+    fn pykata_pid(&self) -> Option<u32> {
+        let shell = self.format("#{pane_pid}");
+        let started = Instant::now();
+        while started.elapsed() < WAIT {
+            let out = Command::new("pgrep").args(["-P", &shell]).output().ok()?;
+            let text = String::from_utf8_lossy(&out.stdout);
+            if let Some(pid) = text.split_whitespace().next().and_then(|p| p.parse().ok()) {
+                return Some(pid);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        None
+    }
+
+    /// After pykata ended: the shell is back and the terminal as it was.
+    /// Returns the `EXIT:` line and the screen.
+    fn assert_restored(&self) -> (String, String) {
+        let (line, screen) = self.wait_for_exit();
+        let tty = line.split("TTY:").nth(1).unwrap_or("");
+        let modes: Vec<&str> = tty.split_whitespace().collect();
+        assert!(
+            modes.contains(&"icanon") && modes.contains(&"echo"),
+            "the tty is not back in canonical mode with echo ({line}):\n{screen}"
+        );
+        assert_eq!(
+            self.format("#{alternate_on}"),
+            "0",
+            "the alternate screen is still on"
+        );
+        assert_eq!(
+            self.format("#{cursor_flag}"),
+            "1",
+            "the cursor is still hidden"
+        );
+        // The interface's frame is gone: the shell's screen is back.
+        assert!(
+            !screen.contains("Your files:"),
+            "the interface is still on screen:\n{screen}"
+        );
+        (line, screen)
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+    }
+}
+
+/// Writes `text` to `path` the way many editors save: a temporary file
+/// beside it, renamed over it.
+fn save_as_an_editor(path: &Path, text: &str) {
+    let tmp = path.with_file_name(format!(
+        ".{}.swp",
+        path.file_name().unwrap().to_string_lossy()
+    ));
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+#[test]
+fn a_learner_session_end_to_end() {
+    if !ready() {
+        return;
+    }
+    let t = Tmux::start();
+    t.run_pykata("");
+
+    // First run: the welcome says where the files are.
+    t.wait_for("Welcome to pykata");
+    t.wait_for("./pykata-workspace");
+    let ws = t.work().join("pykata-workspace");
+    let file = ws.join("basics/fix_default.py");
+    assert!(
+        file.is_file(),
+        "the workspace was created with the kata files"
+    );
+
+    // The map, then the first kata (selected: where to continue).
+    t.keys(&["Enter"]);
+    t.wait_for("fix-default");
+    t.keys(&["Enter"]);
+    t.wait_for("fix_default.py (basics/fix_default.py)");
+
+    // A wrong save, then a right one: the verdict follows with no key.
+    save_as_an_editor(
+        &file,
+        "def add(item, items=[]):\n    items = items + [item]\n    return items\n",
+    );
+    t.wait_for("✗ FAIL");
+    let solution =
+        std::fs::read_to_string(fixture().join("katas/basics/fix_default.solution.py")).unwrap();
+    save_as_an_editor(&file, &solution);
+    let screen = t.wait_for("✓ PASS");
+    assert!(screen.contains("reference solution"), "{screen}");
+
+    // The lesson: its first free-text prediction, answered right.
+    t.keys(&["Escape"]);
+    t.wait_for("≡ lesson");
+    t.keys(&["Up", "Enter"]);
+    t.wait_for("step 1 of 6");
+    t.keys(&["Right", "Right", "Right"]);
+    t.wait_for("Your answer");
+    t.type_text(r#"["v1","v1"]"#);
+    t.keys(&["Enter"]);
+    t.wait_for("Right!");
+
+    t.keys(&["q"]);
+    let (line, _) = t.assert_restored();
+    assert!(line.contains("EXIT:0"), "{line}");
+
+    // The progress file has the pass and the prediction.
+    let progress: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(ws.join(".pykata/progress.json")).unwrap())
+            .unwrap();
+    assert_eq!(progress["katas"]["fix-default"]["state"], "done");
+    assert_eq!(
+        progress["predictions"]["basics/4"]["answered_correctly"],
+        true
+    );
+
+    // A second start finds the workspace and opens on the course map.
+    t.run_pykata("");
+    t.wait_for("1/6 katas done");
+    t.keys(&["C-c"]);
+    t.assert_restored();
+}
+
+#[test]
+fn sigterm_gives_the_terminal_back() {
+    if !ready() {
+        return;
+    }
+    let t = Tmux::start();
+    t.run_pykata("");
+    t.wait_for("Welcome to pykata");
+    let pid = t.pykata_pid().expect("pykata runs under the shell");
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    t.assert_restored();
+}
+
+#[test]
+fn a_panic_gives_the_terminal_back() {
+    if !ready() {
+        return;
+    }
+    if !cfg!(debug_assertions) {
+        eprintln!("skipping: the test panic exists in debug builds only");
+        return;
+    }
+    let t = Tmux::start();
+    t.run_pykata("PYKATA_TUI_TEST_PANIC=1");
+    let (line, screen) = t.assert_restored();
+    assert!(
+        screen.contains("a test panic"),
+        "the panic message is readable:\n{screen}"
+    );
+    assert!(!line.contains("EXIT:0"), "a panic is not a success: {line}");
+}
+
+#[test]
+fn the_editor_gets_the_terminal_and_gives_it_back() {
+    if !ready() {
+        return;
+    }
+    let t = Tmux::start();
+    // An "editor" that says it ran, saves the right solution as editors
+    // do, and takes a moment before it exits.
+    let script = t.dir.path().join("editor.sh");
+    let solution = fixture().join("katas/basics/fix_default.solution.py");
+    std::fs::write(
+        &script,
+        format!(
+            "echo \"EDITOR-RAN on $(basename \"$1\")\"\ncp '{}' \"$1.tmp\" && mv \"$1.tmp\" \"$1\"\nsleep 1\n",
+            solution.display()
+        ),
+    )
+    .unwrap();
+    t.run_pykata_with("", &format!("--edit-cmd 'sh {} {{}}'", script.display()));
+    t.wait_for("Welcome to pykata");
+    t.keys(&["Enter"]);
+    t.wait_for("fix-default");
+    t.keys(&["Enter"]);
+    t.wait_for("fix_default.py (basics/fix_default.py)");
+    t.keys(&["e"]);
+    t.wait_for("EDITOR-RAN on fix_default.py");
+    // Back in the interface, the save is judged.
+    t.wait_for("✓ PASS");
+    t.keys(&["q"]);
+    let (line, _) = t.assert_restored();
+    assert!(line.contains("EXIT:0"), "{line}");
+}

@@ -1,0 +1,505 @@
+//! Every screen of the interface, drawn on a TestBackend and compared with
+//! the snapshots in tests/snapshots/ (review changes with `cargo insta
+//! review`, or run once with INSTA_UPDATE=always and read the .snap diff).
+//! Runs are not started here: verdicts and run results are handed to the
+//! app as the worker would, so these tests need no Python.
+
+use pykata::course::{self, Course, CourseSource};
+use pykata::judge::{CheckResult, Status, Verdict};
+use pykata::runner::{Interpreter, PythonVersion};
+use pykata::session::PredictOutcome;
+use pykata::tui::app::{App, Effect, Msg, Screen, WelcomeFiles};
+use pykata::tui::screens;
+use pykata::tui::theme::Theme;
+use pykata::workspace::Workspace;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Color;
+use ratatui::Terminal;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/course")
+}
+
+fn load() -> Course {
+    course::load(CourseSource::Dir(fixture())).expect("the fixture course loads")
+}
+
+/// An app on the fixture course with a fresh workspace in a temp dir.
+fn app_with(theme: Theme) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let course = load();
+    let (ws, _) = Workspace::init(&dir.path().join("ws"), &course).unwrap();
+    let mut app = App::new(course, Some(ws), theme);
+    app.ws_display = "./pykata-workspace".into();
+    app.python = Some(Interpreter {
+        program: "python3".into(),
+        pre_args: Vec::new(),
+        found_by: "test",
+    });
+    app.version = PythonVersion::parse("3.11.7");
+    (dir, app)
+}
+
+fn app() -> (tempfile::TempDir, App) {
+    app_with(Theme::plain())
+}
+
+fn draw(app: &mut App, w: u16, h: u16) -> TestBackend {
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| screens::render(f, app)).unwrap();
+    term.backend().clone()
+}
+
+fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn keys(app: &mut App, codes: &[KeyCode]) {
+    for c in codes {
+        key(app, *c);
+    }
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+/// Opens the kata with this id from the map.
+fn open_kata(app: &mut App, id: &str) {
+    let (t, i) = app.locate(id).expect("kata exists");
+    app.open_kata(t, i);
+}
+
+/// The generation of the check an effect list starts.
+fn check_gen(effects: &[Effect]) -> u64 {
+    effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::Check { gen, .. } => Some(*gen),
+            _ => None,
+        })
+        .expect("a check was started")
+}
+
+fn check(id: &str, status: Status) -> CheckResult {
+    CheckResult {
+        id: id.into(),
+        status,
+        message: None,
+        detail: None,
+        expected: None,
+        actual: None,
+        output: None,
+        truncated: false,
+        traceback: None,
+    }
+}
+
+fn verdict(status: Status, message: &str, checks: Vec<CheckResult>) -> Verdict {
+    Verdict {
+        status,
+        message: message.into(),
+        mistake: None,
+        checks,
+        traceback: None,
+        line: None,
+        column: None,
+        import_output: String::new(),
+        stderr: String::new(),
+        truncated: false,
+        python: Some("3.11.7".into()),
+        duration_ms: 42,
+    }
+}
+
+fn deliver(app: &mut App, gen: u64, kata: &str, v: Verdict) {
+    app.update(Msg::Checked {
+        gen,
+        kata: kata.into(),
+        result: Ok((v, None)),
+        elapsed: Duration::from_millis(50),
+    });
+}
+
+#[test]
+fn welcome_on_a_first_run() {
+    let (_d, app) = app();
+    let mut app = app.with_welcome(WelcomeFiles::Created { files: 6 });
+    insta::assert_snapshot!("welcome_80x24", draw(&mut app, 80, 24));
+    key(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen, Screen::Map));
+}
+
+#[test]
+fn welcome_when_the_folder_cannot_be_made() {
+    let (_d, app) = app();
+    let mut app = app.with_welcome(WelcomeFiles::Failed(
+        "./pykata-workspace: Permission denied (os error 13)".into(),
+    ));
+    insta::assert_snapshot!("welcome_failed_80x24", draw(&mut app, 80, 24));
+}
+
+#[test]
+fn course_map_fresh() {
+    let (_d, mut app) = app();
+    insta::assert_snapshot!("map_fresh_80x24", draw(&mut app, 80, 24));
+}
+
+#[test]
+fn course_map_with_progress_search_and_filter() {
+    let (_d, mut app) = app();
+    let ws = app.ws.clone().unwrap();
+    let (mut p, _) = ws.load_progress();
+    p.record_attempt("fix-default", "pass", true);
+    p.record_attempt("order", "fail", false);
+    p.record_attempt("order", "fail", false);
+    p.record_prediction("basics/4", "['v1', 'v1']", true);
+    ws.save_progress(&p).unwrap();
+    app.reload_progress();
+    app.map.select_continue(&app.course, &app.progress);
+    insta::assert_snapshot!("map_progress_80x24", draw(&mut app, 80, 24));
+
+    key(&mut app, KeyCode::Char('f'));
+    insta::assert_snapshot!("map_left_only_80x24", draw(&mut app, 80, 24));
+    key(&mut app, KeyCode::Char('f'));
+
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "ord");
+    insta::assert_snapshot!("map_search_80x24", draw(&mut app, 80, 24));
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    match &app.screen {
+        Screen::Kata(v) => assert_eq!(v.kata_id, "order"),
+        other => panic!("expected the kata screen, got {other:?}"),
+    }
+}
+
+#[test]
+fn continue_opens_the_kata_left_off() {
+    let (_d, mut app) = app();
+    let ws = app.ws.clone().unwrap();
+    let (mut p, _) = ws.load_progress();
+    p.record_attempt("validate", "fail", false);
+    ws.save_progress(&p).unwrap();
+    app.reload_progress();
+    key(&mut app, KeyCode::Char('c'));
+    match &app.screen {
+        Screen::Kata(v) => assert_eq!(v.kata_id, "validate"),
+        other => panic!("expected the kata screen, got {other:?}"),
+    }
+}
+
+#[test]
+fn lesson_steps() {
+    let (_d, mut app) = app();
+    app.open_lesson(0);
+    insta::assert_snapshot!("lesson_read_80x24", draw(&mut app, 80, 24));
+
+    // An example, run for real (the result arrives as the worker sends it).
+    key(&mut app, KeyCode::Right);
+    let effects = key(&mut app, KeyCode::Char('r'));
+    let gen = match effects.first() {
+        Some(Effect::Example { gen, step, code }) => {
+            assert_eq!(*step, 1);
+            assert!(code.contains("print([1, 2])"));
+            *gen
+        }
+        other => panic!("expected an example run, got {other:?}"),
+    };
+    insta::assert_snapshot!("lesson_example_running_80x24", draw(&mut app, 80, 24));
+    app.update(Msg::ExampleRan {
+        gen,
+        step: 1,
+        result: Ok("[1, 2]\n\\x1b[2J escaped\n".into()),
+    });
+    insta::assert_snapshot!("lesson_example_ran_80x24", draw(&mut app, 80, 24));
+}
+
+#[test]
+fn lesson_predictions() {
+    let (_d, mut app) = app();
+    app.open_lesson(0);
+    keys(&mut app, &[KeyCode::Right, KeyCode::Right, KeyCode::Right]);
+    // A free-text prediction takes keys at once.
+    typed(&mut app, "['v1']");
+    insta::assert_snapshot!("lesson_predict_typing_80x24", draw(&mut app, 80, 24));
+    let effects = key(&mut app, KeyCode::Enter);
+    let (gen, key_name) = match effects.first() {
+        Some(Effect::Predict {
+            gen, key, answer, ..
+        }) => {
+            assert_eq!(answer, "['v1']");
+            (*gen, key.clone())
+        }
+        other => panic!("expected a prediction, got {other:?}"),
+    };
+    assert_eq!(key_name, "basics/4");
+    // The worker records the attempt, then reports.
+    let ws = app.ws.clone().unwrap();
+    pykata::session::record_prediction(&ws, &key_name, "['v1']", false).unwrap();
+    app.update(Msg::Predicted {
+        gen,
+        key: key_name,
+        answer: "['v1']".into(),
+        result: Ok((
+            PredictOutcome {
+                correct: false,
+                truth: pykata::judge::answer::Truth::Output("['v1', 'v1']\n".into()),
+            },
+            None,
+        )),
+    });
+    insta::assert_snapshot!("lesson_predict_wrong_80x24", draw(&mut app, 80, 24));
+
+    // A choice list: the next step.
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Down);
+    insta::assert_snapshot!("lesson_predict_choices_80x24", draw(&mut app, 80, 24));
+    let effects = key(&mut app, KeyCode::Enter);
+    assert!(matches!(effects.first(), Some(Effect::Predict { answer, .. }) if answer == "Error"));
+}
+
+#[test]
+fn lesson_tab_offers_the_special_answers() {
+    let (_d, mut app) = app();
+    app.open_lesson(0);
+    keys(&mut app, &[KeyCode::Right, KeyCode::Right, KeyCode::Right]);
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Tab]);
+    let effects = key(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(effects.first(), Some(Effect::Predict { answer, .. }) if answer == "Infinite loop")
+    );
+}
+
+#[test]
+fn kata_before_the_first_run() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    insta::assert_snapshot!("kata_new_80x24", draw(&mut app, 80, 24));
+}
+
+#[test]
+fn kata_running_then_failing_with_a_diff() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    let effects = key(&mut app, KeyCode::Char('r'));
+    let gen = check_gen(&effects);
+    insta::assert_snapshot!("kata_running_80x24", draw(&mut app, 80, 24));
+
+    let mut failing = check("two-calls", Status::Fail);
+    failing.message = Some("Each call without a list must start from an empty one.".into());
+    failing.expected = Some("['a']\n['b']\n".into());
+    failing.actual = Some("['a']\n['a', 'b']\n".into());
+    let v = verdict(
+        Status::Fail,
+        "Each call without a list must start from an empty one.",
+        vec![
+            failing,
+            check("explicit", Status::Pass),
+            check("no-mutable-default", Status::Fail),
+        ],
+    );
+    deliver(&mut app, gen, "fix-default", v);
+    insta::assert_snapshot!("kata_fail_80x24", draw(&mut app, 80, 24));
+    insta::assert_snapshot!("kata_fail_120x40", draw(&mut app, 120, 40));
+}
+
+#[test]
+fn kata_error_with_a_traceback_and_escaped_output() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "validate");
+    let gen = check_gen(&key(&mut app, KeyCode::Char('r')));
+    let mut v = verdict(
+        Status::Error,
+        "validate.py raised NameError while being imported",
+        vec![check("zero", Status::NotRun)],
+    );
+    v.traceback = Some(
+        "  File \"validate.py\", line 2, in <module>\n    retrun n\nNameError: name 'retrun' is not defined"
+            .into(),
+    );
+    v.line = Some(2);
+    v.import_output = "\x1b]0;pwned\x07clear\x1b[2J\n".into();
+    deliver(&mut app, gen, "validate", v);
+    insta::assert_snapshot!("kata_error_80x24", draw(&mut app, 80, 24));
+    // The end of the result pane: what the file printed.
+    key(&mut app, KeyCode::Char('G'));
+    let shown = draw(&mut app, 80, 24);
+    insta::assert_snapshot!("kata_error_end_80x24", shown);
+    // The escape sequences are shown as text, never sent.
+    let cells: String = shown
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol().to_string())
+        .collect();
+    assert!(!cells.contains('\x1b'));
+    assert!(cells.contains("\\x1b]0;pwned"));
+}
+
+#[test]
+fn kata_hints_then_a_pass_with_the_solution() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    key(&mut app, KeyCode::Char('h'));
+    insta::assert_snapshot!("kata_hint_80x24", draw(&mut app, 80, 24));
+    let gen = check_gen(&key(&mut app, KeyCode::Char('r')));
+    // The worker's check_kata records the pass before it reports.
+    let ws = app.ws.clone().unwrap();
+    let (mut p, _) = ws.load_progress();
+    p.record_attempt("fix-default", "pass", true);
+    ws.save_progress(&p).unwrap();
+    deliver(
+        &mut app,
+        gen,
+        "fix-default",
+        verdict(
+            Status::Pass,
+            "all 3 checks pass",
+            vec![
+                check("two-calls", Status::Pass),
+                check("explicit", Status::Pass),
+                check("no-mutable-default", Status::Pass),
+            ],
+        ),
+    );
+    insta::assert_snapshot!("kata_pass_80x24", draw(&mut app, 80, 24));
+    insta::assert_snapshot!("kata_pass_120x40", draw(&mut app, 120, 40));
+    // `n` goes on to the next kata.
+    key(&mut app, KeyCode::Char('n'));
+    match &app.screen {
+        Screen::Kata(v) => assert_eq!(v.kata_id, "order"),
+        other => panic!("expected the next kata, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_stale_verdict_is_ignored_and_esc_cancels() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    let first = check_gen(&key(&mut app, KeyCode::Char('r')));
+    let second = check_gen(&key(&mut app, KeyCode::Char('r')));
+    assert!(second > first);
+    deliver(
+        &mut app,
+        first,
+        "fix-default",
+        verdict(Status::Pass, "old", vec![]),
+    );
+    match &app.screen {
+        Screen::Kata(v) => assert!(v.verdict.is_none() && v.running()),
+        _ => unreachable!(),
+    }
+    key(&mut app, KeyCode::Esc);
+    match &app.screen {
+        Screen::Kata(v) => assert!(!v.running()),
+        _ => panic!("Esc during a run cancels it and stays"),
+    }
+    insta::assert_snapshot!("kata_cancelled_80x24", draw(&mut app, 80, 24));
+    key(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Map));
+}
+
+#[test]
+fn a_save_of_the_file_starts_a_run_once() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    let path = match &app.screen {
+        Screen::Kata(v) => v.path.clone().unwrap(),
+        _ => unreachable!(),
+    };
+    std::fs::write(&path, "def add(item, items=None):\n    return [item]\n").unwrap();
+    let effects = app.update(Msg::FilesChanged(vec![path.clone()]));
+    check_gen(&effects);
+    // The same text again (a second event for one save) is not run twice.
+    assert!(app.update(Msg::FilesChanged(vec![path.clone()])).is_empty());
+    // Another file's change is not this kata's business.
+    assert!(app
+        .update(Msg::FilesChanged(vec![path.with_file_name("order.py")]))
+        .is_empty());
+}
+
+#[test]
+fn help_overlay() {
+    let (_d, mut app) = app();
+    key(&mut app, KeyCode::Char('?'));
+    insta::assert_snapshot!("help_80x24", draw(&mut app, 80, 24));
+    key(&mut app, KeyCode::Esc);
+    assert!(app.help.is_none());
+}
+
+#[test]
+fn a_terminal_too_small() {
+    let (_d, mut app) = app();
+    insta::assert_snapshot!("too_small_30x8", draw(&mut app, 30, 8));
+}
+
+#[test]
+fn no_python_is_explained() {
+    let (_d, mut app) = app();
+    app.python = None;
+    app.python_error = Some("no Python interpreter found: tried python3 and python on PATH".into());
+    app.version = None;
+    open_kata(&mut app, "greet");
+    key(&mut app, KeyCode::Char('r'));
+    insta::assert_snapshot!("kata_no_python_80x24", draw(&mut app, 80, 24));
+}
+
+#[test]
+fn colours_mark_the_diff_and_no_color_has_none() {
+    for color in [true, false] {
+        let (_d, mut app) = app_with(Theme { color });
+        open_kata(&mut app, "fix-default");
+        let gen = check_gen(&key(&mut app, KeyCode::Char('r')));
+        let mut failing = check("two-calls", Status::Fail);
+        failing.expected = Some("['a']\n".into());
+        failing.actual = Some("['a', 'b']\n".into());
+        deliver(
+            &mut app,
+            gen,
+            "fix-default",
+            verdict(Status::Fail, "no", vec![failing]),
+        );
+        let backend = draw(&mut app, 80, 24);
+        let coloured = backend
+            .buffer()
+            .content()
+            .iter()
+            .filter(|c| c.fg != Color::Reset || c.bg != Color::Reset)
+            .count();
+        if color {
+            let red_minus = backend
+                .buffer()
+                .content()
+                .iter()
+                .any(|c| c.symbol() == "-" && c.fg == Color::Red);
+            assert!(red_minus, "the expected side of the diff is red");
+        } else {
+            assert_eq!(coloured, 0, "NO_COLOR: no cell has a colour");
+        }
+    }
+}
+
+#[test]
+fn every_screen_survives_any_size() {
+    let (_d, mut app) = app();
+    for (w, h) in [(1, 1), (40, 12), (41, 13), (80, 24), (200, 60)] {
+        app.screen = Screen::Map;
+        draw(&mut app, w, h);
+        app.open_lesson(0);
+        for _ in 0..6 {
+            draw(&mut app, w, h);
+            key(&mut app, KeyCode::Right);
+        }
+        open_kata(&mut app, "order");
+        draw(&mut app, w, h);
+        key(&mut app, KeyCode::Char('?'));
+        draw(&mut app, w, h);
+        key(&mut app, KeyCode::Esc);
+    }
+}
