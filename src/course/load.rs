@@ -59,7 +59,7 @@ struct Loader {
 }
 
 /// The fields serde reports as unknown, turned into a "did you mean".
-fn yaml_problem(file: &str, err: &serde_saphyr::Error) -> Problem {
+fn yaml_problem(file: &str, text: &str, err: &serde_saphyr::Error) -> Problem {
     let inner = err.without_snippet();
     let (line, column) = inner
         .location()
@@ -85,6 +85,11 @@ fn yaml_problem(file: &str, err: &serde_saphyr::Error) -> Problem {
     };
     let message = inner.to_string();
     let hint = hint.or_else(|| {
+        message.contains("expected sequence").then(|| {
+            "this field takes a list: `[a, b]`, or one `- item` per line below it".to_string()
+        })
+    });
+    let hint = hint.or_else(|| {
         message.contains("expected string").then(|| {
             "text that contains `: ` or ` #`, or starts with a backquote, `*`, `&`, `[` or `{`, \
              is read as YAML structure: put it in quotes or use a block (`|`)"
@@ -98,7 +103,26 @@ fn yaml_problem(file: &str, err: &serde_saphyr::Error) -> Problem {
         .unwrap_or(&message)
         .trim()
         .to_string();
+    // Type errors point at the value; name the field it belongs to.
+    let message = match key_at(text, line, column) {
+        Some(key) if !message.contains('`') => format!("`{key}`: {message}"),
+        _ => message,
+    };
     Problem::new(file, line, column, message).with_hint_opt(hint)
+}
+
+/// The mapping key written before `line`:`column` on the same line
+/// (`hints` in `    hints: 5`), if there is one.
+fn key_at(text: &str, line: u64, column: u64) -> Option<String> {
+    let source = text.lines().nth((line as usize).checked_sub(1)?)?;
+    let before: String = source.chars().take((column as usize).saturating_sub(1)).collect();
+    let (key, _) = before.rsplit_once(':')?;
+    let key = key.trim().trim_start_matches("- ").trim();
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    plain.then(|| key.to_string())
 }
 
 fn at(loc: &Location) -> (u64, u64) {
@@ -129,7 +153,7 @@ impl Loader {
         let manifest: model::Manifest = match serde_saphyr::from_str(&text) {
             Ok(m) => m,
             Err(e) => {
-                self.problems.push(yaml_problem(&manifest_name, &e));
+                self.problems.push(yaml_problem(&manifest_name, &text, &e));
                 return None;
             }
         };
@@ -211,7 +235,7 @@ impl Loader {
                 // Serde stops at the first problem. Parse each kata and step
                 // on its own to report the others in the same pass.
                 if !self.salvage(id, &file, text, kata_ids) {
-                    self.problems.push(yaml_problem(&file, &e));
+                    self.problems.push(yaml_problem(&file, text, &e));
                 }
                 return None;
             }
@@ -284,14 +308,14 @@ impl Loader {
         };
         let before = self.problems.len();
         if let Err(e) = serde_saphyr::from_str::<Head>(text) {
-            self.problems.push(yaml_problem(file, &e));
+            self.problems.push(yaml_problem(file, text, &e));
         }
         let lines: Vec<&str> = text.lines().collect();
         for (i, item) in skeleton.lesson.iter().enumerate() {
             let next = skeleton.lesson.get(i + 1);
             match serde_saphyr::from_str::<Spanned<model::Step>>(&node_text(&lines, item, next)) {
                 Ok(step) => self.step(file, &step),
-                Err(e) => self.problems.push(yaml_problem(file, &e)),
+                Err(e) => self.problems.push(yaml_problem(file, text, &e)),
             }
         }
         for (i, item) in skeleton.katas.iter().enumerate() {
@@ -308,7 +332,7 @@ impl Loader {
                     }
                     self.kata(topic, file, kata);
                 }
-                Err(e) => self.problems.push(yaml_problem(file, &e)),
+                Err(e) => self.problems.push(yaml_problem(file, text, &e)),
             }
         }
         self.problems.len() > before
