@@ -118,7 +118,11 @@ pub fn human(kata: &Kata, v: &Verdict, hints_used: u32, detailed: bool) -> Strin
     out.push_str(&format!(
         "{mark} {} {label} {}\n",
         s.bold(&kata.id),
-        s.dim(&format!("({} ms{python})", v.duration_ms))
+        s.dim(&format!(
+            "({}, {} ms{python})",
+            kata.workspace_path(),
+            v.duration_ms
+        ))
     ));
     if v.status == Status::Pass {
         if detailed {
