@@ -69,21 +69,23 @@ fn kata() -> Kata {
     }
 }
 
-/// The runner's own peak resident memory (Linux: KiB).
-#[cfg(unix)]
+/// The runner's own peak resident memory in KiB: VmHWM, which (unlike
+/// getrusage's maxrss) does not carry over the memory of whatever exec'd us.
 fn peak_rss_kib() -> i64 {
-    nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_SELF)
-        .map(|u| u.max_rss())
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|n| n.parse().ok())
+        })
         .unwrap_or(0)
-}
-
-#[cfg(not(unix))]
-fn peak_rss_kib() -> i64 {
-    0
 }
 
 fn main() {
     sandbox::set_helper(env!("CARGO_BIN_EXE_pykata"));
+    let rss_start = peak_rss_kib();
     let rounds: usize = std::env::var("PYKATA_BENCH_ROUNDS")
         .ok()
         .and_then(|r| r.parse().ok())
@@ -164,7 +166,8 @@ fn main() {
     }
     println!();
     println!(
-        "runner peak RSS: {:.1} MiB after warm-up, {:.1} MiB after {} runs",
+        "runner peak RSS: {:.1} MiB at start, {:.1} MiB after warm-up, {:.1} MiB after {} runs",
+        rss_start as f64 / 1024.0,
         rss_before as f64 / 1024.0,
         rss_after as f64 / 1024.0,
         rounds * 4

@@ -44,6 +44,7 @@ fn big_file() -> String {
         ));
         n += 1;
     }
+    let mut s: String = s.lines().take(296).map(|l| format!("{l}\n")).collect();
     s.push_str("def add(item, items=None):\n    items = [] if items is None else items\n    items.append(item)\n    return items\n");
     s
 }
@@ -71,6 +72,7 @@ fn frames(rows: &mut Vec<(String, String, String)>) {
     let started = Instant::now();
     let h = Highlighted::new(&big_file(), Some(&hl), &theme);
     let highlight = started.elapsed();
+
     assert_eq!(h.lines.len(), 300);
 
     let mut app = App::new(course, Some(ws), theme);
@@ -87,6 +89,25 @@ fn frames(rows: &mut Vec<(String, String, String)>) {
         KeyCode::Char('r'),
         KeyModifiers::NONE,
     )));
+    // Highlight the file as the worker would, so frames draw styled code.
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::Highlight { .. })),
+        "the 300-line file is highlighted off the interface thread"
+    );
+    for e in &effects {
+        if let Effect::Highlight {
+            hash,
+            text,
+            hl,
+            theme,
+        } = e
+        {
+            let lines = hl.highlight(text, theme);
+            app.update(Msg::FileHighlighted { hash: *hash, lines });
+        }
+    }
     let gen = effects
         .iter()
         .find_map(|e| match e {
@@ -203,6 +224,7 @@ fn field(l: &TraceLine, k: &str) -> Option<u128> {
 
 struct Tmux {
     socket: PathBuf,
+    session: String,
 }
 
 impl Tmux {
@@ -217,12 +239,17 @@ impl Tmux {
             .unwrap()
     }
     fn keys(&self, keys: &[&str]) {
-        let mut a = vec!["send-keys", "-t", "b"];
+        let mut a = vec!["send-keys", "-t", self.session.as_str()];
         a.extend_from_slice(keys);
         self.run(&a);
     }
     fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "b"]).stdout).into_owned()
+        String::from_utf8_lossy(
+            &self
+                .run(&["capture-pane", "-p", "-t", &self.session])
+                .stdout,
+        )
+        .into_owned()
     }
     fn wait_for(&self, text: &str) {
         let started = Instant::now();
@@ -266,25 +293,29 @@ fn terminal(rows: &mut Vec<(String, String, String)>) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let tmux = Tmux {
+    let mut tmux = Tmux {
         socket: dir.path().join("sock"),
+        session: String::new(),
     };
     let trace = dir.path().join("trace");
     let work = dir.path().join("work");
     std::fs::create_dir_all(&work).unwrap();
     let bin = env!("CARGO_BIN_EXE_pykata");
+    // A session that outlives the others keeps the tmux server up.
+    tmux.run(&["new-session", "-d", "-s", "keep", "sleep", "3600"]);
 
     // First frame, built-in course, first run (the workspace is created).
     let mut firsts = Vec::new();
     let mut inner = Vec::new();
     for round in 0..5 {
         let _ = std::fs::remove_file(&trace);
+        tmux.session = format!("first{round}");
         let t0 = unix_us();
         let out = tmux.run(&[
             "new-session",
             "-d",
             "-s",
-            "b",
+            &tmux.session,
             "-x",
             "80",
             "-y",
@@ -295,7 +326,7 @@ fn terminal(rows: &mut Vec<(String, String, String)>) {
             &format!("PYKATA_TUI_TRACE={}", trace.display()),
             bin,
         ]);
-        assert!(out.status.success());
+        assert!(out.status.success(), "tmux: {out:?}");
         let first = wait_event(&trace, "first_frame", t0);
         let start = wait_event(&trace, "start", t0);
         if round > 0 {
@@ -304,7 +335,6 @@ fn terminal(rows: &mut Vec<(String, String, String)>) {
         }
         tmux.keys(&["q"]);
         let _ = wait_event(&trace, "quit", t0);
-        let _ = tmux.run(&["kill-session", "-t", "b"]);
     }
     rows.push((
         "First frame, built-in course: from the tmux command / from main (median)".into(),
@@ -320,11 +350,12 @@ fn terminal(rows: &mut Vec<(String, String, String)>) {
     // that also opened a lesson and the 300-line file.
     let _ = std::fs::remove_file(&trace);
     let ws = dir.path().join("ws");
+    tmux.session = "save".into();
     let out = tmux.run(&[
         "new-session",
         "-d",
         "-s",
-        "b",
+        "save",
         "-x",
         "120",
         "-y",
@@ -339,13 +370,14 @@ fn terminal(rows: &mut Vec<(String, String, String)>) {
         "--workspace",
         ws.to_str().unwrap(),
     ]);
-    assert!(out.status.success());
+    assert!(out.status.success(), "tmux: {out:?}");
     tmux.wait_for("Welcome to pykata");
     tmux.keys(&["Enter"]);
     tmux.wait_for("fix-default");
     tmux.keys(&["Up", "Enter"]);
     tmux.wait_for("step 1 of");
     tmux.keys(&["Escape"]);
+    tmux.wait_for("≡ lesson");
     tmux.keys(&["Down", "Enter"]);
     tmux.wait_for("fix_default.py (basics/fix_default.py)");
     let file = ws.join("basics/fix_default.py");

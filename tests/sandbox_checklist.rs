@@ -10,6 +10,7 @@
 //! cwd` to stderr (children it forks do the same), which is how a test knows
 //! the run's processes and its work dir. Tests that need a Linux layer this
 //! machine lacks print why and skip; on CI (Debian, kernel 6) none skips.
+#![cfg(target_os = "linux")]
 
 use pykata::course::{Check, Kata, PyFile};
 use pykata::judge::{Status, Verdict};
@@ -114,6 +115,21 @@ fn wall(ms: u64) -> Limits {
 /// "secret" in the system temp dir (a sibling of the work dirs).
 struct Decoy {
     dir: tempfile::TempDir,
+    /// Mode and modification time of everything in it, as made.
+    meta: Vec<(PathBuf, u32, i64)>,
+}
+
+fn metadata_of(dir: &Path) -> Vec<(PathBuf, u32, i64)> {
+    use std::os::unix::fs::MetadataExt;
+    let mut all: Vec<PathBuf> = walk(dir);
+    all.push(dir.to_path_buf());
+    all.sort();
+    all.into_iter()
+        .map(|p| {
+            let m = std::fs::symlink_metadata(&p).unwrap();
+            (p, m.mode(), m.mtime())
+        })
+        .collect()
 }
 
 impl Decoy {
@@ -125,7 +141,8 @@ impl Decoy {
         std::fs::write(dir.path().join("id_rsa"), "PRIVATE KEY\n").unwrap();
         std::fs::create_dir(dir.path().join("sub")).unwrap();
         std::fs::write(dir.path().join("sub/notes.txt"), "mine\n").unwrap();
-        Decoy { dir }
+        let meta = metadata_of(dir.path());
+        Decoy { dir, meta }
     }
 
     fn path(&self) -> &Path {
@@ -154,6 +171,11 @@ impl Decoy {
         assert_eq!(
             std::fs::read_to_string(self.path().join("sub/notes.txt")).unwrap(),
             "mine\n"
+        );
+        assert_eq!(
+            metadata_of(self.path()),
+            self.meta,
+            "modes or times in the decoy folder changed"
         );
     }
 }
@@ -664,7 +686,9 @@ fn c17_writing_outside_the_work_dir_is_denied() {
     need!("landlock filesystem");
     let program = "import pathlib\nfor path in [os.path.join(DECOY, 'new.txt'), os.path.join(REAL_HOME, '.bashrc'), '/tmp/pykata-escaped.txt']:\n    try:\n        open(path, 'a').close()\n        os.write(2, ('WROTE %s\\n' % path).encode())\n    except PermissionError:\n        pass\nopen(SECRET, 'w').write('gone')\n";
     let j = judge(program, wall(3_000), None);
-    assert_status(&j.verdict, Status::Error, "PermissionError");
+    // Landlock says "Permission denied", the read-only mounts "Read-only
+    // file system", whichever the kernel checks first.
+    assert_status(&j.verdict, Status::Error, "sandbox");
     assert!(!j.verdict.stderr.contains("WROTE"), "{}", j.verdict.stderr);
     assert!(!Path::new("/tmp/pykata-escaped.txt").exists());
 }
@@ -977,6 +1001,20 @@ fn h03_hard_links_renames_and_truncation_of_outside_files_are_denied() {
 }
 
 #[test]
+fn h14_permissions_owners_and_times_of_outside_files_cannot_change() {
+    need!("mount namespace");
+    // Landlock does not cover chmod, chown or utime; the read-only mounts do.
+    let program = "import time\nfor attempt in (lambda: os.chmod(SECRET, 0o777), lambda: os.chmod(DECOY, 0), lambda: os.utime(SECRET, (0, 0)), lambda: os.chown(SECRET, os.getuid(), os.getgid()), lambda: os.setxattr(SECRET, 'user.x', b'1')):\n    try:\n        attempt()\n        os.write(2, b'CHANGED\\n')\n    except OSError:\n        pass\n";
+    let j = judge(program, wall(3_000), None);
+    assert_eq!(j.verdict.status, Status::Pass, "{}", j.verdict.message);
+    assert!(
+        !j.verdict.stderr.contains("CHANGED"),
+        "{}",
+        j.verdict.stderr
+    );
+}
+
+#[test]
 fn h04_no_terminal_no_keystroke_injection_no_shared_memory() {
     need!("seccomp", "landlock filesystem");
     let program = "import fcntl, termios\nfor path in ['/dev/tty', '/dev/shm/pykata-test']:\n    try:\n        open(path, 'w').close()\n        os.write(2, ('OPENED %s\\n' % path).encode())\n    except OSError:\n        pass\ntry:\n    fcntl.ioctl(0, termios.TIOCSTI, b'x')\n    os.write(2, b'INJECTED\\n')\nexcept OSError:\n    pass\n";
@@ -1142,6 +1180,7 @@ fn h12_doctor_lists_every_layer() {
         "process sweep",
         "user namespace",
         "network namespace",
+        "mount namespace",
         "landlock filesystem",
         "landlock network",
         "landlock scopes",

@@ -503,3 +503,72 @@ fn every_screen_survives_any_size() {
         key(&mut app, KeyCode::Esc);
     }
 }
+
+#[test]
+fn a_save_no_file_event_reported_is_run_and_poll_suggested() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    let path = match &app.screen {
+        Screen::Kata(v) => v.path.clone().unwrap(),
+        _ => unreachable!(),
+    };
+    assert!(app.update(Msg::Tick).is_empty());
+    std::fs::write(
+        &path,
+        "def add(item, items=None):\n    return [item]  # saved\n",
+    )
+    .unwrap();
+    // Seen by the tick's look at the file, but no event came: wait a bit.
+    assert!(app.update(Msg::Tick).is_empty());
+    std::thread::sleep(Duration::from_millis(1600));
+    let effects = app.update(Msg::Tick);
+    check_gen(&effects);
+    let notice = app.notice.clone().expect("a suggestion");
+    assert!(notice.text.contains("--poll"), "{}", notice.text);
+    // With --poll there is nothing to suggest.
+    let (_d, mut app) = self::app();
+    app.poll = true;
+    open_kata(&mut app, "fix-default");
+    app.update(Msg::Tick);
+    let path = match &app.screen {
+        Screen::Kata(v) => v.path.clone().unwrap(),
+        _ => unreachable!(),
+    };
+    std::fs::write(&path, "x = 1\n").unwrap();
+    app.update(Msg::Tick);
+    std::thread::sleep(Duration::from_millis(1600));
+    check_gen(&app.update(Msg::Tick));
+    assert!(app.notice.is_none());
+}
+
+#[test]
+fn the_mouse_wheel_scrolls_the_pane_under_it() {
+    use ratatui::crossterm::event::{MouseEvent, MouseEventKind};
+    let (_d, mut app) = app();
+    open_kata(&mut app, "order");
+    draw(&mut app, 80, 24);
+    let wheel = |kind, row| {
+        Msg::Mouse(MouseEvent {
+            kind,
+            column: 10,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    // The file pane starts below the title and the task.
+    app.update(wheel(MouseEventKind::ScrollDown, 5));
+    draw(&mut app, 80, 24);
+    match &app.screen {
+        Screen::Kata(v) => {
+            assert!(v.file_scroll > 0, "the file scrolled");
+            assert_eq!(v.result_scroll, 0, "the result did not");
+        }
+        _ => unreachable!(),
+    }
+    app.update(wheel(MouseEventKind::ScrollUp, 5));
+    draw(&mut app, 80, 24);
+    match &app.screen {
+        Screen::Kata(v) => assert_eq!(v.file_scroll, 0),
+        _ => unreachable!(),
+    }
+}

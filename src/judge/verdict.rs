@@ -490,6 +490,9 @@ fn limit_hint(kind: &str, text: Option<&str>) -> &'static str {
         "MemoryError" => " (the program reached its memory limit)",
         "OutputLimit" => " (output limit: it printed too much and was stopped; the start of it is kept)",
         _ if text.contains("File too large") => " (the program reached the file size limit)",
+        _ if text.contains("Read-only file system") => {
+            " (the sandbox lets a kata change files only in its own folder)"
+        }
         _ => "",
     }
 }

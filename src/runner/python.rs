@@ -84,8 +84,7 @@ impl Interpreter {
     /// The interpreter's version, asked once per interpreter and process
     /// (one interpreter start) and remembered.
     pub fn probe_version(&self) -> Result<PythonVersion, String> {
-        static CACHE: OnceLock<Mutex<HashMap<(PathBuf, Vec<OsString>), PythonVersion>>> =
-            OnceLock::new();
+        static CACHE: OnceLock<Mutex<VersionCache>> = OnceLock::new();
         let key = (self.program.clone(), self.pre_args.clone());
         let cache = CACHE.get_or_init(Default::default);
         if let Some(v) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
@@ -123,6 +122,9 @@ impl Interpreter {
         })
     }
 }
+
+/// Versions already asked, by program and leading arguments.
+type VersionCache = HashMap<(PathBuf, Vec<OsString>), PythonVersion>;
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PythonVersion {

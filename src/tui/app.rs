@@ -54,6 +54,11 @@ pub enum Msg {
     PythonProbed(Result<PythonVersion, String>),
     HighlighterLoaded(Arc<Highlighter>),
     EditorClosed(Result<(), String>),
+    /// The styled lines of the learner's file whose text has this hash.
+    FileHighlighted {
+        hash: u64,
+        lines: Vec<ratatui::text::Line<'static>>,
+    },
     Tick,
     /// SIGTERM, SIGHUP or SIGINT.
     Terminate,
@@ -79,6 +84,13 @@ pub enum Effect {
         code: String,
     },
     Edit(PathBuf),
+    /// Highlight the learner's file off the interface thread.
+    Highlight {
+        hash: u64,
+        text: String,
+        hl: Arc<Highlighter>,
+        theme: Theme,
+    },
     Quit,
 }
 
@@ -250,6 +262,22 @@ impl App {
     }
 
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        let mut effects = self.handle(msg);
+        // A learner's file that changed is highlighted off this thread.
+        if let (Screen::Kata(view), Some(hl)) = (&mut self.screen, &self.hl) {
+            if let Some((hash, text)) = view.wants_highlight() {
+                effects.push(Effect::Highlight {
+                    hash,
+                    text,
+                    hl: hl.clone(),
+                    theme: self.theme,
+                });
+            }
+        }
+        effects
+    }
+
+    fn handle(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Key(key) => {
                 if key.kind == KeyEventKind::Release {
@@ -339,6 +367,14 @@ impl App {
                     self.error(e);
                 }
                 self.on_editor_closed()
+            }
+            Msg::FileHighlighted { hash, lines } => {
+                if let Screen::Kata(view) = &mut self.screen {
+                    if view.highlighted(hash, lines) {
+                        self.dirty = true;
+                    }
+                }
+                Vec::new()
             }
             Msg::Tick => self.on_tick(),
             Msg::Terminate => {

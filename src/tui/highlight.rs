@@ -219,6 +219,42 @@ impl Highlighted {
         }
     }
 
+    /// The text with no styles yet, for a big text that is highlighted off
+    /// the interface thread. Lines that are the same as in `previous` (at
+    /// the same place) keep their styles meanwhile, so an edit does not
+    /// flash the whole file.
+    pub fn unstyled(raw: &str, previous: Option<&Highlighted>) -> Highlighted {
+        let text = prepare(raw);
+        let lines = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| {
+                previous
+                    .and_then(|p| p.lines.get(i))
+                    .filter(|old| {
+                        old.spans
+                            .iter()
+                            .map(|s| s.content.as_ref())
+                            .collect::<String>()
+                            == l
+                    })
+                    .cloned()
+                    .unwrap_or_else(|| Line::raw(l.to_string()))
+            })
+            .collect();
+        Highlighted {
+            text,
+            lines,
+            styled: false,
+        }
+    }
+
+    /// Takes the styled lines computed elsewhere for this text.
+    pub fn apply(&mut self, lines: Vec<Line<'static>>) {
+        self.lines = lines;
+        self.styled = true;
+    }
+
     /// Styles the lines now that a highlighter is there, once.
     pub fn restyle(&mut self, hl: &Highlighter, theme: &Theme) {
         if !self.styled {

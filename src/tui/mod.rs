@@ -86,6 +86,7 @@ pub fn run(ctx: &Ctx, opts: Options) -> Outcome {
     let mut trace = trace::Trace::from_env();
     trace.log("start", "");
     let course = ctx.course()?;
+    trace.log("course_loaded", "");
     let cwd = std::env::current_dir()
         .map_err(|e| Failure::environment(format!("cannot read the current folder: {e}")))?;
     let (ws, welcome) = resolve_workspace(ctx.workspace_dir.as_deref(), &cwd, &course);
@@ -101,6 +102,7 @@ pub fn run(ctx: &Ctx, opts: Options) -> Outcome {
             app.warn(msg);
         }
     }
+    trace.log("app_ready", "");
     app.poll = opts.poll;
     if let Some(w) = welcome {
         app = app.with_welcome(w);

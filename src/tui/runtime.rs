@@ -206,6 +206,7 @@ fn edit(term: &mut Term, input: &Input, opts: &Options, path: &Path) -> Edited {
 /// Runs the interface until the learner quits or a signal arrives.
 pub fn run(app: &mut App, opts: &Options, trace: &mut Trace) -> std::io::Result<()> {
     let (mut term, _guard) = terminal::enter()?;
+    trace.log("terminal_ready", "");
     let (tx, rx) = mpsc::channel();
     let input = Input::spawn(tx.clone());
     #[cfg(unix)]

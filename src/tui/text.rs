@@ -192,15 +192,7 @@ pub fn inline(text: &str, theme: &Theme) -> Vec<Span<'static>> {
             Some(0)
         } else if c == '*' && !in_code && next == Some('*') {
             Some(1)
-        } else if c == '*' && !in_code && in_italic && !prev.is_whitespace() {
-            Some(2)
-        } else if c == '*'
-            && !in_code
-            && !in_italic
-            && !prev.is_alphanumeric()
-            && next.is_some_and(|n| !n.is_whitespace() && n != '*')
-            && closes_italic(&chars[i + 1..])
-        {
+        } else if c == '*' && !in_code && emphasis(in_italic, prev, next, &chars[i + 1..]) {
             Some(2)
         } else {
             None
@@ -230,6 +222,18 @@ pub fn inline(text: &str, theme: &Theme) -> Vec<Span<'static>> {
         spans.push(Span::styled(cur, style(in_code, in_bold, in_italic)));
     }
     spans
+}
+
+/// Whether a single `*` opens or closes an emphasis: it closes after a
+/// non-space; it opens before a non-space, not inside a word, when a later
+/// `*` closes it (so `f(*args)` and `2 * 3` stay as they are).
+fn emphasis(open: bool, prev: char, next: Option<char>, rest: &[char]) -> bool {
+    if open {
+        return !prev.is_whitespace();
+    }
+    !prev.is_alphanumeric()
+        && next.is_some_and(|n| !n.is_whitespace() && n != '*')
+        && closes_italic(rest)
 }
 
 /// Whether a `*` later in `rest` closes an emphasis (no space before it,

@@ -51,9 +51,12 @@ fn handler(tx: Sender<Msg>) -> impl FnMut(DebounceEventResult) + Send + 'static 
 pub fn start(root: &Path, poll: bool, tx: Sender<Msg>) -> Result<Watcher, String> {
     let tick = Some(DEBOUNCE / 4);
     if poll {
+        // The poll watcher compares modification times in whole seconds:
+        // comparing contents too catches two saves within one second (a
+        // workspace is a few dozen small files, cheap to read).
         let config = notify::Config::default()
             .with_poll_interval(POLL_INTERVAL)
-            .with_compare_contents(false);
+            .with_compare_contents(true);
         let mut d = new_debouncer_opt::<_, PollWatcher, NoCache>(
             DEBOUNCE,
             tick,

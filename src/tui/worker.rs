@@ -127,6 +127,15 @@ impl Worker {
                 });
                 Msg::ExampleRan { gen, step, result }
             }
+            Effect::Highlight {
+                hash,
+                text,
+                hl,
+                theme,
+            } => Msg::FileHighlighted {
+                hash,
+                lines: hl.highlight(&text, &theme),
+            },
             Effect::Edit(_) | Effect::Quit => return,
         };
         let _ = self.tx.send(msg);

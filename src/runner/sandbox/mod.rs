@@ -201,6 +201,7 @@ pub fn layers() -> Vec<Layer> {
         "process sweep",
         "user namespace",
         "network namespace",
+        "mount namespace",
         "landlock filesystem",
         "landlock network",
         "landlock scopes",

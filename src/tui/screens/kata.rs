@@ -29,6 +29,10 @@ use std::time::{Duration, Instant, SystemTime};
 /// file's metadata, saves are taken to go unnoticed.
 const UNNOTICED_AFTER: Duration = Duration::from_millis(1500);
 
+/// Files up to this many lines are highlighted on the interface thread
+/// (a few milliseconds); longer ones on a worker thread.
+const SYNC_HIGHLIGHT_LINES: usize = 40;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     File,
@@ -58,6 +62,8 @@ pub struct KataView {
     pub file: Highlighted,
     pub file_error: Option<String>,
     file_hash: Option<u64>,
+    /// The file text whose highlighting was asked of a worker.
+    highlight_requested: Option<u64>,
     solution_src: String,
     pub solution: Option<Highlighted>,
     pub show_solution: bool,
@@ -117,6 +123,7 @@ impl KataView {
             file: Highlighted::default(),
             file_error: None,
             file_hash: None,
+            highlight_requested: None,
             solution_src: kata.solution.text.clone(),
             solution: None,
             show_solution: true,
@@ -152,8 +159,15 @@ impl KataView {
                 let text = String::from_utf8_lossy(&bytes);
                 let h = hash(&text);
                 if self.file_hash != Some(h) {
-                    self.file = Highlighted::new(&text, hl, theme);
+                    // Small files are highlighted at once; bigger ones on
+                    // a worker thread (see `wants_highlight`).
+                    self.file = if text.lines().count() <= SYNC_HIGHLIGHT_LINES {
+                        Highlighted::new(&text, hl, theme)
+                    } else {
+                        Highlighted::unstyled(&text, Some(&self.file))
+                    };
                     self.file_hash = Some(h);
+                    self.highlight_requested = None;
                 }
                 self.file_error = None;
                 self.stamp = stamp(&path);
@@ -168,8 +182,30 @@ impl KataView {
         }
     }
 
+    /// The file's text to highlight off the interface thread, once per
+    /// change: its hash and text.
+    pub fn wants_highlight(&mut self) -> Option<(u64, String)> {
+        let hash = self.file_hash?;
+        if self.file.styled || self.highlight_requested == Some(hash) {
+            return None;
+        }
+        self.highlight_requested = Some(hash);
+        Some((hash, self.file.text.clone()))
+    }
+
+    /// Styled lines for the file text with this hash, if it is still shown.
+    pub fn highlighted(&mut self, hash: u64, lines: Vec<Line<'static>>) -> bool {
+        if self.file_hash == Some(hash) && !self.file.styled {
+            self.file.apply(lines);
+            return true;
+        }
+        false
+    }
+
     pub fn restyle(&mut self, hl: &Highlighter, theme: &Theme) {
-        self.file.restyle(hl, theme);
+        if self.file.lines.len() <= SYNC_HIGHLIGHT_LINES {
+            self.file.restyle(hl, theme);
+        }
         self.task.restyle(hl, theme);
         if let Some(s) = self.solution.as_mut() {
             s.restyle(hl, theme);

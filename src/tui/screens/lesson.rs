@@ -74,6 +74,8 @@ impl LessonView {
         hl: Option<&Highlighter>,
         theme: &Theme,
     ) -> LessonView {
+        let given = hl;
+        let hl: Option<&Highlighter> = None;
         let steps = topic
             .steps
             .iter()
@@ -130,6 +132,9 @@ impl LessonView {
         } else {
             view.go(0);
         }
+        if let Some(h) = given {
+            view.restyle(h, theme);
+        }
         view
     }
 
@@ -145,8 +150,10 @@ impl LessonView {
         self.steps.len()
     }
 
+    /// Highlights the step on screen, once (steps are highlighted as they
+    /// are first shown, so opening a lesson costs nothing).
     pub fn restyle(&mut self, hl: &Highlighter, theme: &Theme) {
-        for s in &mut self.steps {
+        if let Some(s) = self.steps.get_mut(self.step) {
             match s {
                 Body::Read(d) => d.restyle(hl, theme),
                 Body::Example {
@@ -456,11 +463,15 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
     let theme = app.theme;
     let spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"][app.spinner % 8];
     let progress = app.progress.clone();
+    let hl = app.hl.clone();
     let keys: Vec<(&str, &str)>;
     {
         let Screen::Lesson(view) = &mut app.screen else {
             return;
         };
+        if let Some(h) = hl.as_deref() {
+            view.restyle(h, &theme);
+        }
         let width = area.width;
         let text_box = matches!(
             view.steps.get(view.step),
@@ -508,7 +519,9 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
         let lines = step_lines(view, inner_w, &theme, &progress, spinner);
         let view_h = usize::from(body.height);
         view.view_h = view_h;
-        view.scroll = view.scroll.min(lines.len().saturating_sub(view_h));
+        let total = lines.len();
+        view.scroll = view.scroll.min(total.saturating_sub(view_h));
+        let more_below = view.scroll + view_h < total;
         let shown: Vec<Line> = lines
             .into_iter()
             .skip(view.scroll)
@@ -520,6 +533,18 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
             })
             .collect();
         f.render_widget(Paragraph::new(shown), body);
+        if more_below && body.height > 0 && body.width > 12 {
+            let mark = Rect {
+                x: body.x + body.width - 12,
+                y: body.y + body.height - 1,
+                width: 12,
+                height: 1,
+            };
+            f.render_widget(
+                Paragraph::new(Line::styled(" ↓ more (j) ", theme.key())),
+                mark,
+            );
+        }
 
         if text_box {
             view.input.render(

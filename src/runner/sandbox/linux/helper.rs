@@ -97,6 +97,17 @@ pub fn apply(cfg: &HelperConfig) -> Vec<Outcome> {
                 .net
                 .map(|()| "no network: only a loopback interface that is down".to_string()),
         );
+        report(
+            "mount namespace",
+            entered
+                .mount
+                .and_then(|()| namespaces::read_only_outside(&cfg.read_write))
+                .map(|()| {
+                    "every mount read-only but the work dir: no writes, chmod, chown or \
+                     touch outside it, even where Landlock is missing"
+                        .to_string()
+                }),
+        );
     }
 
     if cfg.landlock {
@@ -239,6 +250,21 @@ fn verify(outcomes: &mut [Outcome]) {
                 (!names.is_empty()).then(|| format!("interfaces are visible: {}", names.join(", ")))
             }
             Err(_) => None,
+        },
+    );
+    demote(
+        "mount namespace",
+        match std::fs::read_to_string("/proc/self/mountinfo") {
+            Ok(text) => {
+                // "ID PARENT MAJ:MIN ROOT MOUNTPOINT OPTIONS ...": the root mount's options.
+                let root_ro = text.lines().any(|l| {
+                    let f: Vec<&str> = l.split_whitespace().collect();
+                    f.get(4) == Some(&"/")
+                        && f.get(5).is_some_and(|o| o.split(',').any(|x| x == "ro"))
+                });
+                (!root_ro).then(|| "the root mount is still writable".to_string())
+            }
+            Err(e) => Some(format!("/proc/self/mountinfo could not be read: {e}")),
         },
     );
     demote(

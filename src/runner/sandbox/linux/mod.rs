@@ -79,15 +79,34 @@ fn base_config(limits: &Limits, processes: bool) -> HelperConfig {
         file_size: limits.file_size_mb << 20,
         open_files: OPEN_FILES,
         nproc: PROCESSES,
-        namespaces: namespaces::refusal().is_none(),
-        landlock: true,
-        seccomp: seccomp::unsupported().is_none(),
+        namespaces: namespaces::refusal().is_none() && !turned_off("namespaces"),
+        landlock: !turned_off("landlock"),
+        seccomp: seccomp::unsupported().is_none() && !turned_off("seccomp"),
         allow_processes: processes,
         read_only: system_paths().to_vec(),
         read_write,
         program: None,
         args: Vec::new(),
     }
+}
+
+/// The environment variable that turns single layers off, for a system where
+/// one misbehaves: a comma-separated list of `namespaces`, `landlock`,
+/// `seccomp`.
+pub const OFF_VAR: &str = "PYKATA_SANDBOX_OFF";
+
+fn turned_off(layer: &str) -> bool {
+    static OFF: OnceLock<Vec<String>> = OnceLock::new();
+    OFF.get_or_init(|| {
+        std::env::var(OFF_VAR)
+            .unwrap_or_default()
+            .split(',')
+            .map(|s| s.trim().to_ascii_lowercase())
+            .filter(|s| !s.is_empty())
+            .collect()
+    })
+    .iter()
+    .any(|s| s == layer)
 }
 
 /// What every interpreter may read: the system's programs and libraries, a
@@ -188,6 +207,7 @@ pub fn layers(helper: Option<&Path>) -> Vec<Layer> {
     let extras = [
         "user namespace",
         "network namespace",
+        "mount namespace",
         "landlock filesystem",
         "landlock network",
         "landlock scopes",
@@ -230,6 +250,14 @@ pub fn layers(helper: Option<&Path>) -> Vec<Layer> {
 }
 
 fn not_tried(name: &str) -> String {
+    let group = if name.contains("namespace") {
+        "namespaces"
+    } else {
+        name.split(' ').next().unwrap_or(name)
+    };
+    if turned_off(group) {
+        return format!("turned off with {OFF_VAR}={group}");
+    }
     if name.contains("namespace") {
         namespaces::refusal().unwrap_or_else(|| "not tried".into())
     } else if name == "seccomp" {

@@ -1,6 +1,7 @@
-//! A fresh user and network namespace for the helper: the program sees no
-//! network interface but a loopback that is down, and inside its own user
-//! namespace RLIMIT_NPROC counts only its own processes.
+//! Fresh namespaces for the helper: in its own user namespace RLIMIT_NPROC
+//! counts only its own processes; in its own network namespace it sees no
+//! interface but a loopback that is down; in its own mount namespace every
+//! mount but the work dir is read-only.
 
 use std::fs;
 
@@ -40,13 +41,16 @@ pub struct Entered {
     /// A network namespace (inside the user namespace, or on its own where
     /// the caller may do that).
     pub net: Result<(), String>,
+    /// A mount namespace, in which [`read_only_outside`] can work.
+    pub mount: Result<(), String>,
 }
 
-/// Moves the calling process, which must be single-threaded, into a new user
-/// and network namespace. Best effort: whatever fails is reported.
+/// Moves the calling process, which must be single-threaded, into a new user,
+/// network and mount namespace. Best effort: whatever fails is reported.
 pub fn enter() -> Entered {
     let Ids { uid, gid, .. } = ids();
-    match unshare(libc::CLONE_NEWUSER | libc::CLONE_NEWNET) {
+    let all = libc::CLONE_NEWUSER | libc::CLONE_NEWNET | libc::CLONE_NEWNS;
+    match unshare(all) {
         Ok(()) => {
             // Map our own ids to themselves, so files and os.getuid() look as
             // they do outside. setgroups must be denied before gid_map can
@@ -65,18 +69,119 @@ pub fn enter() -> Entered {
             Entered {
                 user: mapped,
                 net: Ok(()),
+                mount: Ok(()),
             }
         }
         Err(user_err) => {
-            // Without a user namespace a network namespace needs
-            // CAP_SYS_ADMIN, which root has.
+            // Without a user namespace the others need CAP_SYS_ADMIN, which
+            // root has.
+            let user = Err(format!("unshare(CLONE_NEWUSER) failed: {user_err}"));
             let net = unshare(libc::CLONE_NEWNET)
                 .map_err(|e| format!("unshare(CLONE_NEWNET) failed: {e}"));
-            Entered {
-                user: Err(format!("unshare(CLONE_NEWUSER) failed: {user_err}")),
-                net,
-            }
+            let mount =
+                unshare(libc::CLONE_NEWNS).map_err(|e| format!("unshare(CLONE_NEWNS) failed: {e}"));
+            Entered { user, net, mount }
         }
+    }
+}
+
+/// In a fresh mount namespace: makes every mount read-only except the
+/// `writable` folders (bind-mounted onto themselves first), so nothing
+/// outside them can be written, created, removed, renamed, chmod'ed, chown'ed
+/// or touched, whatever Landlock covers. Needs mount_setattr (Linux 5.12).
+pub fn read_only_outside(writable: &[std::path::PathBuf]) -> Result<(), String> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &std::path::Path| {
+        CString::new(p.as_os_str().as_bytes())
+            .map_err(|_| format!("{} has a NUL byte", p.display()))
+    };
+    let root = c(std::path::Path::new("/"))?;
+    // Nothing we do may propagate back to the system's mounts.
+    mount(None, &root, libc::MS_REC | libc::MS_PRIVATE)
+        .map_err(|e| format!("making the mounts private failed: {e}"))?;
+    let mut binds = Vec::new();
+    for dir in writable {
+        if !dir.is_dir() {
+            continue;
+        }
+        let path = c(dir)?;
+        mount(Some(&path), &path, libc::MS_BIND | libc::MS_REC)
+            .map_err(|e| format!("bind-mounting {} failed: {e}", dir.display()))?;
+        binds.push(path);
+    }
+    set_read_only(&root, true, true).map_err(|e| format!("mount_setattr failed: {e}"))?;
+    for path in &binds {
+        set_read_only(path, false, false).map_err(|e| format!("mount_setattr failed: {e}"))?;
+    }
+    // The working folder was looked up before the bind mount: look it up
+    // again, or relative paths would land on the read-only mount below.
+    if let Ok(cwd) = std::env::current_dir() {
+        let _ = std::env::set_current_dir(cwd);
+    }
+    Ok(())
+}
+
+fn mount(
+    source: Option<&std::ffi::CStr>,
+    target: &std::ffi::CStr,
+    flags: libc::c_ulong,
+) -> std::io::Result<()> {
+    // SAFETY: every pointer is a NUL-terminated string that outlives the
+    // call, or null where mount(2) allows it (source, type and data of a
+    // propagation change or bind mount).
+    let rc = unsafe {
+        libc::mount(
+            source.map_or(std::ptr::null(), |s| s.as_ptr()),
+            target.as_ptr(),
+            std::ptr::null(),
+            flags,
+            std::ptr::null(),
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// `struct mount_attr` of linux/mount.h.
+#[repr(C)]
+struct MountAttr {
+    attr_set: u64,
+    attr_clr: u64,
+    propagation: u64,
+    userns_fd: u64,
+}
+
+const MOUNT_ATTR_RDONLY: u64 = 0x1;
+const AT_RECURSIVE: libc::c_uint = 0x8000;
+
+fn set_read_only(target: &std::ffi::CStr, read_only: bool, recursive: bool) -> std::io::Result<()> {
+    let attr = MountAttr {
+        attr_set: if read_only { MOUNT_ATTR_RDONLY } else { 0 },
+        attr_clr: if read_only { 0 } else { MOUNT_ATTR_RDONLY },
+        propagation: 0,
+        userns_fd: 0,
+    };
+    let flags = if recursive { AT_RECURSIVE } else { 0 };
+    // SAFETY: `target` is a NUL-terminated string and `attr` a properly laid
+    // out struct mount_attr, both alive for the call; the kernel copies them.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_mount_setattr,
+            libc::AT_FDCWD,
+            target.as_ptr(),
+            flags,
+            &attr as *const MountAttr,
+            std::mem::size_of::<MountAttr>(),
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
     }
 }
 
