@@ -166,10 +166,65 @@ fn main() {
     }
     println!();
     println!(
-        "runner peak RSS: {:.1} MiB at start, {:.1} MiB after warm-up, {:.1} MiB after {} runs",
+        "runner peak RSS (this process, library): {:.1} MiB at start, {:.1} MiB after warm-up, {:.1} MiB after {} runs",
         rss_start as f64 / 1024.0,
         rss_before as f64 / 1024.0,
         rss_after as f64 / 1024.0,
         rounds * 4
     );
+    for (label, extra) in [
+        ("with the extras", None),
+        ("portable alone", Some("--no-sandbox-extras")),
+    ] {
+        let peaks: Vec<i64> = (0..5).map(|_| binary_peak_kib(extra)).collect();
+        println!(
+            "`pykata check --all` on the fixture course, {label}: peak RSS {:.1} MiB (max of 5)",
+            *peaks.iter().max().unwrap_or(&0) as f64 / 1024.0
+        );
+    }
+}
+
+/// The peak resident memory of the pykata binary checking every kata of the
+/// fixture course, read from /proc while it runs (VmHWM).
+fn binary_peak_kib(extra: Option<&str>) -> i64 {
+    use std::process::{Command, Stdio};
+    let bin = env!("CARGO_BIN_EXE_pykata");
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/course");
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    let ok = Command::new(bin)
+        .arg("--course")
+        .arg(&fixture)
+        .arg("init")
+        .arg(&ws)
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let mut cmd = Command::new(bin);
+    cmd.args(extra)
+        .arg("--course")
+        .arg(&fixture)
+        .arg("--workspace")
+        .arg(&ws)
+        .args(["check", "--all"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let mut child = cmd.spawn().unwrap();
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    while matches!(child.try_wait(), Ok(None)) {
+        if let Ok(text) = std::fs::read_to_string(&status) {
+            if let Some(kib) = text
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|n| n.parse::<i64>().ok())
+            {
+                peak = peak.max(kib);
+            }
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    peak
 }

@@ -9,7 +9,7 @@ fn main() -> std::process::ExitCode {
     if cli.no_sandbox_extras {
         pykata::runner::sandbox::set_extras(false);
         // `doctor` says it in its list of layers.
-        if !matches!(cli.command, Some(pykata::cli::Command::Doctor { .. })) {
+        if !matches!(cli.command, Some(pykata::cli::Command::Doctor)) {
             eprintln!("pykata: {}", pykata::runner::sandbox::EXTRAS_OFF_WARNING);
         }
     }

@@ -86,7 +86,9 @@ fn starter_fails_with_the_mistake_message_and_a_diff() {
     let dir = workspace();
     check(&dir, "fix-default")
         .code(1)
-        .stdout(predicate::str::contains("✗ fix-default fail (basics/fix_default.py, "))
+        .stdout(predicate::str::contains(
+            "✗ fix-default fail (basics/fix_default.py, ",
+        ))
         .stdout(predicate::str::contains(
             "You copy the list but still return the shared default.",
         ))

@@ -115,7 +115,10 @@ fn yaml_problem(file: &str, text: &str, err: &serde_saphyr::Error) -> Problem {
 /// (`hints` in `    hints: 5`), if there is one.
 fn key_at(text: &str, line: u64, column: u64) -> Option<String> {
     let source = text.lines().nth((line as usize).checked_sub(1)?)?;
-    let before: String = source.chars().take((column as usize).saturating_sub(1)).collect();
+    let before: String = source
+        .chars()
+        .take((column as usize).saturating_sub(1))
+        .collect();
     let (key, _) = before.rsplit_once(':')?;
     let key = key.trim().trim_start_matches("- ").trim();
     let plain = !key.is_empty()

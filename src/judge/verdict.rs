@@ -486,10 +486,20 @@ fn escape_display_text(v: &mut Verdict) {
 fn limit_hint(kind: &str, text: Option<&str>) -> &'static str {
     let text = text.unwrap_or("");
     match kind {
-        "PermissionError" => " (the sandbox blocks files outside the kata's folder, the network, new processes and signals to other programs)",
+        // An error from the system (errno), not one the code raised itself.
+        "PermissionError" if text.starts_with("[Errno") => " (the sandbox blocks files outside the kata's folder, the network, new processes and signals to other programs)",
         "MemoryError" => " (the program reached its memory limit)",
         "OutputLimit" => " (output limit: it printed too much and was stopped; the start of it is kept)",
         _ if text.contains("File too large") => " (the program reached the file size limit)",
+        _ if text.contains("can't start new thread") => {
+            " (the program reached its limit of threads or memory)"
+        }
+        _ if text.contains("Too many open files") => {
+            " (the program reached its limit of open files)"
+        }
+        "BlockingIOError" if text.contains("Resource temporarily unavailable") => {
+            " (the program reached its limit of processes)"
+        }
         _ if text.contains("Read-only file system") => {
             " (the sandbox lets a kata change files only in its own folder)"
         }

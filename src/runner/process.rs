@@ -1,6 +1,7 @@
-//! Spawning one interpreter run: cleared environment, stdin, concurrent
-//! capture of stdout and stderr with a cap, the wall clock, and killing the
-//! whole process group however the run ends.
+//! Spawning one interpreter run: the sandbox's command (runner::sandbox),
+//! cleared environment, stdin, concurrent capture of stdout and stderr with a
+//! cap, the wall clock, the disk cap on the work dir, and killing the whole
+//! process group however the run ends, then sweeping what left it (Linux).
 
 use super::limits::{Limits, KEPT_OUTPUT_BYTES};
 use super::sandbox;
@@ -213,7 +214,7 @@ pub fn run(spawn: Spawn<'_>) -> ProcessOutcome {
     // Kill whatever the program left in its group, then (Linux) whatever
     // left the group: setsid, double forks.
     kill_group(&mut child);
-    sandbox::finish(leader);
+    sandbox::finish(leader, workdir);
 
     let mut streams = [Captured::default(), Captured::default()];
     // Readers end when every holder of the pipes is gone. A process that
@@ -308,8 +309,9 @@ fn capture(mut reader: Box<dyn Read + Send>, limit: u64, over: &AtomicBool) -> C
 fn kill_group(child: &mut Child) {
     use nix::sys::signal::{killpg, Signal};
     use nix::unistd::Pid;
-    // The child leads its own group (process_group(0)), so its pid is the
-    // group id. Until we reap it the id cannot be reused.
+    // The child leads its own session and group (setsid in the helper or
+    // before exec), so its pid is the group id. While a member of the group
+    // lives, the id cannot be reused.
     if let Ok(pid) = i32::try_from(child.id()) {
         let _ = killpg(Pid::from_raw(pid), Signal::SIGKILL);
     }

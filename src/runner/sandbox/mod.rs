@@ -7,7 +7,7 @@
 //! - On Linux the extras are applied in a helper: pykata's own binary started
 //!   again with a hidden first argument, which `main` hands to [`main_hook`]
 //!   before anything else runs. Still single-threaded, it applies resource
-//!   limits, a user and network namespace, Landlock and seccomp, then
+//!   limits, user, network and mount namespaces, Landlock and seccomp, then
 //!   replaces itself with the interpreter (linux/helper.rs). Every layer is
 //!   best effort and `pykata doctor` reports which are active.
 //! - On Linux the runner is also a child subreaper and sweeps, after every
@@ -154,14 +154,14 @@ pub fn spawn(cmd: &mut Command) -> std::io::Result<Child> {
 }
 
 /// Called once the run's leader has been reaped and its group killed:
-/// removes whatever the run left outside its group (Linux). Returns how many
-/// processes that killed.
-pub fn finish(leader: u32) -> usize {
+/// removes whatever the run (working in `workdir`) left outside its group
+/// (Linux). Returns how many processes that killed.
+pub fn finish(leader: u32, workdir: &Path) -> usize {
     #[cfg(target_os = "linux")]
-    return linux::sweep::finish(leader);
+    return linux::sweep::finish(leader, workdir);
     #[cfg(not(target_os = "linux"))]
     {
-        let _ = leader;
+        let _ = (leader, workdir);
         0
     }
 }

@@ -1,5 +1,5 @@
 //! The Linux extras, applied in a re-executed single-threaded helper (see
-//! helper.rs): resource limits, a user and network namespace, Landlock and
+//! helper.rs): resource limits, user, network and mount namespaces, Landlock and
 //! seccomp, plus the runner-side sweep of anything a run leaves behind.
 
 mod helper;
@@ -110,8 +110,9 @@ fn turned_off(layer: &str) -> bool {
 }
 
 /// What every interpreter may read: the system's programs and libraries, a
-/// chosen few files of /etc (never shadow, sudoers, ssh or TLS keys), /proc,
-/// and the random devices. Worked out once.
+/// chosen few files of /etc (never shadow, sudoers, ssh or TLS keys), its own
+/// /proc entry and a few system-wide /proc files, and the random devices.
+/// Worked out once.
 fn system_paths() -> &'static [PathBuf] {
     static PATHS: OnceLock<Vec<PathBuf>> = OnceLock::new();
     PATHS.get_or_init(|| {
@@ -125,7 +126,19 @@ fn system_paths() -> &'static [PathBuf] {
             "/libx32",
             "/nix/store",
             "/gnu/store",
-            "/proc",
+            // Only the program's own /proc/<pid> (opened by the helper, whose
+            // pid the interpreter keeps): never the runner's environment,
+            // memory map or command line, nor other processes'.
+            "/proc/self",
+            "/proc/cpuinfo",
+            "/proc/meminfo",
+            "/proc/stat",
+            "/proc/loadavg",
+            "/proc/uptime",
+            "/proc/version",
+            "/proc/filesystems",
+            "/proc/sys/kernel",
+            "/proc/sys/vm/overcommit_memory",
             "/sys/devices/system/cpu",
             "/dev/urandom",
             "/dev/random",
@@ -293,7 +306,7 @@ fn probe(helper: &Path) -> Result<Vec<helper::Outcome>, String> {
     }
     let _ = child.kill();
     let output = child.wait_with_output();
-    sweep::finish(pid);
+    sweep::finish(pid, dir.path());
     let output = output.map_err(|e| format!("the helper failed: {e}"))?;
     let outcomes: Vec<helper::Outcome> = String::from_utf8_lossy(&output.stdout)
         .lines()

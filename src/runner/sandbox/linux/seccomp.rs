@@ -10,10 +10,12 @@
 //! injection (TIOCSTI); raising resource limits; and the calls only an
 //! administrator makes (reboot, modules, clocks, swap, accounting).
 
+#[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
 use seccompiler::{
     sock_filter, BackendError, BpfProgram, SeccompAction, SeccompCmpArgLen, SeccompCmpOp,
     SeccompCondition, SeccompFilter, SeccompRule, TargetArch,
 };
+#[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
 use std::collections::BTreeMap;
 
 /// Who the filter protects and what it allows.
@@ -29,7 +31,7 @@ const ARCH: Option<TargetArch> = Some(TargetArch::x86_64);
 #[cfg(target_arch = "aarch64")]
 const ARCH: Option<TargetArch> = Some(TargetArch::aarch64);
 #[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
-const ARCH: Option<TargetArch> = None;
+const ARCH: Option<seccompiler::TargetArch> = None;
 
 /// Why the filter cannot be built here, if it cannot.
 pub fn unsupported() -> Option<String> {
@@ -43,8 +45,15 @@ pub fn unsupported() -> Option<String> {
     }
 }
 
+#[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
+pub fn install(policy: Policy) -> Result<(), String> {
+    let _ = policy;
+    Err(unsupported().unwrap_or_default())
+}
+
 /// Installs the filters on the calling thread (the helper has no other) and
 /// sets no_new_privs. Kept across exec.
+#[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
 pub fn install(policy: Policy) -> Result<(), String> {
     let arch = ARCH.ok_or_else(|| unsupported().unwrap_or_default())?;
     let main: BpfProgram = SeccompFilter::new(
@@ -60,15 +69,19 @@ pub fn install(policy: Policy) -> Result<(), String> {
     Ok(())
 }
 
+#[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
 type Rules = BTreeMap<i64, Vec<SeccompRule>>;
 
+#[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
 type Built<T> = Result<T, BackendError>;
 
+#[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
 fn cond(arg: u8, len: SeccompCmpArgLen, op: SeccompCmpOp, value: u64) -> Built<SeccompCondition> {
     SeccompCondition::new(arg, len, op, value)
 }
 
 /// `arg == value`, comparing the low 32 bits (an `int` argument).
+#[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
 fn int_eq(arg: u8, value: i64) -> Built<SeccompCondition> {
     cond(
         arg,
@@ -78,6 +91,7 @@ fn int_eq(arg: u8, value: i64) -> Built<SeccompCondition> {
     )
 }
 
+#[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
 fn rules(p: Policy) -> Built<Rules> {
     let mut rules: Rules = BTreeMap::new();
     let mut when = |nr: libc::c_long, conditions: Vec<SeccompCondition>| -> Built<()> {
@@ -230,6 +244,7 @@ fn rules(p: Policy) -> Built<Rules> {
 /// ENOSYS (glibc then uses `clone`, whose flags the main filter checks) and,
 /// on x86_64, the x32 system call numbers, which the main filter does not
 /// know, are refused.
+#[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
 fn prefix_filter() -> BpfProgram {
     const LD_W_ABS: u16 = 0x20; // BPF_LD | BPF_W | BPF_ABS
     const JEQ_K: u16 = 0x15; // BPF_JMP | BPF_JEQ | BPF_K
@@ -258,7 +273,7 @@ fn prefix_filter() -> BpfProgram {
     ]
 }
 
-#[cfg(test)]
+#[cfg(all(test, any(target_arch = "x86_64", target_arch = "aarch64")))]
 mod tests {
     use super::*;
 

@@ -1,34 +1,48 @@
 //! Nothing a run starts outlives it. The runner is a child subreaper
 //! (PR_SET_CHILD_SUBREAPER), so a process that leaves the run's process group
 //! or session (setsid, a double fork) is re-parented to the runner rather
-//! than to init when its parent dies. After each run, every child of the
-//! runner that is in another session than the runner and is not the leader
-//! of a run still going is killed and reaped, round after round, until none
-//! is left: each round's victims hand their own children to the runner.
+//! than to init when its parent dies. After each run, every such child that
+//! belongs to the run is killed and reaped, round after round, until none is
+//! left: each round's victims hand their own children to the runner.
 //!
-//! Every run leader is started in a session of its own (setsid), so the
-//! runner's other children (an editor, a version probe) share its session and
-//! are never touched.
+//! A child belongs to a run when its session is the run's (every leader
+//! starts a session of its own, and the seccomp filter forbids leaving it),
+//! or, for one that called setsid where no filter stopped it, when its
+//! environment still names the run's work dir as HOME or TMPDIR. Anything
+//! else re-parented to the runner (the daemon of an editor the interface
+//! started, say) is left alone; only its zombie is reaped, as a subreaper
+//! must.
 
 use nix::sys::signal::{kill, Signal};
 use nix::sys::wait::{waitpid, WaitPidFlag};
 use nix::unistd::Pid;
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 use std::io;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
-/// Leaders of the runs in progress. Spawning, listing, killing and reaping
-/// all happen under this lock, so a sweep never mistakes a leader that was
-/// just started for something left behind.
-static LEADERS: Mutex<Vec<u32>> = Mutex::new(Vec::new());
-
-fn leaders() -> MutexGuard<'static, Vec<u32>> {
-    LEADERS.lock().unwrap_or_else(|e| e.into_inner())
+/// What the sweep knows of runs: the leaders of those in progress, and the
+/// last few that ended (a straggler of theirs is still recognised).
+#[derive(Default)]
+struct Runs {
+    live: Vec<u32>,
+    ended: VecDeque<(i32, PathBuf)>,
 }
 
-/// Makes this process a child subreaper, once. Returns whether it is one.
+/// Spawning, listing, killing and reaping all happen under this lock, so a
+/// sweep never mistakes a leader that was just started for a leftover.
+static RUNS: Mutex<Runs> = Mutex::new(Runs {
+    live: Vec::new(),
+    ended: VecDeque::new(),
+});
+
+fn runs() -> MutexGuard<'static, Runs> {
+    RUNS.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Makes this process a child subreaper, once.
 pub fn subreaper() -> Result<(), String> {
     static DONE: OnceLock<Result<(), String>> = OnceLock::new();
     DONE.get_or_init(|| {
@@ -41,20 +55,28 @@ pub fn subreaper() -> Result<(), String> {
 /// Spawns a run leader and records it.
 pub fn spawn(cmd: &mut Command) -> io::Result<Child> {
     let _ = subreaper();
-    let mut live = leaders();
+    let mut runs = runs();
     let child = cmd.spawn()?;
-    live.push(child.id());
+    runs.live.push(child.id());
     Ok(child)
 }
 
-/// Called once the leader has been reaped (or killed and reaped): forgets it
-/// and removes whatever was left behind. Returns how many processes it killed.
-pub fn finish(leader: u32) -> usize {
-    leaders().retain(|p| *p != leader);
+/// Called once the leader has been reaped and its group killed: forgets it
+/// and removes whatever the run left behind. Returns how many processes it
+/// killed.
+pub fn finish(leader: u32, workdir: &Path) -> usize {
+    {
+        let mut runs = runs();
+        runs.live.retain(|p| *p != leader);
+        runs.ended
+            .push_front((leader as i32, workdir.to_path_buf()));
+        runs.ended.truncate(32);
+    }
     sweep(Duration::from_secs(2))
 }
 
-/// Kills and reaps left-behind processes until none is left or `budget` runs out.
+/// Kills and reaps what runs left behind until none is left or `budget`
+/// runs out.
 pub fn sweep(budget: Duration) -> usize {
     let Ok(own_session) = nix::unistd::getsid(None) else {
         return 0;
@@ -63,12 +85,12 @@ pub fn sweep(budget: Duration) -> usize {
     let deadline = Instant::now() + budget;
     let mut killed = HashSet::new();
     loop {
-        // Children in another session: left behind by some run.
-        let mut seen = 0;
+        // Whether this round found a process of some run still to go.
+        let mut pending = false;
         {
-            let live = leaders();
+            let runs = runs();
             for pid in children_of(me) {
-                if live.contains(&pid) {
+                if runs.live.contains(&pid) {
                     continue;
                 }
                 let Some(stat) = Stat::read(pid) else {
@@ -77,22 +99,48 @@ pub fn sweep(budget: Duration) -> usize {
                 if stat.ppid != me || stat.session == own_session.as_raw() {
                     continue;
                 }
-                seen += 1;
                 let target = Pid::from_raw(pid as i32);
-                if stat.state != 'Z' && killed.insert(pid) {
+                if stat.state == 'Z' {
+                    // Dead and re-parented to us: nobody else can reap it.
+                    let _ = waitpid(target, Some(WaitPidFlag::WNOHANG));
+                    continue;
+                }
+                if !killed.contains(&pid) && !belongs_to_a_run(pid, &stat, &runs.ended) {
+                    continue;
+                }
+                pending = true;
+                if killed.insert(pid) {
                     let _ = kill(target, Signal::SIGKILL);
                 }
-                // Reaps it if it is already dead; the next round sees it
-                // again otherwise, along with any children it handed over.
                 let _ = waitpid(target, Some(WaitPidFlag::WNOHANG));
             }
         }
-        if seen == 0 || Instant::now() >= deadline {
+        if !pending || Instant::now() >= deadline {
             break;
         }
         std::thread::sleep(Duration::from_micros(300));
     }
     killed.len()
+}
+
+fn belongs_to_a_run(pid: u32, stat: &Stat, ended: &VecDeque<(i32, PathBuf)>) -> bool {
+    if ended.iter().any(|(sid, _)| *sid == stat.session) {
+        return true;
+    }
+    let Ok(environ) = std::fs::read(format!("/proc/{pid}/environ")) else {
+        return false;
+    };
+    environ.split(|b| *b == 0).any(|var| {
+        let value = var
+            .strip_prefix(b"HOME=")
+            .or_else(|| var.strip_prefix(b"TMPDIR="));
+        value.is_some_and(|v| {
+            ended.iter().any(|(_, dir)| {
+                use std::os::unix::ffi::OsStrExt;
+                v.starts_with(dir.as_os_str().as_bytes())
+            })
+        })
+    })
 }
 
 /// The children of process `me`: from /proc/self/task/*/children where the
