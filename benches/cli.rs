@@ -28,8 +28,21 @@ fn median(mut v: Vec<Duration>) -> Duration {
     v[v.len() / 2]
 }
 
+/// The interpreter `python3` really is. Version managers put a shell script
+/// (a "shim") first on PATH; timing through it would inflate the baseline,
+/// and pykata's sandbox helper skips such shims, so both sides use the real
+/// binary.
+fn real_python() -> PathBuf {
+    let out = Command::new("python3")
+        .args(["-c", "import sys; print(sys.executable)"])
+        .output()
+        .expect("python3 runs");
+    PathBuf::from(String::from_utf8_lossy(&out.stdout).trim())
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let python = real_python();
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_pykata"));
     let fixture = root.join("tests/fixtures/course");
     let dir = tempfile::tempdir().unwrap();
@@ -54,9 +67,11 @@ fn main() {
     let mut list = Vec::new();
     // Interleave the three so drift in machine load hits them alike.
     for _ in 0..ROUNDS {
-        baseline.push(time(Command::new("python3").args(["-I", "-c", "pass"])));
+        baseline.push(time(Command::new(&python).args(["-I", "-c", "pass"])));
         check.push(time(
             Command::new(&bin)
+                .arg("--python")
+                .arg(&python)
                 .arg("--course")
                 .arg(&fixture)
                 .arg("--workspace")
@@ -69,7 +84,7 @@ fn main() {
     let c = median(check);
     let l = median(list);
     let ratio = |d: Duration| d.as_secs_f64() / b.as_secs_f64();
-    println!("rounds: {ROUNDS}");
+    println!("rounds: {ROUNDS}, interpreter {}", python.display());
     println!(
         "python3 -I -c pass           median {:>7.2} ms  (1.00)",
         b.as_secs_f64() * 1e3

@@ -187,10 +187,27 @@ impl Loader {
             .into_iter()
             .filter_map(|f| f.strip_suffix(".yaml").map(str::to_string))
             .collect();
+        // Parsing is most of loading: parse the topic files side by side.
+        let texts: Vec<Option<String>> = manifest
+            .topics
+            .iter()
+            .map(|t| self.source.read(&format!("lessons/{}.yaml", t.value)))
+            .collect();
+        let mut parsed: Vec<Option<Result<model::TopicFile, serde_saphyr::Error>>> =
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = texts
+                    .iter()
+                    .map(|text| scope.spawn(move || text.as_deref().map(serde_saphyr::from_str)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or(None))
+                    .collect()
+            });
         let mut seen_topics = HashSet::new();
         let mut kata_ids: HashMap<String, String> = HashMap::new();
         let mut topics = Vec::new();
-        for topic_id in &manifest.topics {
+        for (index, topic_id) in manifest.topics.iter().enumerate() {
             if !seen_topics.insert(topic_id.value.clone()) {
                 self.problem(
                     &manifest_name,
@@ -201,7 +218,7 @@ impl Loader {
                 continue;
             }
             let rel = format!("lessons/{}.yaml", topic_id.value);
-            let Some(text) = self.source.read(&rel) else {
+            let (Some(text), Some(raw)) = (&texts[index], parsed[index].take()) else {
                 let hint = suggestion(&topic_id.value, lesson_files.iter().map(String::as_str))
                     .unwrap_or_else(|| format!("create {rel}"));
                 self.problem(
@@ -212,7 +229,7 @@ impl Loader {
                 .hint = Some(hint);
                 continue;
             };
-            if let Some(topic) = self.topic(&topic_id.value, &rel, &text, &mut kata_ids) {
+            if let Some(topic) = self.topic(&topic_id.value, &rel, text, raw, &mut kata_ids) {
                 topics.push(topic);
             }
         }
@@ -229,10 +246,11 @@ impl Loader {
         id: &str,
         rel: &str,
         text: &str,
+        parsed: Result<model::TopicFile, serde_saphyr::Error>,
         kata_ids: &mut HashMap<String, String>,
     ) -> Option<Topic> {
         let file = self.source.display(rel);
-        let raw: model::TopicFile = match serde_saphyr::from_str(text) {
+        let raw = match parsed {
             Ok(t) => t,
             Err(e) => {
                 // Serde stops at the first problem. Parse each kata and step

@@ -5,8 +5,9 @@
 use super::archive::{self, Archive};
 use super::problem::Problem;
 use include_dir::{include_dir, Dir};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 static EMBEDDED_LESSONS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/lessons");
 static EMBEDDED_KATAS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/katas");
@@ -55,10 +56,7 @@ impl CourseSource {
                 if rel == MANIFEST {
                     return Some(EMBEDDED_MANIFEST.to_string());
                 }
-                let (dir, inner) = embedded_dir(rel)?;
-                dir.get_file(inner)
-                    .and_then(|f| f.contents_utf8())
-                    .map(str::to_string)
+                embedded_index().get(rel).map(|text| text.to_string())
             }
             CourseSource::Dir(root) => std::fs::read_to_string(root.join(rel)).ok(),
             CourseSource::Archive(a) => a.read(rel),
@@ -108,13 +106,27 @@ impl CourseSource {
     }
 }
 
-fn embedded_dir(rel: &str) -> Option<(&'static Dir<'static>, &str)> {
-    if let Some(inner) = rel.strip_prefix("lessons/") {
-        Some((&EMBEDDED_LESSONS, inner))
-    } else {
-        rel.strip_prefix("katas/")
-            .map(|inner| (&EMBEDDED_KATAS, inner))
-    }
+/// The embedded files by their course-relative path. include_dir's own
+/// lookup compares path components entry by entry, which made loading the
+/// built-in course (some 250 lookups) cost more than parsing it.
+fn embedded_index() -> &'static HashMap<String, &'static str> {
+    static INDEX: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = HashMap::new();
+        for (top, dir) in [("lessons", &EMBEDDED_LESSONS), ("katas", &EMBEDDED_KATAS)] {
+            let mut stack = vec![dir];
+            while let Some(d) = stack.pop() {
+                for file in d.files() {
+                    if let Some(text) = file.contents_utf8() {
+                        let rel = file.path().to_string_lossy().replace('\\', "/");
+                        index.insert(format!("{top}/{rel}"), text);
+                    }
+                }
+                stack.extend(d.dirs());
+            }
+        }
+        index
+    })
 }
 
 fn collect_embedded(dir: &Dir<'_>, out: &mut Vec<String>) {
