@@ -240,7 +240,8 @@ fn a_learner_session_end_to_end() {
     // The map, then the first kata (selected: where to continue).
     t.keys(&["Enter"]);
     t.wait_for("fix-default");
-    t.keys(&["Enter"]);
+    // A fresh learner starts on the first lesson; the kata is one row down.
+    t.keys(&["Down", "Enter"]);
     t.wait_for("fix_default.py (basics/fix_default.py)");
 
     // A wrong save, then a right one: the verdict follows with no key.
@@ -349,7 +350,8 @@ fn the_editor_gets_the_terminal_and_gives_it_back() {
     t.wait_for("Welcome to pykata");
     t.keys(&["Enter"]);
     t.wait_for("fix-default");
-    t.keys(&["Enter"]);
+    // A fresh learner starts on the first lesson; the kata is one row down.
+    t.keys(&["Down", "Enter"]);
     t.wait_for("fix_default.py (basics/fix_default.py)");
     t.keys(&["e"]);
     t.wait_for("EDITOR-RAN on fix_default.py");

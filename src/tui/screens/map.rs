@@ -53,8 +53,12 @@ impl MapView {
     }
 
     /// Puts the selection on where the learner left off.
+    /// A learner who has done nothing yet starts with the first lesson.
     pub fn select_continue(&mut self, course: &Course, progress: &Progress) {
-        if let Some(kata) = session::continue_target(course, progress) {
+        let fresh = progress.katas.is_empty() && progress.predictions.is_empty();
+        if fresh && !course.topics.is_empty() {
+            self.selected = Row::Lesson(0);
+        } else if let Some(kata) = session::continue_target(course, progress) {
             if let Some((t, i)) = find(course, &kata.id) {
                 self.selected = Row::Kata(t, i);
             }
