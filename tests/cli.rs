@@ -759,3 +759,22 @@ fn a_forgotten_thread_does_not_turn_a_pass_into_a_timeout() {
     check(&dir, "validate").success();
     assert!(started.elapsed().as_secs_f64() < 2.5);
 }
+
+#[test]
+fn flooding_output_while_importing_is_the_output_limit() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    write_kata(
+        &dir,
+        "basics/validate.py",
+        "while True:\n    print('x' * 1000)\n",
+    );
+    let v = check_json(&dir, "validate");
+    assert_eq!(v["status"], "killed");
+    assert!(v["message"]
+        .as_str()
+        .unwrap()
+        .contains("output limit: validate.py printed too much while being imported"));
+}

@@ -261,7 +261,16 @@ fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
         message = format!("all {} checks pass", checks.len());
     }
 
-    if let Some(err) = import_error {
+    if let Some(err) = import_error.filter(|e| e.kind == "OutputLimit") {
+        // Printing without end at import time is the output limit, not a bug
+        // in the learner's logic.
+        status = Status::Killed;
+        message = format!(
+            "output limit: {} printed too much while being imported and was stopped; the start of it is kept",
+            kata.file_name
+        );
+        line = err.line;
+    } else if let Some(err) = import_error {
         if status != Status::Pass {
             message = format!(
                 "{} raised {} while being imported{}",
