@@ -102,6 +102,10 @@ pub fn run(ctx: &Ctx, opts: Options) -> Outcome {
             app.warn(msg);
         }
     }
+    if !crate::runner::sandbox::extras_enabled() && app.python_error.is_none() {
+        // The stderr line printed before the screen opened is hidden by it.
+        app.warn(crate::runner::sandbox::EXTRAS_OFF_WARNING);
+    }
     trace.log("app_ready", "");
     app.poll = opts.poll;
     if let Some(w) = welcome {
