@@ -75,13 +75,34 @@ pub struct PredictOutcome {
     pub truth: Truth,
 }
 
+/// Why a lesson run gave no answer.
+#[derive(Debug, thiserror::Error)]
+pub enum LessonRunError {
+    #[error("the run was cancelled")]
+    Cancelled,
+    #[error("could not run the code: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+fn was_cancelled(cancel: &Option<Arc<AtomicBool>>) -> bool {
+    cancel
+        .as_ref()
+        .is_some_and(|c| c.load(std::sync::atomic::Ordering::SeqCst))
+}
+
 /// Runs a predict step's code for real and compares the learner's answer.
+/// A cancelled run gives no verdict (it would look like an infinite loop).
 pub fn answer_prediction(
     python: &Interpreter,
     code: &str,
     prediction: &str,
-) -> std::io::Result<PredictOutcome> {
-    let run = runner::run_script(python, code, script::PREDICT_WALL_MS)?;
+    cancel: Option<Arc<AtomicBool>>,
+) -> Result<PredictOutcome, LessonRunError> {
+    let run =
+        runner::run_script_cancellable(python, code, script::PREDICT_WALL_MS, cancel.clone())?;
+    if was_cancelled(&cancel) {
+        return Err(LessonRunError::Cancelled);
+    }
     let truth = Truth::of(&run);
     Ok(PredictOutcome {
         correct: answer::is_correct(prediction, &truth),
@@ -132,8 +153,16 @@ pub fn next_hint(ws: &Workspace, kata: &Kata) -> Result<Option<(u32, usize)>, Se
 
 /// Runs a lesson example for real and returns what a reader sees: its
 /// output, then the exception line if it raised (made safe to display).
-pub fn run_example(python: &Interpreter, code: &str) -> std::io::Result<String> {
-    let run = runner::run_script(python, code, script::PREDICT_WALL_MS)?;
+pub fn run_example(
+    python: &Interpreter,
+    code: &str,
+    cancel: Option<Arc<AtomicBool>>,
+) -> Result<String, LessonRunError> {
+    let run =
+        runner::run_script_cancellable(python, code, script::PREDICT_WALL_MS, cancel.clone())?;
+    if was_cancelled(&cancel) {
+        return Err(LessonRunError::Cancelled);
+    }
     let mut shown = run.shown_output();
     if run.timed_out() {
         shown.push_str(&format!(

@@ -778,3 +778,32 @@ fn flooding_output_while_importing_is_the_output_limit() {
         .unwrap()
         .contains("output limit: validate.py printed too much while being imported"));
 }
+
+#[test]
+fn a_cancelled_lesson_run_stops_at_once_and_gives_no_verdict() {
+    if !python_available() {
+        return;
+    }
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    let python = pykata::runner::python::find(None).unwrap();
+    let cancel = Arc::new(AtomicBool::new(false));
+    let raise = cancel.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        raise.store(true, Ordering::SeqCst);
+    });
+    let started = Instant::now();
+    let result = pykata::session::answer_prediction(
+        &python,
+        "while True:\n    pass\n",
+        "Infinite loop",
+        Some(cancel),
+    );
+    assert!(matches!(
+        result,
+        Err(pykata::session::LessonRunError::Cancelled)
+    ));
+    // The predict wall limit is 2 s; a cancelled run ends well before it.
+    assert!(started.elapsed().as_secs_f64() < 1.5);
+}

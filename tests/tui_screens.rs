@@ -204,7 +204,9 @@ fn lesson_steps() {
     key(&mut app, KeyCode::Right);
     let effects = key(&mut app, KeyCode::Char('r'));
     let gen = match effects.first() {
-        Some(Effect::Example { gen, step, code }) => {
+        Some(Effect::Example {
+            gen, step, code, ..
+        }) => {
             assert_eq!(*step, 1);
             assert!(code.contains("print([1, 2])"));
             *gen
@@ -218,6 +220,24 @@ fn lesson_steps() {
         result: Ok("[1, 2]\n\\x1b[2J escaped\n".into()),
     });
     insta::assert_snapshot!("lesson_example_ran_80x24", draw(&mut app, 80, 24));
+}
+
+#[test]
+fn esc_stops_a_lesson_run() {
+    let (_d, mut app) = app();
+    app.open_lesson(0);
+    key(&mut app, KeyCode::Right);
+    let effects = key(&mut app, KeyCode::Char('r'));
+    let Some(Effect::Example { cancel, .. }) = effects.first() else {
+        panic!("expected an example run, got {effects:?}");
+    };
+    assert!(!cancel.load(std::sync::atomic::Ordering::SeqCst));
+    key(&mut app, KeyCode::Esc);
+    assert!(
+        cancel.load(std::sync::atomic::Ordering::SeqCst),
+        "Esc must stop the run, not only stop waiting for it"
+    );
+    assert!(draw(&mut app, 80, 24).to_string().contains("run stopped"));
 }
 
 #[test]

@@ -14,4 +14,4 @@ pub use harness::{run_kata, KataRun};
 pub use limits::Limits;
 pub use process::{Captured, Ending, ProcessOutcome};
 pub use python::{Interpreter, PythonVersion};
-pub use script::{run_script, ScriptRun};
+pub use script::{run_script, run_script_cancellable, ScriptRun};

@@ -4,6 +4,8 @@ use super::limits::Limits;
 use super::process::{self, Ending, ProcessOutcome, Spawn};
 use super::python::Interpreter;
 use super::workdir::WorkDir;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
 /// Predict steps decide "Infinite loop" after this long.
 pub const PREDICT_WALL_MS: u64 = 2_000;
@@ -35,6 +37,16 @@ impl ScriptRun {
 }
 
 pub fn run_script(python: &Interpreter, code: &str, wall_ms: u64) -> std::io::Result<ScriptRun> {
+    run_script_cancellable(python, code, wall_ms, None)
+}
+
+/// `run_script`, stopped early when `cancel` is raised (the interface's Esc).
+pub fn run_script_cancellable(
+    python: &Interpreter,
+    code: &str,
+    wall_ms: u64,
+    cancel: Option<Arc<AtomicBool>>,
+) -> std::io::Result<ScriptRun> {
     let dir = WorkDir::new()?;
     dir.write("snippet.py", code)?;
     let mut command = python.command();
@@ -48,7 +60,7 @@ pub fn run_script(python: &Interpreter, code: &str, wall_ms: u64) -> std::io::Re
         workdir: dir.path(),
         stdin: None,
         limits,
-        cancel: None,
+        cancel,
     });
     let exception = match process.ending {
         Ending::Exited(code) if code != 0 => {

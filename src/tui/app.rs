@@ -77,11 +77,13 @@ pub enum Effect {
         key: String,
         code: String,
         answer: String,
+        cancel: Arc<AtomicBool>,
     },
     Example {
         gen: u64,
         step: usize,
         code: String,
+        cancel: Arc<AtomicBool>,
     },
     Edit(PathBuf),
     /// Highlight the learner's file off the interface thread.

@@ -103,10 +103,12 @@ impl Worker {
                 key,
                 code,
                 answer,
+                cancel,
             } => {
                 let result = guarded(|| {
-                    let outcome = session::answer_prediction(self.python()?, &code, &answer)
-                        .map_err(|e| e.to_string())?;
+                    let outcome =
+                        session::answer_prediction(self.python()?, &code, &answer, Some(cancel))
+                            .map_err(|e| e.to_string())?;
                     let warning = match &self.ws {
                         Some(ws) => session::record_prediction(ws, &key, &answer, outcome.correct)
                             .map_err(|e| e.to_string())?,
@@ -121,9 +123,15 @@ impl Worker {
                     result,
                 }
             }
-            Effect::Example { gen, step, code } => {
+            Effect::Example {
+                gen,
+                step,
+                code,
+                cancel,
+            } => {
                 let result = guarded(|| {
-                    session::run_example(self.python()?, &code).map_err(|e| e.to_string())
+                    session::run_example(self.python()?, &code, Some(cancel))
+                        .map_err(|e| e.to_string())
                 });
                 Msg::ExampleRan { gen, step, result }
             }

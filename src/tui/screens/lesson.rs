@@ -18,6 +18,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// The answers that are not output, in the order Tab offers them.
 const SPECIALS: [&str; 3] = ["Error", "Nothing", "Infinite loop"];
@@ -64,6 +66,8 @@ pub struct LessonView {
     pub choice: usize,
     /// The run under way: its generation and step.
     pending: Option<(u64, usize)>,
+    /// Raised to stop that run (Esc).
+    pending_cancel: Option<Arc<AtomicBool>>,
 }
 
 impl LessonView {
@@ -124,6 +128,7 @@ impl LessonView {
             typing: false,
             choice: 0,
             pending: None,
+            pending_cancel: None,
         };
         if any_answered {
             if let Some(i) = first_open {
@@ -196,6 +201,23 @@ impl LessonView {
         }
     }
 
+    /// Marks a run of `step` as under way; returns the flag that stops it.
+    fn start_run(&mut self, gen: u64, step: usize) -> Arc<AtomicBool> {
+        self.stop_run();
+        let cancel = Arc::new(AtomicBool::new(false));
+        self.pending = Some((gen, step));
+        self.pending_cancel = Some(cancel.clone());
+        cancel
+    }
+
+    /// Stops the run under way, if any; its result will be ignored.
+    fn stop_run(&mut self) -> bool {
+        if let Some(cancel) = self.pending_cancel.take() {
+            cancel.store(true, Ordering::SeqCst);
+        }
+        self.pending.take().is_some()
+    }
+
     pub fn example_ran(&mut self, gen: u64, step: usize, result: Result<String, String>) {
         if self.pending != Some((gen, step)) {
             return;
@@ -263,8 +285,8 @@ impl App {
         let page = view.view_h.saturating_sub(1).max(1) as i32;
         match key.code {
             KeyCode::Esc => {
-                if view.pending.take().is_some() {
-                    self.info("stopped waiting for that run");
+                if view.stop_run() {
+                    self.info("run stopped");
                 } else {
                     self.back_to_map();
                 }
@@ -377,13 +399,15 @@ impl App {
         let Some(Body::Predict { source, key, .. }) = view.steps.get(view.step) else {
             return Vec::new();
         };
+        let (key, code) = (key.clone(), source.clone());
+        let cancel = view.start_run(gen, view.step);
         let effect = Effect::Predict {
             gen,
-            key: key.clone(),
-            code: source.clone(),
+            key,
+            code,
             answer,
+            cancel,
         };
-        view.pending = Some((gen, view.step));
         view.typing = false;
         vec![effect]
     }
@@ -402,12 +426,14 @@ impl App {
             return Vec::new();
         };
         *run = None;
+        let code = source.clone();
+        let cancel = view.start_run(gen, step);
         let effect = Effect::Example {
             gen,
             step,
-            code: source.clone(),
+            code,
+            cancel,
         };
-        view.pending = Some((gen, step));
         vec![effect]
     }
 
@@ -575,7 +601,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
                 ("Esc", "stop typing"),
             ]
         } else if view.pending.is_some() {
-            vec![("Esc", "stop waiting"), ("?", "help")]
+            vec![("Esc", "stop the run"), ("?", "help")]
         } else if has_choices {
             vec![
                 ("↑↓", "choose"),
@@ -660,7 +686,7 @@ fn step_lines(
                 _ if running => out.push(Line::from(vec![
                     Span::styled(format!("{spinner} "), theme.key()),
                     Span::raw("Running it… "),
-                    Span::styled("(Esc stops waiting)", theme.dim()),
+                    Span::styled("(Esc stops it)", theme.dim()),
                 ])),
                 None => out.push(Line::from(vec![
                     Span::styled("r", theme.key()),
