@@ -43,7 +43,7 @@ pub fn check_kata(
     let source = ws.read_kata(kata)?;
     let verdict = judge_source(python, kata, &source, cancel.clone())?;
     // A run the learner cancelled is not an attempt.
-    let cancelled = cancel.is_some_and(|c| c.load(std::sync::atomic::Ordering::SeqCst));
+    let cancelled = was_cancelled(&cancel);
     let _guard = progress_lock();
     let (mut progress, warning) = ws.load_progress();
     if verdict.status != judge::Status::Skipped && !cancelled {

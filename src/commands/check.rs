@@ -1,7 +1,7 @@
 //! `pykata check KATA` and `pykata check --all`: run the checks on the
 //! learner's files and show the verdict.
 
-use super::style::Style;
+use super::style::{self, Style};
 use super::{exit, Ctx, Failure, Outcome};
 use crate::cli::Format;
 use crate::course::Kata;
@@ -134,13 +134,13 @@ pub fn human(kata: &Kata, v: &Verdict, hints_used: u32, detailed: bool) -> Strin
         }
         return out;
     }
-    out.push_str(&indent(&v.message, 2));
+    out.push_str(&style::indent(&v.message, 2));
     if !detailed {
         return out;
     }
     if let Some(first) = v.first_failure() {
         if let Some(detail) = &first.detail {
-            out.push_str(&indent(detail, 2));
+            out.push_str(&style::indent(detail, 2));
         }
         if first.status == Status::Fail {
             if let (Some(e), Some(a)) = (&first.expected, &first.actual) {
@@ -164,7 +164,7 @@ pub fn human(kata: &Kata, v: &Verdict, hints_used: u32, detailed: bool) -> Strin
     }
     if let Some(tb) = &v.traceback {
         out.push('\n');
-        out.push_str(&indent(tb, 2));
+        out.push_str(&style::indent(tb, 2));
     }
     if v.truncated {
         out.push_str(&format!("  {}\n", s.warn("(output was cut at the limit)")));
@@ -189,9 +189,4 @@ pub fn human(kata: &Kata, v: &Verdict, hints_used: u32, detailed: bool) -> Strin
         ));
     }
     out
-}
-
-fn indent(text: &str, n: usize) -> String {
-    let pad = " ".repeat(n);
-    text.lines().map(|l| format!("{pad}{l}\n")).collect()
 }

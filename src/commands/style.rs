@@ -48,3 +48,9 @@ impl Style {
         self.paint("1", t)
     }
 }
+
+/// Each line of `text` indented by `n` spaces, each ending in a newline.
+pub fn indent(text: &str, n: usize) -> String {
+    let pad = " ".repeat(n);
+    text.lines().map(|l| format!("{pad}{l}\n")).collect()
+}

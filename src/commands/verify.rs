@@ -7,7 +7,7 @@
 //! author sees what breaks on 3.10 or 3.13.
 
 use super::lint::github_annotation;
-use super::style::Style;
+use super::style::{self, Style};
 use super::{exit, Ctx, Outcome};
 use crate::cli::ProblemFormat;
 use crate::course::{Course, Kata, Step};
@@ -566,10 +566,10 @@ fn print_human(course: &Course, results: &[ByInterpreter], workers: usize) {
         }
         for p in &r.summary.problems {
             println!(
-                "{} {}\n{}\n",
+                "{} {}\n{}",
                 s.bad("✗"),
                 s.bold(&p.subject),
-                indent(&p.problem)
+                style::indent(&p.problem, 4)
             );
         }
         for skip in &r.summary.skipped {
@@ -615,13 +615,6 @@ fn print_human(course: &Course, results: &[ByInterpreter], workers: usize) {
             );
         }
     }
-}
-
-fn indent(text: &str) -> String {
-    text.lines()
-        .map(|l| format!("    {l}"))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[cfg(test)]

@@ -117,10 +117,4 @@ impl Course {
             msg
         })
     }
-
-    /// The built-in course. It is checked by the test suite, so a failure
-    /// here is a bug in pykata, reported as an error all the same.
-    pub fn builtin() -> Result<Course, LoadError> {
-        load(CourseSource::Embedded)
-    }
 }

@@ -97,9 +97,7 @@ pub struct Verdict {
 impl Verdict {
     /// The first check that did not pass.
     pub fn first_failure(&self) -> Option<&CheckResult> {
-        self.checks
-            .iter()
-            .find(|c| !c.status.is_ok() && c.status != Status::NotRun)
+        first_failure(&self.checks)
     }
 
     fn bare(status: Status, message: String) -> Verdict {
@@ -128,6 +126,29 @@ pub fn judge(kata: &Kata, run: &KataRun) -> Verdict {
     verdict.stderr = run.process.stderr.display();
     verdict.truncated |= run.process.stdout.truncated() || run.process.stderr.truncated();
     verdict
+}
+
+fn first_failure(checks: &[CheckResult]) -> Option<&CheckResult> {
+    checks
+        .iter()
+        .find(|c| !c.status.is_ok() && c.status != Status::NotRun)
+}
+
+impl CheckResult {
+    /// A check the run did not judge (cut short, or never reached).
+    fn unjudged(id: &str, status: Status, message: String) -> CheckResult {
+        CheckResult {
+            id: id.to_string(),
+            status,
+            message: Some(message),
+            detail: None,
+            expected: None,
+            actual: None,
+            output: None,
+            truncated: false,
+            traceback: None,
+        }
+    }
 }
 
 fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
@@ -202,31 +223,25 @@ fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
         }
     }
 
+    // A check still running when the process ended was cut short by it.
+    let cut_short = running.is_some();
     let mut checks = Vec::new();
-    let mut cut_short = false;
     for check in &kata.checks {
         let result = if let Some(ev) = ended.iter().find(|e| e.id == check.id) {
             judge_check(check, ev)
         } else if running == Some(check.id.as_str()) {
-            cut_short = true;
-            interrupted(check, run, exit_code.as_deref())
-        } else {
-            let never_started = python.is_none() && !cut_short;
+            let (status, message) = ending_message(run, Some(&check.id), exit_code.as_deref());
             CheckResult {
-                id: check.id.clone(),
-                status: Status::NotRun,
-                message: Some(if never_started {
-                    "the run ended before any check started".into()
-                } else {
-                    "not run: an earlier problem ended the run".into()
-                }),
-                detail: None,
-                expected: None,
-                actual: None,
-                output: None,
-                truncated: false,
-                traceback: None,
+                truncated: run.process.stdout.truncated(),
+                ..CheckResult::unjudged(&check.id, status, message)
             }
+        } else {
+            let message = if python.is_none() {
+                "the run ended before any check started"
+            } else {
+                "not run: an earlier problem ended the run"
+            };
+            CheckResult::unjudged(&check.id, Status::NotRun, message.into())
         };
         checks.push(result);
     }
@@ -248,10 +263,7 @@ fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
             status = s;
         }
         message = m;
-    } else if let Some(first) = checks
-        .iter()
-        .find(|c| !c.status.is_ok() && c.status != Status::NotRun)
-    {
+    } else if let Some(first) = first_failure(&checks) {
         message = first
             .message
             .clone()
@@ -398,22 +410,6 @@ fn judge_check(check: &crate::course::Check, ev: &CheckEvent) -> CheckResult {
         }
     }
     result
-}
-
-/// A check that was running when the process ended.
-fn interrupted(check: &crate::course::Check, run: &KataRun, exit: Option<&str>) -> CheckResult {
-    let (status, message) = ending_message(run, Some(&check.id), exit);
-    CheckResult {
-        id: check.id.clone(),
-        status,
-        message: Some(message),
-        detail: None,
-        expected: None,
-        actual: None,
-        output: None,
-        truncated: run.process.stdout.truncated(),
-        traceback: None,
-    }
 }
 
 /// Status and sentence for how the process ended, naming the check that was
