@@ -110,6 +110,16 @@ pub fn answer_prediction(
     })
 }
 
+/// The predict steps of a topic: each step's index and progress key.
+pub fn prediction_keys(topic: &crate::course::Topic) -> impl Iterator<Item = (usize, String)> + '_ {
+    topic
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| matches!(s.step, crate::course::Step::Predict(_)))
+        .map(|(i, _)| (i, prediction_key(&topic.id, i)))
+}
+
 /// The key a prediction is stored under in progress: `topic/step` (1-based).
 pub fn prediction_key(topic: &str, step_index: usize) -> String {
     format!("{topic}/{}", step_index + 1)

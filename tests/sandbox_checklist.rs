@@ -9,7 +9,8 @@
 //! Every program starts with a prelude that writes `PYKATA-PID pid pgid sid
 //! cwd` to stderr (children it forks do the same), which is how a test knows
 //! the run's processes and its work dir. Tests that need a Linux layer this
-//! machine lacks print why and skip; on CI (Debian, kernel 6) none skips.
+//! machine lacks print why and skip; on CI (Debian, kernel 6) none may skip:
+//! .ci/run sets PYKATA_SANDBOX_STRICT=1, which turns a skip into a failure.
 #![cfg(target_os = "linux")]
 
 use pykata::course::{Check, Kata, PyFile};
@@ -24,6 +25,16 @@ use std::time::{Duration, Instant};
 
 // ------------------------------------------------------------------ setup
 
+/// Skips a test with the reason, or, where the machine is known to have
+/// every layer (`PYKATA_SANDBOX_STRICT=1`, set by .ci/run), fails it: a
+/// skipped sandbox test must never hide a broken layer on CI.
+fn skip(why: &str) {
+    if std::env::var_os("PYKATA_SANDBOX_STRICT").is_some_and(|v| v == "1") {
+        panic!("PYKATA_SANDBOX_STRICT=1 and this test would skip: {why}");
+    }
+    eprintln!("skipping: {why}");
+}
+
 /// The interpreter, with the pykata binary set as the sandbox helper.
 fn python() -> Option<&'static Interpreter> {
     static PY: OnceLock<Option<Interpreter>> = OnceLock::new();
@@ -32,7 +43,7 @@ fn python() -> Option<&'static Interpreter> {
         match runner::python::find(None) {
             Ok(py) => Some(py),
             Err(e) => {
-                eprintln!("skipping: {e} (CI installs one)");
+                skip(&format!("{e} (CI installs one)"));
                 None
             }
         }
@@ -57,7 +68,7 @@ macro_rules! need {
     ($($layer:expr),*) => {
         let Some(py) = python() else { return };
         if let Some(why) = missing(&[$($layer),*]) {
-            eprintln!("skipping {}: {why}", module_path!());
+            skip(&why);
             return;
         }
         let _ = py;
@@ -662,9 +673,7 @@ fn c14_signals_to_any_outside_process_are_refused() {
 fn c15_killing_every_process_is_refused_or_harmless() {
     need!();
     if missing(&["seccomp"]).is_some() && missing(&["landlock scopes"]).is_some() {
-        eprintln!(
-            "skipping: neither seccomp nor Landlock scopes here; kill(-1) would hit this test"
-        );
+        skip("neither seccomp nor Landlock scopes here; kill(-1) would hit this test");
         return;
     }
     let mut bystander = std::process::Command::new("sleep")
@@ -1074,7 +1083,7 @@ fn h15_the_sweep_spares_daemons_that_are_not_from_a_run() {
 fn h16_abstract_unix_sockets_outside_the_sandbox_are_out_of_reach() {
     need!();
     if missing(&["landlock scopes"]).is_some() && missing(&["network namespace"]).is_some() {
-        eprintln!("skipping: neither Landlock scopes nor a network namespace here");
+        skip("neither Landlock scopes nor a network namespace here");
         return;
     }
     use std::os::linux::net::SocketAddrExt;

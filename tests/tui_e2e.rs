@@ -193,9 +193,10 @@ impl Tmux {
             "1",
             "the cursor is still hidden"
         );
-        // The interface's frame is gone: the shell's screen is back.
+        // The interface's frame is gone: the shell's screen is back (every
+        // screen of the interface has "? help" in its status bar).
         assert!(
-            !screen.contains("Your files:"),
+            !screen.contains("? help"),
             "the interface is still on screen:\n{screen}"
         );
         (line, screen)

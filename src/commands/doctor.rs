@@ -76,14 +76,15 @@ pub fn run(ctx: &Ctx) -> Outcome {
         ),
     }
 
-    let origin = match ctx.source() {
+    let source = ctx.source();
+    let origin = match &source {
         crate::course::CourseSource::Embedded => "built-in".to_string(),
         crate::course::CourseSource::Dir(d) => d.display().to_string(),
         crate::course::CourseSource::Archive(a) => {
             format!("archive {}, read offline", a.path.display())
         }
     };
-    match ctx.course() {
+    match Ctx::load(source) {
         Ok(c) => println!(
             "{} course: {} ({origin}): {} topics, {} katas",
             ok("✓"),

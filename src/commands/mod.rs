@@ -105,7 +105,13 @@ impl Ctx {
     }
 
     pub fn course(&self) -> Result<Course, Failure> {
-        course::load(self.source()).map_err(|e| {
+        Self::load(self.source())
+    }
+
+    /// Loads a course from a source already made (an archive is opened and
+    /// read once, when its source is made).
+    pub fn load(source: CourseSource) -> Result<Course, Failure> {
+        course::load(source).map_err(|e| {
             Failure::environment(format!("the course does not load:\n{e}"))
                 .help("`pykata lint DIR` lists the same problems; fix them in the files named")
         })

@@ -388,6 +388,8 @@ pub fn verify_course(course: &Course, python: &Interpreter, workers: usize) -> S
         match f {
             Found::Fine => {}
             Found::Skipped(s) => {
+                // A skipped job never started an interpreter.
+                summary.runs -= 1;
                 if !summary.skipped.contains(&s) {
                     summary.skipped.push(s)
                 }

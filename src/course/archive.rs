@@ -96,15 +96,6 @@ impl Archive {
             .filter_map(|k| k.strip_prefix(&prefix).map(str::to_string))
             .collect()
     }
-
-    /// How many files the course has in the archive.
-    pub fn len(&self) -> usize {
-        self.files.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
-    }
 }
 
 /// A tar entry's path made relative and clean, or `None` if it is one we
@@ -198,7 +189,7 @@ fn read_all(path: &Path) -> Result<BTreeMap<String, Vec<u8>>, String> {
 fn course_root(files: &BTreeMap<String, Vec<u8>>) -> Option<String> {
     files
         .keys()
-        .filter_map(|k| k.strip_suffix("course.yaml"))
+        .filter_map(|k| k.strip_suffix(super::source::MANIFEST))
         .filter(|prefix| prefix.is_empty() || prefix.ends_with('/'))
         .min_by_key(|prefix| prefix.matches('/').count())
         .map(str::to_string)

@@ -101,6 +101,14 @@ impl Course {
         self.katas().find(|k| k.id == id)
     }
 
+    /// Where a kata is: its topic's index and its index in that topic.
+    pub fn locate(&self, id: &str) -> Option<(usize, usize)> {
+        self.topics
+            .iter()
+            .enumerate()
+            .find_map(|(t, topic)| topic.katas.iter().position(|k| k.id == id).map(|i| (t, i)))
+    }
+
     pub fn topic(&self, id: &str) -> Option<&Topic> {
         self.topics.iter().find(|t| t.id == id)
     }

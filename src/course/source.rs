@@ -96,14 +96,6 @@ impl CourseSource {
             CourseSource::Archive(a) => a.list(top),
         }
     }
-
-    pub fn root(&self) -> Option<&Path> {
-        match self {
-            CourseSource::Embedded => None,
-            CourseSource::Dir(root) => Some(root),
-            CourseSource::Archive(_) => None,
-        }
-    }
 }
 
 /// The embedded files by their course-relative path. include_dir's own

@@ -8,7 +8,7 @@
 //! nobody reached still shows.
 
 use super::{KataState, Progress};
-use crate::course::{Course, Step};
+use crate::course::Course;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -114,12 +114,9 @@ impl LearnerReport {
         let mut predictions = Vec::new();
         let mut known = std::collections::HashSet::new();
         for topic in &course.topics {
-            for (i, s) in topic.steps.iter().enumerate() {
-                if matches!(s.step, Step::Predict(_)) {
-                    let key = crate::session::prediction_key(&topic.id, i);
-                    predictions.push(prediction_report(&key, progress));
-                    known.insert(key);
-                }
+            for (_, key) in crate::session::prediction_keys(topic) {
+                predictions.push(prediction_report(&key, progress));
+                known.insert(key);
             }
         }
         for key in progress.predictions.keys() {
@@ -132,7 +129,9 @@ impl LearnerReport {
             predictions: known.len() as u32,
             ..Totals::default()
         };
-        for k in &katas {
+        // Totals are of this course: progress on katas and predictions it no
+        // longer has is listed above but not counted.
+        for k in katas.iter().filter(|k| !k.topic.is_empty()) {
             match k.state {
                 KataState::Done => {
                     totals.done += 1;
@@ -144,7 +143,7 @@ impl LearnerReport {
             totals.attempts += k.attempts;
             totals.hints_used += k.hints_used;
         }
-        for p in &predictions {
+        for p in predictions.iter().filter(|p| known.contains(&p.key)) {
             if p.attempts > 0 {
                 totals.predictions_answered += 1;
             }

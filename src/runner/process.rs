@@ -9,7 +9,7 @@ use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::mpsc;
 use std::sync::Arc;
 use std::thread;
@@ -68,8 +68,7 @@ pub struct Spawn<'a> {
 
 /// The variables a run sees. Everything else is dropped.
 fn environment(workdir: &Path) -> Vec<(OsString, OsString)> {
-    let tmp = workdir.join("tmp");
-    let _ = std::fs::create_dir_all(&tmp);
+    let tmp = workdir.join(super::workdir::TMP);
     let mut env: Vec<(OsString, OsString)> = vec![
         ("HOME".into(), workdir.into()),
         ("TMPDIR".into(), tmp.clone().into()),
@@ -106,6 +105,9 @@ const DISK_EVERY: Duration = Duration::from_millis(100);
 /// The stream name `Ending::OutputLimit` carries when the work dir grew past
 /// its cap rather than stdout or stderr.
 pub const DISK_STREAM: &str = "disk";
+
+/// The streams read from a run, in the order of their reader threads.
+const STREAMS: [&str; 2] = ["stdout", "stderr"];
 
 /// Runs the command to completion, a limit, or cancellation.
 pub fn run(spawn: Spawn<'_>) -> ProcessOutcome {
@@ -154,7 +156,9 @@ pub fn run(spawn: Spawn<'_>) -> ProcessOutcome {
         });
     }
 
-    let over_limit = Arc::new(AtomicBool::new(false));
+    // 0 while within the limit, else 1 + the index in STREAMS of the first
+    // stream that went past it.
+    let over_limit = Arc::new(AtomicU8::new(0));
     let cap = limits.output_bytes();
     let (tx, rx) = mpsc::channel();
     let readers = [
@@ -172,7 +176,7 @@ pub fn run(spawn: Spawn<'_>) -> ProcessOutcome {
         let tx = tx.clone();
         let over = over_limit.clone();
         thread::spawn(move || {
-            let captured = capture(reader, cap, &over);
+            let captured = capture(reader, cap, &over, index as u8 + 1);
             let _ = tx.send((index, captured));
         });
     }
@@ -189,8 +193,9 @@ pub fn run(spawn: Spawn<'_>) -> ProcessOutcome {
             Err(_) => break None,
         }
         let now = Instant::now();
-        if over_limit.load(Ordering::Relaxed) {
-            ending.get_or_insert(Ending::OutputLimit("output"));
+        let over = over_limit.load(Ordering::Relaxed);
+        if over != 0 {
+            ending.get_or_insert(Ending::OutputLimit(STREAMS[usize::from(over) - 1]));
             kill_group(&mut child);
         } else if now >= deadline || cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed)) {
             ending.get_or_insert(Ending::TimedOut);
@@ -234,12 +239,6 @@ pub fn run(spawn: Spawn<'_>) -> ProcessOutcome {
         None => Ending::Exited(-1),
     });
     let ending = match ending {
-        Ending::OutputLimit(DISK_STREAM) => Ending::OutputLimit(DISK_STREAM),
-        Ending::OutputLimit(_) => Ending::OutputLimit(if stdout.total > cap {
-            "stdout"
-        } else {
-            "stderr"
-        }),
         Ending::Exited(code) => match sandbox::helper_failure(code, &stderr.kept) {
             Some(message) => Ending::SpawnFailed(message),
             None => Ending::Exited(code),
@@ -284,7 +283,7 @@ fn disk_usage_over(dir: &Path, max_bytes: u64, max_entries: u64) -> bool {
 /// Reads a stream to its end, keeping the head and counting the rest. Raises
 /// `over` when the total passes `limit`, and keeps draining so the writer
 /// never blocks on a full pipe before it is killed.
-fn capture(mut reader: Box<dyn Read + Send>, limit: u64, over: &AtomicBool) -> Captured {
+fn capture(mut reader: Box<dyn Read + Send>, limit: u64, over: &AtomicU8, mark: u8) -> Captured {
     let mut captured = Captured::default();
     let mut buf = [0u8; 16 * 1024];
     loop {
@@ -295,7 +294,8 @@ fn capture(mut reader: Box<dyn Read + Send>, limit: u64, over: &AtomicBool) -> C
                 captured.kept.extend_from_slice(&buf[..n.min(room)]);
                 captured.total += n as u64;
                 if captured.total > limit {
-                    over.store(true, Ordering::Relaxed);
+                    // The first stream over the limit is the one reported.
+                    let _ = over.compare_exchange(0, mark, Ordering::Relaxed, Ordering::Relaxed);
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,

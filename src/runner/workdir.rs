@@ -4,13 +4,18 @@
 use std::path::Path;
 use tempfile::TempDir;
 
+/// The folder inside a work dir that runs get as TMPDIR.
+pub const TMP: &str = "tmp";
+
 pub struct WorkDir {
     dir: Option<TempDir>,
 }
 
 impl WorkDir {
+    /// A new folder, with the `tmp` folder its runs get as TMPDIR.
     pub fn new() -> std::io::Result<WorkDir> {
         let dir = tempfile::Builder::new().prefix("pykata-run-").tempdir()?;
+        std::fs::create_dir(dir.path().join(TMP))?;
         Ok(WorkDir { dir: Some(dir) })
     }
 

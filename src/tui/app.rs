@@ -146,7 +146,6 @@ pub struct App {
     pub notice: Option<Notice>,
     /// Files are watched by polling (`--poll`).
     pub poll: bool,
-    pub watch_error: Option<String>,
     pub quit: bool,
     /// Something changed since the last frame.
     pub dirty: bool,
@@ -181,7 +180,6 @@ impl App {
             help: None,
             notice: None,
             poll: false,
-            watch_error: None,
             quit: false,
             dirty: true,
             spinner: 0,
@@ -244,11 +242,7 @@ impl App {
 
     /// Where a kata id is in the course.
     pub fn locate(&self, id: &str) -> Option<(usize, usize)> {
-        self.course
-            .topics
-            .iter()
-            .enumerate()
-            .find_map(|(t, topic)| topic.katas.iter().position(|k| k.id == id).map(|i| (t, i)))
+        self.course.locate(id)
     }
 
     /// Why nothing can run, if so.
@@ -316,7 +310,6 @@ impl App {
             Msg::FilesChanged(paths) => self.on_files_changed(&paths),
             Msg::WatchError(e) => {
                 self.dirty = true;
-                self.watch_error = Some(e.clone());
                 self.warn(format!(
                     "watching your files failed ({e}); press r to run, or restart with --poll"
                 ));
@@ -389,8 +382,14 @@ impl App {
 
     /// Stops whatever is running (on quit).
     fn cancel_runs(&mut self) {
-        if let Screen::Kata(view) = &mut self.screen {
-            view.cancel();
+        match &mut self.screen {
+            Screen::Kata(view) => {
+                view.cancel();
+            }
+            Screen::Lesson(view) => {
+                view.stop_run();
+            }
+            _ => {}
         }
     }
 

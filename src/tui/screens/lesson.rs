@@ -105,18 +105,16 @@ impl LessonView {
             })
             .collect();
         // Start at the first prediction not yet answered right, if any.
-        let first_open = topic.steps.iter().enumerate().position(|(i, s)| {
-            matches!(s.step, Step::Predict(_))
-                && !progress
+        let first_open = session::prediction_keys(topic)
+            .find(|(_, key)| {
+                !progress
                     .predictions
-                    .get(&session::prediction_key(&topic.id, i))
+                    .get(key)
                     .is_some_and(|p| p.answered_correctly)
-        });
-        let any_answered = topic.steps.iter().enumerate().any(|(i, _)| {
-            progress
-                .predictions
-                .contains_key(&session::prediction_key(&topic.id, i))
-        });
+            })
+            .map(|(i, _)| i);
+        let any_answered =
+            session::prediction_keys(topic).any(|(_, key)| progress.predictions.contains_key(&key));
         let mut view = LessonView {
             topic: t,
             title: topic.title.clone(),
@@ -149,10 +147,6 @@ impl LessonView {
 
     pub fn running(&self) -> bool {
         self.pending.is_some()
-    }
-
-    pub fn step_count(&self) -> usize {
-        self.steps.len()
     }
 
     /// Highlights the step on screen, once (steps are highlighted as they
@@ -211,7 +205,7 @@ impl LessonView {
     }
 
     /// Stops the run under way, if any; its result will be ignored.
-    fn stop_run(&mut self) -> bool {
+    pub(crate) fn stop_run(&mut self) -> bool {
         if let Some(cancel) = self.pending_cancel.take() {
             cancel.store(true, Ordering::SeqCst);
         }

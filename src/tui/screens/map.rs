@@ -2,7 +2,7 @@
 //! katas with their state, search with `/`, a filter for what is left, and
 //! `c` to continue where the learner was.
 
-use crate::course::{Course, Step, Topic};
+use crate::course::{Course, Topic};
 use crate::progress::Progress;
 use crate::session::{self, KataStatus};
 use crate::tui::app::{App, Effect};
@@ -59,7 +59,7 @@ impl MapView {
         if fresh && !course.topics.is_empty() {
             self.selected = Row::Lesson(0);
         } else if let Some(kata) = session::continue_target(course, progress) {
-            if let Some((t, i)) = find(course, &kata.id) {
+            if let Some((t, i)) = course.locate(&kata.id) {
                 self.selected = Row::Kata(t, i);
             }
         } else if !course.topics.is_empty() {
@@ -102,7 +102,7 @@ impl MapView {
                 })
                 .map(|(i, _)| i)
                 .collect();
-            let lesson_left = !self.left_only || !lesson_done(t, topic, &app.progress);
+            let lesson_left = !self.left_only || !lesson_done(topic, &app.progress);
             let show_lesson = topic_hit && lesson_left && !topic.steps.is_empty();
             if katas.is_empty() && !show_lesson {
                 continue;
@@ -117,37 +117,23 @@ impl MapView {
     }
 }
 
-fn find(course: &Course, id: &str) -> Option<(usize, usize)> {
-    course
-        .topics
-        .iter()
-        .enumerate()
-        .find_map(|(t, topic)| topic.katas.iter().position(|k| k.id == id).map(|i| (t, i)))
-}
-
 /// Predict steps of a topic and how many the learner got right.
-pub fn predictions(t: usize, topic: &Topic, progress: &Progress) -> (usize, usize) {
-    let _ = t;
-    let mut total = 0;
-    let mut right = 0;
-    for (i, s) in topic.steps.iter().enumerate() {
-        if matches!(s.step, Step::Predict(_)) {
-            total += 1;
-            let key = session::prediction_key(&topic.id, i);
-            if progress
+pub fn predictions(topic: &Topic, progress: &Progress) -> (usize, usize) {
+    let keys: Vec<String> = session::prediction_keys(topic).map(|(_, k)| k).collect();
+    let right = keys
+        .iter()
+        .filter(|k| {
+            progress
                 .predictions
-                .get(&key)
+                .get(*k)
                 .is_some_and(|p| p.answered_correctly)
-            {
-                right += 1;
-            }
-        }
-    }
-    (right, total)
+        })
+        .count();
+    (right, keys.len())
 }
 
-fn lesson_done(t: usize, topic: &Topic, progress: &Progress) -> bool {
-    let (right, total) = predictions(t, topic, progress);
+fn lesson_done(topic: &Topic, progress: &Progress) -> bool {
+    let (right, total) = predictions(topic, progress);
     total > 0 && right == total
 }
 
@@ -391,8 +377,8 @@ fn row_line(app: &App, row: Row, width: usize, id_w: usize) -> Line<'static> {
         }
         Row::Lesson(t) => {
             let topic = &app.course.topics[t];
-            let (right, total) = predictions(t, topic, &app.progress);
-            let mark = if total > 0 && right == total {
+            let (right, total) = predictions(topic, &app.progress);
+            let mark = if lesson_done(topic, &app.progress) {
                 Span::styled("✓", theme.good())
             } else {
                 Span::raw("≡")

@@ -29,16 +29,21 @@ type Found = Result<Arc<Interp>, String>;
 
 /// The interpreter behind `program`, or why it could not be asked.
 pub fn lookup(program: &Path) -> Found {
-    static CACHE: OnceLock<Mutex<HashMap<PathBuf, Found>>> = OnceLock::new();
+    static CACHE: OnceLock<Mutex<HashMap<PathBuf, Arc<Interp>>>> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     if let Some(found) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(program) {
-        return found.clone();
+        return Ok(found.clone());
     }
     let found = probe(program).map(Arc::new);
-    cache
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .insert(program.to_path_buf(), found.clone());
+    // Only an answer is remembered: a probe that failed (a timeout on a busy
+    // machine) is asked again by the next run instead of leaving every later
+    // run of this process without Landlock.
+    if let Ok(interp) = &found {
+        cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(program.to_path_buf(), interp.clone());
+    }
     found
 }
 

@@ -17,7 +17,6 @@ const WANTED: ABI = ABI::V6;
 pub struct Enforced {
     /// The Landlock ABI the kernel offers (0 without Landlock).
     pub abi: i32,
-    pub filesystem: bool,
     /// No TCP bind or connect (ABI 4, Linux 6.7).
     pub tcp: bool,
     /// Signals and abstract unix sockets scoped (ABI 6, Linux 6.12).
@@ -60,7 +59,6 @@ pub fn restrict(read_only: &[PathBuf], read_write: &[PathBuf]) -> Result<Enforce
     }
     Ok(Enforced {
         abi,
-        filesystem: true,
         tcp: abi >= 4,
         scopes: abi >= 6,
     })
