@@ -217,19 +217,14 @@ fn describe(v: &Verdict) -> String {
     s
 }
 
-fn prove(
-    course: &Course,
-    python: &Interpreter,
-    version: Option<&PythonVersion>,
-    job: &Job<'_>,
-) -> Found {
+fn prove(course: &Course, python: &Interpreter, version: &PythonVersion, job: &Job<'_>) -> Found {
     let kata = match job {
         Job::Solution { kata, .. } | Job::Starter { kata } | Job::Mistake { kata, .. } => {
             Some(*kata)
         }
         _ => None,
     };
-    if let (Some(kata), Some(version)) = (kata, version) {
+    if let Some(kata) = kata {
         if let Err(why) = session::supported(kata, version) {
             return Found::Skipped(format!("{}: {why}", kata.id));
         }
@@ -362,9 +357,14 @@ fn prove(
     }
 }
 
-/// Proves the whole course with `workers` parallel runs.
-pub fn verify_course(course: &Course, python: &Interpreter, workers: usize) -> Summary {
-    let version = python.probe_version().ok();
+/// Proves the whole course with `workers` parallel runs of `python`, whose
+/// version decides which katas are skipped.
+pub fn verify_course(
+    course: &Course,
+    python: &Interpreter,
+    version: &PythonVersion,
+    workers: usize,
+) -> Summary {
     let jobs = jobs(course);
     let next = AtomicUsize::new(0);
     let found: Mutex<Vec<(usize, Found)>> = Mutex::new(Vec::new());
@@ -373,7 +373,7 @@ pub fn verify_course(course: &Course, python: &Interpreter, workers: usize) -> S
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(job) = jobs.get(i) else { break };
-                let f = prove(course, python, version.as_ref(), job);
+                let f = prove(course, python, version, job);
                 found.lock().unwrap_or_else(|e| e.into_inner()).push((i, f));
             });
         }
@@ -420,25 +420,21 @@ impl ByInterpreter {
     }
 }
 
-/// Proves the course under each interpreter in turn.
+/// Proves the course under each interpreter (with its version) in turn.
 pub fn verify_under(
     course: &Course,
-    interpreters: &[Interpreter],
+    interpreters: &[(Interpreter, PythonVersion)],
     workers: usize,
 ) -> Vec<ByInterpreter> {
     interpreters
         .iter()
-        .map(|python| {
-            let (version, implementation) = match python.probe_version() {
-                Ok(v) => (v.to_string(), v.implementation.clone()),
-                Err(e) => (format!("unknown ({e})"), "unknown".to_string()),
-            };
+        .map(|(python, version)| {
             let started = Instant::now();
-            let summary = verify_course(course, python, workers);
+            let summary = verify_course(course, python, version, workers);
             ByInterpreter {
                 python: python.program.display().to_string(),
-                version,
-                implementation,
+                version: version.to_string(),
+                implementation: version.implementation.clone(),
                 ok: summary.problems.is_empty(),
                 seconds: started.elapsed().as_secs_f64(),
                 summary,
@@ -462,13 +458,15 @@ pub fn run(ctx: &Ctx, jobs: Option<usize>, format: ProblemFormat, pythons: &[Pat
     };
     // An interpreter that cannot even say its version would fail every run;
     // say so once instead.
-    for python in &interpreters {
-        if let Err(e) = python.probe_version() {
-            return Err(super::Failure::environment(e).help(
+    let interpreters = interpreters
+        .into_iter()
+        .map(|python| match python.probe_version() {
+            Ok(version) => Ok((python, version)),
+            Err(e) => Err(super::Failure::environment(e).help(
                 "check the path given to --python; `pykata --python PATH doctor` tells more",
-            ));
-        }
-    }
+            )),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let workers = jobs.unwrap_or_else(|| {
         std::thread::available_parallelism()
             .map(|n| n.get())

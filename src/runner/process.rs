@@ -339,3 +339,44 @@ fn ending_of(status: ExitStatus) -> Ending {
 fn ending_of(status: ExitStatus) -> Ending {
     Ending::Exited(status.code().unwrap_or(-1))
 }
+
+/// Why `stdout_within` has no answer.
+#[derive(Debug)]
+pub enum AskError {
+    Spawn(std::io::Error),
+    TimedOut,
+}
+
+/// Runs a short helper command (a version or path probe) and returns what it
+/// printed, killing it if it has not ended within `limit`: a hung
+/// interpreter or shim must not hang pykata.
+pub fn stdout_within(cmd: &mut Command, limit: Duration) -> Result<Vec<u8>, AskError> {
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(AskError::Spawn)?;
+    let reader = child.stdout.take().map(|mut s| {
+        thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = s.read_to_end(&mut buf);
+            buf
+        })
+    });
+    let deadline = Instant::now() + limit;
+    loop {
+        match child.try_wait() {
+            Ok(Some(_)) => break,
+            Ok(None) if Instant::now() < deadline => thread::sleep(Duration::from_millis(2)),
+            _ => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(AskError::TimedOut);
+            }
+        }
+    }
+    Ok(reader
+        .map(|r| r.join().unwrap_or_default())
+        .unwrap_or_default())
+}

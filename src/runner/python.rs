@@ -3,8 +3,14 @@
 use std::collections::HashMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::{Mutex, OnceLock};
+use std::time::Duration;
+
+use super::process::{stdout_within, AskError};
+
+/// How long an interpreter may take to say its version.
+const VERSION_WAIT: Duration = Duration::from_secs(20);
 
 /// How to start Python: a program and the arguments that come before ours
 /// (`py -3` on Windows has one).
@@ -98,17 +104,21 @@ impl Interpreter {
     }
 
     fn ask_version(&self) -> Result<PythonVersion, String> {
-        let out = Command::new(&self.program)
-            .args(&self.pre_args)
-            .args([
-                "-I",
-                "-c",
-                "import sys; print('%d.%d.%d' % sys.version_info[:3], sys.implementation.name)",
-            ])
-            .stdin(Stdio::null())
-            .output()
-            .map_err(|e| format!("could not start {}: {e}", self.program.display()))?;
-        let text = String::from_utf8_lossy(&out.stdout);
+        let mut cmd = Command::new(&self.program);
+        cmd.args(&self.pre_args).args([
+            "-I",
+            "-c",
+            "import sys; print('%d.%d.%d' % sys.version_info[:3], sys.implementation.name)",
+        ]);
+        let out = stdout_within(&mut cmd, VERSION_WAIT).map_err(|e| match e {
+            AskError::Spawn(e) => format!("could not start {}: {e}", self.program.display()),
+            AskError::TimedOut => format!(
+                "{} did not report its version within {} s",
+                self.program.display(),
+                VERSION_WAIT.as_secs()
+            ),
+        })?;
+        let text = String::from_utf8_lossy(&out);
         let mut parts = text.split_whitespace();
         let version = parts.next().and_then(PythonVersion::parse).ok_or_else(|| {
             format!(

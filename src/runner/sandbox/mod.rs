@@ -16,6 +16,10 @@
 //! What a learner's program can and cannot do, per OS, is in docs/sandbox.md.
 
 pub mod config;
+
+/// Open files a run may hold, with or without the Linux extras.
+pub const OPEN_FILES: u64 = 256;
+
 #[cfg(target_os = "linux")]
 mod linux;
 #[cfg(unix)]

@@ -2,14 +2,11 @@
 //! exec when no helper runs (macOS, the BSDs, Linux with the extras off): a
 //! session of its own, and resource limits.
 
-use super::{Layer, LayerState};
+use super::{Layer, LayerState, OPEN_FILES};
 use crate::runner::Limits;
 use nix::sys::resource::{getrlimit, setrlimit, Resource};
 use std::os::unix::process::CommandExt;
 use std::process::Command;
-
-/// Open files a run may hold.
-const OPEN_FILES: u64 = 256;
 
 pub fn prepare(cmd: &mut Command, limits: &Limits) {
     let cpu_s = limits.cpu_ms.div_ceil(1000);

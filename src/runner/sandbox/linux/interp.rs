@@ -7,9 +7,11 @@ use std::ffi::OsStr;
 use std::io::Read;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::{Arc, Mutex, OnceLock};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use crate::runner::process::{stdout_within, AskError};
 
 /// What the sandbox needs to know about one interpreter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,41 +56,14 @@ fn probe(program: &Path) -> Result<Interp, String> {
     cmd.args(["-I", "-S", "-c", PROBE])
         .env_clear()
         .env("LANG", "C.UTF-8")
-        .current_dir(std::env::temp_dir())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null());
+        .current_dir(std::env::temp_dir());
     if let Some(path) = std::env::var_os("PATH") {
         cmd.env("PATH", path);
     }
-    let mut child = cmd
-        .spawn()
-        .map_err(|e| format!("could not start {}: {e}", program.display()))?;
-    let reader = child.stdout.take().map(|mut s| {
-        std::thread::spawn(move || {
-            let mut buf = Vec::new();
-            let _ = s.read_to_end(&mut buf);
-            buf
-        })
-    });
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        match child.try_wait() {
-            Ok(Some(_)) => break,
-            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(2)),
-            _ => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(format!(
-                    "{} did not answer where its files are",
-                    program.display()
-                ));
-            }
-        }
-    }
-    let out = reader
-        .map(|r| r.join().unwrap_or_default())
-        .unwrap_or_default();
+    let out = stdout_within(&mut cmd, Duration::from_secs(20)).map_err(|e| match e {
+        AskError::Spawn(e) => format!("could not start {}: {e}", program.display()),
+        AskError::TimedOut => format!("{} did not answer where its files are", program.display()),
+    })?;
     let parts: Vec<&[u8]> = out.split(|b| *b == 0).collect();
     if parts.len() < 6 || parts[0].is_empty() {
         return Err(format!(

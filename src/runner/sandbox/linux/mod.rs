@@ -18,8 +18,7 @@ use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-/// Open files a run may hold.
-pub const OPEN_FILES: u64 = 256;
+use super::OPEN_FILES;
 /// Processes and threads a run may have, inside its own user namespace.
 pub const PROCESSES: u64 = 128;
 
