@@ -64,10 +64,9 @@ fn course_root(ctx: &Ctx) -> Result<PathBuf, Failure> {
 }
 
 fn validate_topic_name(name: &str) -> Result<(), Failure> {
-    let ok = name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    // A topic name is a kata id that may also hold '_'. New names also start
+    // with a letter, so they make good file and module names.
+    let ok = starts_with_letter(name) && crate::course::load::is_kata_id(&name.replace('_', "-"));
     if ok {
         Ok(())
     } else {
@@ -77,16 +76,16 @@ fn validate_topic_name(name: &str) -> Result<(), Failure> {
 }
 
 fn validate_kata_name(name: &str) -> Result<(), Failure> {
-    let ok = name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if ok {
+    if starts_with_letter(name) && crate::course::load::is_kata_id(name) {
         Ok(())
     } else {
         Err(Failure::usage(format!("`{name}` is not a plain kata id"))
             .help("start with a lowercase letter; use lowercase letters, digits and '-', like `late-binding`"))
     }
+}
+
+fn starts_with_letter(name: &str) -> bool {
+    name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
 }
 
 /// "context-managers" -> "Context managers".

@@ -415,11 +415,7 @@ impl Loader {
         let before = self.problems.len();
         let id = raw.id.value.clone();
         let id_loc = raw.id.referenced;
-        if id.is_empty()
-            || !id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        {
+        if !is_kata_id(&id) {
             self.problem(file, &id_loc, format!("kata id `{id}` is not a plain name"))
                 .hint =
                 Some("use lowercase letters, digits and '-', like `mutable-default`".into());
@@ -653,6 +649,14 @@ impl Loader {
             );
         }
     }
+}
+
+/// A kata id: lowercase letters, digits and '-' (`mutable-default`).
+pub fn is_kata_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 fn is_identifier(s: &str) -> bool {
