@@ -109,6 +109,12 @@ pub enum Command {
     },
     /// Prove a course: solutions pass, starters fail, mistakes fire, stated outputs are true.
     Verify {
+        /// Only these topics or katas (default: the whole course).
+        #[arg(value_name = "TOPIC_OR_KATA")]
+        only: Vec<String>,
+        /// Also run mutants of every solution: learner-like rewrites that the checks must fail.
+        #[arg(long)]
+        mutants: bool,
         /// Parallel runs (default: all cores).
         #[arg(long)]
         jobs: Option<usize>,

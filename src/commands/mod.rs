@@ -165,7 +165,21 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Solution { kata }) => solution::run(&ctx, &kata),
         Some(Command::Reset { kata }) => reset::run(&ctx, &kata),
         Some(Command::Init { dir }) => init::run(&ctx, dir),
-        Some(Command::Verify { jobs, format }) => verify::run(&ctx, jobs, format, &cli.python),
+        Some(Command::Verify {
+            only,
+            mutants,
+            jobs,
+            format,
+        }) => verify::run(
+            &ctx,
+            &verify::Options {
+                only,
+                mutants,
+                jobs,
+                format,
+            },
+            &cli.python,
+        ),
         Some(Command::Lint { dir, format }) => lint::run(&ctx, dir, format),
         Some(Command::Doctor) => doctor::run(&ctx),
         Some(Command::Schema) => schema::run(),

@@ -84,10 +84,64 @@ pub struct Summary {
     pub problems: Vec<Finding>,
 }
 
-fn jobs(course: &Course) -> Vec<Job<'_>> {
+/// What `pykata verify` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Topic or kata ids to prove; empty proves the whole course.
+    pub only: Vec<String>,
+    /// Also run mutants of every solution.
+    pub mutants: bool,
+    pub jobs: Option<usize>,
+    pub format: ProblemFormat,
+}
+
+/// Which parts of the course a run proves.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    names: Vec<String>,
+}
+
+impl Selection {
+    /// The whole course.
+    pub fn all() -> Self {
+        Self::default()
+    }
+
+    /// Only the named topics and katas; an unknown name is an error that
+    /// says which names exist.
+    pub fn of(course: &Course, names: &[String]) -> Result<Self, String> {
+        for name in names {
+            let known = course.topics.iter().any(|t| &t.id == name)
+                || course.katas().any(|k| &k.id == name);
+            if !known {
+                return Err(format!(
+                    "`{name}` is neither a topic nor a kata of this course (`pykata list` shows them)"
+                ));
+            }
+        }
+        Ok(Self {
+            names: names.to_vec(),
+        })
+    }
+
+    fn topic_lessons(&self, topic: &str) -> bool {
+        self.names.is_empty() || self.names.iter().any(|n| n == topic)
+    }
+
+    pub fn kata(&self, kata: &Kata) -> bool {
+        self.topic_lessons(&kata.topic) || self.names.iter().any(|n| n == &kata.id)
+    }
+}
+
+fn jobs<'c>(course: &'c Course, selection: &Selection) -> Vec<Job<'c>> {
     let mut jobs = Vec::new();
     for topic in &course.topics {
-        for (i, s) in topic.steps.iter().enumerate() {
+        let steps = if selection.topic_lessons(&topic.id) {
+            &topic.steps[..]
+        } else {
+            &[]
+        };
+        for (i, s) in steps.iter().enumerate() {
             let file = course.source.display(&format!("lessons/{}.yaml", topic.id));
             let at = At {
                 subject: format!(
@@ -115,7 +169,7 @@ fn jobs(course: &Course) -> Vec<Job<'_>> {
                 Step::Read(_) => {}
             }
         }
-        for kata in &topic.katas {
+        for kata in topic.katas.iter().filter(|k| selection.kata(k)) {
             jobs.push(Job::Solution {
                 kata,
                 file: &kata.solution.path,
@@ -364,8 +418,9 @@ pub fn verify_course(
     python: &Interpreter,
     version: &PythonVersion,
     workers: usize,
+    selection: &Selection,
 ) -> Summary {
-    let jobs = jobs(course);
+    let jobs = jobs(course, selection);
     let next = AtomicUsize::new(0);
     let found: Mutex<Vec<(usize, Found)>> = Mutex::new(Vec::new());
     std::thread::scope(|scope| {
@@ -425,12 +480,13 @@ pub fn verify_under(
     course: &Course,
     interpreters: &[(Interpreter, PythonVersion)],
     workers: usize,
+    selection: &Selection,
 ) -> Vec<ByInterpreter> {
     interpreters
         .iter()
         .map(|(python, version)| {
             let started = Instant::now();
-            let summary = verify_course(course, python, version, workers);
+            let summary = verify_course(course, python, version, workers, selection);
             ByInterpreter {
                 python: python.program.display().to_string(),
                 version: version.to_string(),
@@ -443,8 +499,10 @@ pub fn verify_under(
         .collect()
 }
 
-pub fn run(ctx: &Ctx, jobs: Option<usize>, format: ProblemFormat, pythons: &[PathBuf]) -> Outcome {
+pub fn run(ctx: &Ctx, options: &Options, pythons: &[PathBuf]) -> Outcome {
     let course = ctx.course()?;
+    let selection = Selection::of(&course, &options.only).map_err(super::Failure::usage)?;
+    let (jobs, format) = (options.jobs, options.format);
     let interpreters = if pythons.is_empty() {
         vec![ctx.python()?]
     } else {
@@ -472,7 +530,7 @@ pub fn run(ctx: &Ctx, jobs: Option<usize>, format: ProblemFormat, pythons: &[Pat
             .map(|n| n.get())
             .unwrap_or(2)
     });
-    let results = verify_under(&course, &interpreters, workers);
+    let results = verify_under(&course, &interpreters, workers, &selection);
     let ok = results.iter().all(|r| r.ok);
     let code = if ok { exit::OK } else { exit::NOT_PASSING };
     let several = results.len() > 1;
