@@ -4,7 +4,9 @@
 use super::model::{self, CheckKind, MatchMode, Phase, FORMAT_VERSION};
 use super::problem::{suggestion, Problem};
 use super::source::{CourseSource, MANIFEST};
-use super::{structure, Course, Kata, LessonStep, Mistake, PyFile, Topic};
+use super::{
+    structure, Course, EquivalentMark, Kata, LessonStep, Mistake, PyFile, Topic, MUTANT_OPERATORS,
+};
 use crate::runner::Limits;
 use serde_saphyr::{Location, Spanned};
 use std::collections::{HashMap, HashSet};
@@ -524,6 +526,8 @@ impl Loader {
             }
         }
 
+        let equivalent_mutants = self.equivalent_marks(file, &raw, &id);
+
         if self.problems.len() > before {
             return None;
         }
@@ -542,8 +546,74 @@ impl Loader {
             stdin: raw.stdin,
             checks: raw.checks.into_iter().map(|c| c.value).collect(),
             mistakes,
+            equivalent_mutants,
             origin: format!("{file}:{}:{}", id_loc.line(), id_loc.column()),
         })
+    }
+
+    /// Equivalence marks must name one of the kata's solutions, a known
+    /// operator, a line of that file and a reason. Whether a mutant still
+    /// exists there is for `verify --mutants`, which makes them.
+    fn equivalent_marks(&mut self, file: &str, raw: &model::Kata, id: &str) -> Vec<EquivalentMark> {
+        let mut marks = Vec::new();
+        for spanned in &raw.equivalent_mutants {
+            let (mark, loc) = (&spanned.value, &spanned.referenced);
+            let solutions: Vec<&Spanned<String>> = std::iter::once(&raw.solution)
+                .chain(&raw.alternatives)
+                .collect();
+            let Some(target) = solutions.iter().find(|s| s.value == mark.file) else {
+                let names: Vec<&str> = solutions.iter().map(|s| s.value.as_str()).collect();
+                self.problem(
+                    file,
+                    loc,
+                    format!(
+                        "equivalent mutant of `{}`: kata `{id}` has no solution or alternative by that name",
+                        mark.file
+                    ),
+                )
+                .hint = Some(format!("name one of: {}", names.join(", ")));
+                continue;
+            };
+            if !MUTANT_OPERATORS.contains(&mark.operator.as_str()) {
+                let p = self.problem(
+                    file,
+                    loc,
+                    format!("equivalent mutant: unknown operator `{}`", mark.operator),
+                );
+                p.hint = Some(
+                    suggestion(&mark.operator, MUTANT_OPERATORS.iter().copied())
+                        .unwrap_or_else(|| format!("operators: {}", MUTANT_OPERATORS.join(", "))),
+                );
+            }
+            let lines = self
+                .source
+                .read(&format!("katas/{}", target.value))
+                .map(|t| t.lines().count())
+                .unwrap_or(usize::MAX);
+            if mark.line == 0 || mark.line as usize > lines {
+                self.problem(
+                    file,
+                    loc,
+                    format!(
+                        "equivalent mutant: {} has no line {} (it has {lines})",
+                        mark.file, mark.line
+                    ),
+                );
+            }
+            if mark.reason.trim().is_empty() {
+                self.problem(file, loc, "equivalent mutant without a reason").hint = Some(
+                    "say why the mutant is correct code for the task as written; if it is not, add a check instead".into(),
+                );
+            }
+            marks.push(EquivalentMark {
+                file: mark.file.clone(),
+                operator: mark.operator.clone(),
+                line: mark.line,
+                reason: mark.reason.clone(),
+                origin: format!("{file}:{}:{}", loc.line(), loc.column()),
+            });
+        }
+        marks
     }
 
     fn check(&mut self, file: &str, spanned: &Spanned<model::Check>) {
@@ -605,6 +675,9 @@ impl Loader {
         }
         if !matches!(kind, CheckKind::Output | CheckKind::Lines) {
             misplaced(c.match_mode.is_some(), "match", self);
+        }
+        if kind != CheckKind::Lines {
+            misplaced(c.only, "only", self);
         }
         if kind != CheckKind::Raises {
             misplaced(c.exception.is_some(), "exception", self);

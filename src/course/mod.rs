@@ -66,6 +66,8 @@ pub struct Kata {
     pub stdin: Option<String>,
     pub checks: Vec<Check>,
     pub mistakes: Vec<Mistake>,
+    /// Mutants the author marked as correct code (see `verify --mutants`).
+    pub equivalent_mutants: Vec<EquivalentMark>,
     /// Where the kata's `id:` is written, for messages.
     pub origin: String,
 }
@@ -76,6 +78,43 @@ pub struct Mistake {
     pub when: String,
     pub message: String,
     pub sample: PyFile,
+}
+
+/// The mutation operators `verify --mutants` applies, as assets/mutate.py
+/// names them; an equivalence mark must name one.
+pub const MUTANT_OPERATORS: &[&str] = &[
+    "boundary",
+    "eq-to-is",
+    "is-to-eq",
+    "not-compare",
+    "isinstance-to-type",
+    "except-narrow",
+    "list-to-iter",
+    "drop-finally",
+    "drop-return-value",
+    "drop-statement",
+    "swap-statements",
+    "to-class-attribute",
+    "hoist-state",
+    "constant",
+    "deepcopy-to-copy",
+    "drop-wraps",
+    "in-to-substring",
+    "casefold-to-lower",
+    "drop-reversed",
+    "drop-await",
+    "and-or",
+];
+
+/// A mutant an author judged to be correct code, and where the mark is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EquivalentMark {
+    pub file: String,
+    pub operator: String,
+    pub line: u32,
+    pub reason: String,
+    /// `file:line:column` of the mark in its topic file.
+    pub origin: String,
 }
 
 impl Kata {

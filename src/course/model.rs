@@ -136,6 +136,26 @@ pub struct Kata {
     /// Detectors of mistakes learners really make, each with a sample wrong answer.
     #[serde(default)]
     pub mistakes: Vec<Mistake>,
+    /// Mutants of the solutions that are really correct for the task as
+    /// written, each with the reason; `verify --mutants` does not count them.
+    #[serde(default)]
+    #[schemars(with = "Vec<EquivalentMutant>")]
+    pub equivalent_mutants: Vec<Spanned<EquivalentMutant>>,
+}
+
+/// A mutant an author has judged correct: the file it was made from, the
+/// operator and the line `verify --mutants` printed, and why it is correct.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EquivalentMutant {
+    /// The solution or alternative the mutant was made from, relative to katas/.
+    pub file: String,
+    /// The mutation operator, as `verify --mutants` names it.
+    pub operator: String,
+    /// The line of the file the mutation changes.
+    pub line: u32,
+    /// Why the mutant is correct code for the task as written.
+    pub reason: String,
 }
 
 /// Limits a kata may raise, each within a ceiling (see runner::Limits).
@@ -212,6 +232,10 @@ pub struct Check {
     /// Lines that must appear in this order (lines).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lines: Vec<String>,
+    /// The output must be exactly `lines`: nothing before, between or after
+    /// them except blank lines (lines). Use it where the task states a whole trace.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub only: bool,
     /// The exception class expected, or a base class of it (raises).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exception: Option<String>,

@@ -57,6 +57,8 @@ pub enum OrderProblem {
         line: String,
         after: String,
     },
+    /// The output has a line the stated trace does not (with `only`).
+    Extra { position: usize, line: String },
 }
 
 impl OrderProblem {
@@ -69,13 +71,22 @@ impl OrderProblem {
                 "line {} of the expected order, `{line}`, is out of place: it should come after `{after}`",
                 index + 1
             ),
+            OrderProblem::Extra { position, line } => format!(
+                "line {position} of the output, `{line}`, is not part of the expected trace; nothing else may be printed"
+            ),
         }
     }
 }
 
 /// Checks that `expected` lines appear in this order among the output's
-/// lines (others may come between). Names the first one out of place.
-pub fn lines_in_order(expected: &[String], actual: &str, regex: bool) -> Result<(), OrderProblem> {
+/// lines; with `only`, no other non-blank line may appear before, between or
+/// after them. Names the first line out of place.
+pub fn lines_in_order(
+    expected: &[String],
+    actual: &str,
+    regex: bool,
+    only: bool,
+) -> Result<(), OrderProblem> {
     let out: Vec<&str> = actual.lines().map(str::trim).collect();
     let matcher = |want: &str, got: &str| -> bool {
         if regex {
@@ -85,9 +96,14 @@ pub fn lines_in_order(expected: &[String], actual: &str, regex: bool) -> Result<
         }
     };
     let mut pos = 0;
+    // Where each expected line was found, to name an extra line with `only`.
+    let mut matched = Vec::with_capacity(expected.len());
     for (index, want) in expected.iter().enumerate() {
         match out[pos..].iter().position(|got| matcher(want, got)) {
-            Some(found) => pos += found + 1,
+            Some(found) => {
+                matched.push(pos + found);
+                pos += found + 1;
+            }
             None => {
                 let anywhere = out.iter().any(|got| matcher(want, got));
                 return Err(if anywhere && index > 0 {
@@ -103,6 +119,18 @@ pub fn lines_in_order(expected: &[String], actual: &str, regex: bool) -> Result<
                     }
                 });
             }
+        }
+    }
+    if only {
+        let extra = out
+            .iter()
+            .enumerate()
+            .find(|(i, got)| !got.is_empty() && !matched.contains(i));
+        if let Some((i, got)) = extra {
+            return Err(OrderProblem::Extra {
+                position: i + 1,
+                line: got.to_string(),
+            });
         }
     }
     Ok(())
@@ -150,8 +178,8 @@ mod tests {
     #[test]
     fn order_names_the_first_line_out_of_place() {
         let want = lines(&["auth: enter", "timer: enter", "body"]);
-        assert!(lines_in_order(&want, "auth: enter\nx\ntimer: enter\nbody\n", false).is_ok());
-        let err = lines_in_order(&want, "timer: enter\nauth: enter\nbody\n", false).unwrap_err();
+        assert!(lines_in_order(&want, "auth: enter\nx\ntimer: enter\nbody\n", false, false).is_ok());
+        let err = lines_in_order(&want, "timer: enter\nauth: enter\nbody\n", false, false).unwrap_err();
         assert_eq!(
             err,
             OrderProblem::OutOfPlace {
@@ -160,7 +188,27 @@ mod tests {
                 after: "auth: enter".into()
             }
         );
-        let err = lines_in_order(&want, "auth: enter\nbody\n", false).unwrap_err();
+        let err = lines_in_order(&want, "auth: enter\nbody\n", false, false).unwrap_err();
         assert!(matches!(err, OrderProblem::Missing { index: 1, .. }));
+    }
+
+    #[test]
+    fn only_refuses_a_line_the_trace_does_not_have() {
+        let want = lines(&["auth: enter", "body"]);
+        let extra = "auth: enter\nlog: enter\nbody\n";
+        assert!(lines_in_order(&want, extra, false, false).is_ok());
+        assert_eq!(
+            lines_in_order(&want, extra, false, true).unwrap_err(),
+            OrderProblem::Extra {
+                position: 2,
+                line: "log: enter".into()
+            }
+        );
+        let trailing = "auth: enter\nbody\nlog: exit\n";
+        assert!(matches!(
+            lines_in_order(&want, trailing, false, true),
+            Err(OrderProblem::Extra { position: 3, .. })
+        ));
+        assert!(lines_in_order(&want, "\nauth: enter\n\nbody\n\n", false, true).is_ok());
     }
 }

@@ -358,7 +358,7 @@ fn judge_check(check: &crate::course::Check, ev: &CheckEvent) -> CheckResult {
             let ok = match check.kind {
                 CheckKind::Lines => {
                     let regex = check.match_mode() == MatchMode::Regex;
-                    match lines_in_order(&check.lines, &out, regex) {
+                    match lines_in_order(&check.lines, &out, regex, check.only) {
                         Ok(()) => true,
                         Err(problem) => {
                             result.detail = Some(problem.describe());
