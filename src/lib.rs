@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod course;
 pub mod judge;
+pub mod mutants;
 pub mod progress;
 pub mod runner;
 pub mod session;

@@ -14,9 +14,11 @@ use crate::course::{Course, Kata, Step};
 use crate::judge::answer::{self, Truth};
 use crate::judge::matchers::normalize;
 use crate::judge::{Status, Verdict};
+use crate::mutants::{self, Mutant};
 use crate::runner::{python, script, Interpreter, PythonVersion};
 use crate::session;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -59,6 +61,10 @@ enum Job<'c> {
         code: &'c str,
         answer: &'c str,
     },
+    Mutant {
+        kata: &'c Kata,
+        mutant: &'c Mutant,
+    },
 }
 
 /// A problem `verify` found.
@@ -82,6 +88,37 @@ pub struct Summary {
     pub runs: usize,
     pub skipped: Vec<String>,
     pub problems: Vec<Finding>,
+    /// With `--mutants`: the mutation score of each kata proved.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mutation: Vec<KataScore>,
+}
+
+/// How one kata's checks fared against its mutants.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct KataScore {
+    pub kata: String,
+    pub topic: String,
+    /// Mutants run (at most `mutants::PER_KATA`).
+    pub mutants: usize,
+    /// Failed by the checks, as they should be.
+    pub killed: usize,
+    /// Passed, but marked by the author as correct code.
+    pub equivalent: usize,
+    /// Passed and not marked: wrong answers the checks accept.
+    pub survived: usize,
+    /// Killed out of the mutants that are really wrong, in percent.
+    pub score: f64,
+}
+
+/// Killed out of the mutants that are really wrong (all but the marked
+/// ones), in percent; 100 when there are none.
+pub fn mutation_score(mutants: usize, killed: usize, equivalent: usize) -> f64 {
+    let wrong = mutants.saturating_sub(equivalent);
+    if wrong == 0 {
+        100.0
+    } else {
+        100.0 * killed as f64 / wrong as f64
+    }
 }
 
 /// What `pykata verify` was asked to do.
@@ -133,7 +170,11 @@ impl Selection {
     }
 }
 
-fn jobs<'c>(course: &'c Course, selection: &Selection) -> Vec<Job<'c>> {
+fn jobs<'c>(
+    course: &'c Course,
+    selection: &Selection,
+    mutants: &'c HashMap<String, Vec<Mutant>>,
+) -> Vec<Job<'c>> {
     let mut jobs = Vec::new();
     for topic in &course.topics {
         let steps = if selection.topic_lessons(&topic.id) {
@@ -186,6 +227,10 @@ fn jobs<'c>(course: &'c Course, selection: &Selection) -> Vec<Job<'c>> {
             for index in 0..kata.mistakes.len() {
                 jobs.push(Job::Mistake { kata, index });
             }
+            let made = mutants.get(&kata.id).map_or(&[][..], Vec::as_slice);
+            for mutant in mutants::choose(made, mutants::PER_KATA) {
+                jobs.push(Job::Mutant { kata, mutant });
+            }
         }
     }
     jobs
@@ -196,6 +241,14 @@ enum Found {
     Fine,
     Skipped(String),
     Problem(Finding),
+    /// A mutant of this kata (by id) and what became of it.
+    Mutant(String, MutantFate),
+}
+
+enum MutantFate {
+    Killed,
+    Equivalent,
+    Survived(Finding),
 }
 
 /// The kata's `id:` in its topic file, split from `Kata::origin`
@@ -273,9 +326,10 @@ fn describe(v: &Verdict) -> String {
 
 fn prove(course: &Course, python: &Interpreter, version: &PythonVersion, job: &Job<'_>) -> Found {
     let kata = match job {
-        Job::Solution { kata, .. } | Job::Starter { kata } | Job::Mistake { kata, .. } => {
-            Some(*kata)
-        }
+        Job::Solution { kata, .. }
+        | Job::Starter { kata }
+        | Job::Mistake { kata, .. }
+        | Job::Mutant { kata, .. } => Some(*kata),
         _ => None,
     };
     if let Some(kata) = kata {
@@ -388,6 +442,17 @@ fn prove(course: &Course, python: &Interpreter, version: &PythonVersion, job: &J
                 }
             }
         }
+        Job::Mutant { kata, mutant } => {
+            let fate = match session::judge_source(python, kata, &mutant.source, None) {
+                Ok(v) if v.status == Status::Pass => match mutant.marked_by(&kata.equivalent_mutants) {
+                    Some(_) => MutantFate::Equivalent,
+                    None => MutantFate::Survived(survivor(course, kata, mutant)),
+                },
+                // A mutant that cannot even run is as good as killed.
+                _ => MutantFate::Killed,
+            };
+            Found::Mutant(kata.id.clone(), fate)
+        }
         Job::Predict { at, code, answer } => {
             match crate::runner::run_script(python, code, script::PREDICT_WALL_MS) {
                 Err(e) => at_step(at, format!("could not run: {e}")),
@@ -411,16 +476,92 @@ fn prove(course: &Course, python: &Interpreter, version: &PythonVersion, job: &J
     }
 }
 
+/// A surviving mutant, located at the line it changed, with its diff.
+fn survivor(course: &Course, kata: &Kata, mutant: &Mutant) -> Finding {
+    let original = std::iter::once(&kata.solution)
+        .chain(&kata.alternatives)
+        .find(|f| f.path == mutant.file)
+        .map_or("", |f| f.text.as_str());
+    Finding {
+        subject: format!(
+            "{} mutant `{}` of {} line {} survives",
+            kata.id, mutant.operator, mutant.file, mutant.line
+        ),
+        problem: format!(
+            "every check passes this wrong-looking rewrite; add a check or a mistake sample that fails it, \
+             or mark it under `equivalent_mutants:` with the reason it is correct:\n{}",
+            mutant.diff(original)
+        ),
+        file: Some(course.source.display(&format!("katas/{}", mutant.file))),
+        line: Some(u64::from(mutant.line)),
+        column: None,
+    }
+}
+
+/// Makes the mutants of the selected katas that run on this interpreter,
+/// and reports every equivalence mark that no longer matches a mutant.
+fn make_mutants(
+    course: &Course,
+    python: &Interpreter,
+    version: &PythonVersion,
+    selection: &Selection,
+) -> (HashMap<String, Vec<Mutant>>, Vec<Finding>) {
+    let katas: Vec<&Kata> = course
+        .katas()
+        .filter(|k| selection.kata(k) && session::supported(k, version).is_ok())
+        .collect();
+    let made = match mutants::make_all(python, &katas) {
+        Ok(made) => made,
+        Err(e) => {
+            let problem = Finding {
+                subject: "verify --mutants".into(),
+                problem: format!("could not make mutants: {e}"),
+                file: None,
+                line: None,
+                column: None,
+            };
+            return (HashMap::new(), vec![problem]);
+        }
+    };
+    let mut stale = Vec::new();
+    for kata in katas {
+        let all = made.get(&kata.id).map_or(&[][..], Vec::as_slice);
+        for mark in &kata.equivalent_mutants {
+            if !all.iter().any(|m| m.marked_by(std::slice::from_ref(mark)).is_some()) {
+                let (file, line, column) = split_origin(&mark.origin);
+                stale.push(Finding {
+                    subject: format!("{} equivalent mutant mark", kata.id),
+                    problem: format!(
+                        "no `{}` mutant of {} starts at line {} any more; remove the mark or move it to the line `verify --mutants` names",
+                        mark.operator, mark.file, mark.line
+                    ),
+                    file: Some(file),
+                    line,
+                    column,
+                });
+            }
+        }
+    }
+    (made, stale)
+}
+
 /// Proves the whole course with `workers` parallel runs of `python`, whose
-/// version decides which katas are skipped.
+/// version decides which katas are skipped; with `with_mutants`, runs the
+/// solutions' mutants too.
 pub fn verify_course(
     course: &Course,
     python: &Interpreter,
     version: &PythonVersion,
     workers: usize,
     selection: &Selection,
+    with_mutants: bool,
 ) -> Summary {
-    let jobs = jobs(course, selection);
+    let (made, stale) = if with_mutants {
+        make_mutants(course, python, version, selection)
+    } else {
+        (HashMap::new(), Vec::new())
+    };
+    let jobs = jobs(course, selection, &made);
     let next = AtomicUsize::new(0);
     let found: Mutex<Vec<(usize, Found)>> = Mutex::new(Vec::new());
     std::thread::scope(|scope| {
@@ -437,10 +578,36 @@ pub fn verify_course(
     found.sort_by_key(|(i, _)| *i);
     let mut summary = Summary {
         runs: jobs.len(),
+        problems: stale,
         ..Summary::default()
     };
+    if with_mutants {
+        summary.mutation = course
+            .katas()
+            .filter(|k| made.contains_key(&k.id))
+            .map(|k| KataScore {
+                kata: k.id.clone(),
+                topic: k.topic.clone(),
+                ..KataScore::default()
+            })
+            .collect();
+    }
     for (_, f) in found {
         match f {
+            Found::Mutant(kata, fate) => {
+                let Some(score) = summary.mutation.iter_mut().find(|s| s.kata == kata) else {
+                    continue;
+                };
+                score.mutants += 1;
+                match fate {
+                    MutantFate::Killed => score.killed += 1,
+                    MutantFate::Equivalent => score.equivalent += 1,
+                    MutantFate::Survived(finding) => {
+                        score.survived += 1;
+                        summary.problems.push(finding);
+                    }
+                }
+            }
             Found::Fine => {}
             Found::Skipped(s) => {
                 // A skipped job never started an interpreter.
@@ -451,6 +618,9 @@ pub fn verify_course(
             }
             Found::Problem(p) => summary.problems.push(p),
         }
+    }
+    for s in &mut summary.mutation {
+        s.score = mutation_score(s.mutants, s.killed, s.equivalent);
     }
     summary
 }
@@ -481,12 +651,13 @@ pub fn verify_under(
     interpreters: &[(Interpreter, PythonVersion)],
     workers: usize,
     selection: &Selection,
+    with_mutants: bool,
 ) -> Vec<ByInterpreter> {
     interpreters
         .iter()
         .map(|(python, version)| {
             let started = Instant::now();
-            let summary = verify_course(course, python, version, workers, selection);
+            let summary = verify_course(course, python, version, workers, selection, with_mutants);
             ByInterpreter {
                 python: python.program.display().to_string(),
                 version: version.to_string(),
@@ -530,7 +701,7 @@ pub fn run(ctx: &Ctx, options: &Options, pythons: &[PathBuf]) -> Outcome {
             .map(|n| n.get())
             .unwrap_or(2)
     });
-    let results = verify_under(&course, &interpreters, workers, &selection);
+    let results = verify_under(&course, &interpreters, workers, &selection, options.mutants);
     let ok = results.iter().all(|r| r.ok);
     let code = if ok { exit::OK } else { exit::NOT_PASSING };
     let several = results.len() > 1;
@@ -614,6 +785,63 @@ fn print_github(results: &[ByInterpreter], several: bool) {
     }
 }
 
+/// The mutation scores: the course, then each topic with its katas that
+/// let mutants through.
+fn print_mutation(s: &Style, scores: &[KataScore]) {
+    if scores.is_empty() {
+        return;
+    }
+    let total = |of: &[&KataScore]| {
+        let sum = |f: fn(&KataScore) -> usize| of.iter().map(|k| f(k)).sum::<usize>();
+        (
+            sum(|k| k.mutants),
+            sum(|k| k.killed),
+            sum(|k| k.equivalent),
+            sum(|k| k.survived),
+        )
+    };
+    let all: Vec<&KataScore> = scores.iter().collect();
+    let (mutants, killed, equivalent, survived) = total(&all);
+    println!(
+        "{} {} katas, {mutants} mutants: {killed} killed, {equivalent} equivalent (marked), {survived} survived; score {:.1}%",
+        s.bold("mutation:"),
+        scores.len(),
+        mutation_score(mutants, killed, equivalent)
+    );
+    let mut topics: Vec<&str> = Vec::new();
+    for k in scores {
+        if !topics.contains(&k.topic.as_str()) {
+            topics.push(&k.topic);
+        }
+    }
+    let width = topics.iter().map(|t| t.len()).max().unwrap_or(0);
+    for topic in topics {
+        let of: Vec<&KataScore> = scores.iter().filter(|k| k.topic == topic).collect();
+        let (mutants, killed, equivalent, survived) = total(&of);
+        let weak: Vec<String> = of
+            .iter()
+            .filter(|k| k.survived > 0)
+            .map(|k| format!("{} {:.0}%", k.kata, k.score))
+            .collect();
+        let mark = if survived == 0 { s.good("✓") } else { s.bad("✗") };
+        println!(
+            "  {mark} {topic:<width$}  {:>5.1}%  {killed}/{} killed{}{}",
+            mutation_score(mutants, killed, equivalent),
+            mutants - equivalent,
+            if equivalent > 0 {
+                format!(", {equivalent} equivalent")
+            } else {
+                String::new()
+            },
+            if weak.is_empty() {
+                String::new()
+            } else {
+                format!("  ({})", weak.join(", "))
+            }
+        );
+    }
+}
+
 fn print_human(course: &Course, results: &[ByInterpreter], workers: usize) {
     let s = Style::stdout();
     let katas = course.katas().count();
@@ -633,6 +861,7 @@ fn print_human(course: &Course, results: &[ByInterpreter], workers: usize) {
         for skip in &r.summary.skipped {
             println!("{} skipped {skip}", s.dim("-"));
         }
+        print_mutation(&s, &r.summary.mutation);
         let on = if several {
             format!(" under Python {}", r.version)
         } else {
