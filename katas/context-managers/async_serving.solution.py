@@ -12,21 +12,19 @@ async def serving(registry, name):
         await registry.unload(name)
 
 
-class DemoRegistry:
-    async def load(self, name):
-        await asyncio.sleep(0.01)
-        print(f"load {name}")
-        return f"model:{name}"
-
-    async def unload(self, name):
-        await asyncio.sleep(0.01)
-        print(f"unload {name}")
-
-
-async def main():
-    async with serving(DemoRegistry(), "resnet") as model:
-        print("predict with", model)
-
-
 if __name__ == "__main__":
+    class DemoRegistry:
+        async def load(self, name):
+            await asyncio.sleep(0.01)
+            print(f"load {name}")
+            return f"model:{name}"
+
+        async def unload(self, name):
+            await asyncio.sleep(0.01)
+            print(f"unload {name}")
+
+    async def main():
+        async with serving(DemoRegistry(), "resnet") as model:
+            print("predict with", model)
+
     asyncio.run(main())

@@ -14,7 +14,7 @@ def scratch_dir():
         yield path
     finally:
         os.chdir(old)
-        shutil.rmtree(path, ignore_errors=True)
+        shutil.rmtree(path)
 
 
 if __name__ == "__main__":

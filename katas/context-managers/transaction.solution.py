@@ -14,20 +14,19 @@ def transaction(db):
         db.commit()
 
 
-class PrintingDB:
-    """A stand-in database for trying transaction() by hand."""
-
-    def begin(self):
-        print("BEGIN")
-
-    def commit(self):
-        print("COMMIT")
-
-    def rollback(self):
-        print("ROLLBACK")
-
-
 if __name__ == "__main__":
+    class PrintingDB:
+        """A stand-in database for trying transaction() by hand."""
+
+        def begin(self):
+            print("BEGIN")
+
+        def commit(self):
+            print("COMMIT")
+
+        def rollback(self):
+            print("ROLLBACK")
+
     with transaction(PrintingDB()):
         print("insert run-1")
     try:

@@ -25,4 +25,5 @@ class Dataset:
 
     @lazy
     def vocabulary(self):
+        print(f"building the vocabulary of {self.name}...")
         return sorted({word for text in self.texts for word in text.split()})

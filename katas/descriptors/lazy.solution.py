@@ -8,7 +8,6 @@ class lazy:
 
     def __init__(self, func):
         self.func = func
-        self.__doc__ = func.__doc__
 
     def __set_name__(self, owner, name):
         self.name = name

@@ -8,7 +8,7 @@ class TrainingConfig:
 
     @lr.setter
     def lr(self, value):
-        if value <= 0:
+        if not value > 0:  # also rejects NaN, for which every comparison is false
             raise ValueError(f"lr must be greater than 0, got {value!r}")
         self._lr = value
 
