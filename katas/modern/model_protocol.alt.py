@@ -1,29 +1,21 @@
-"""The pre-Protocol way: an ABC whose __subclasshook__ accepts any class
-that has callable fit and predict somewhere in its MRO."""
+"""The Protocol spelled through the typing module, fit_all as a filter then a loop."""
 
-from abc import ABC, abstractmethod
-
-
-def _has_method(cls, name):
-    return any(callable(vars(base).get(name)) for base in cls.__mro__)
+import typing
 
 
-class Model(ABC):
-    @abstractmethod
-    def fit(self, data): ...
+@typing.runtime_checkable
+class Model(typing.Protocol):
+    """Anything that can be trained and then asked for predictions."""
 
-    @abstractmethod
-    def predict(self, x): ...
+    def predict(self, x):
+        raise NotImplementedError
 
-    @classmethod
-    def __subclasshook__(cls, other):
-        if cls is Model:
-            return _has_method(other, "fit") and _has_method(other, "predict")
-        return NotImplemented
+    def fit(self, data):
+        raise NotImplementedError
 
 
 def fit_all(candidates, data):
-    models = [c for c in candidates if isinstance(c, Model)]
+    models = [candidate for candidate in candidates if isinstance(candidate, Model)]
     for model in models:
         model.fit(data)
     return models

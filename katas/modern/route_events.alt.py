@@ -11,7 +11,7 @@ def route(event):
             return "metric", name, float(value)
         case {"type": "tag", "run": run, "tags": list(tags)} if isinstance(run, str):
             return "tag", run, tuple(tags)
-        case ("checkpoint", run, step) if isinstance(run, str) and type(step) is int:
+        case ("checkpoint", run, step) if isinstance(run, str) and isinstance(step, int) and not isinstance(step, bool):
             return "checkpoint", run, step
         case ("log", run, *rest) if isinstance(run, str):
             return "log", run, tuple(rest)

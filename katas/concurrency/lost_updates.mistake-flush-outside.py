@@ -1,0 +1,32 @@
+"""The lock covers the read and the write, but _flush() was moved out in front of them."""
+
+import threading
+import time
+
+
+def _flush():
+    time.sleep(0.0005)
+
+
+class MetricCounter:
+    def __init__(self):
+        self.counts = {}
+        self._lock = threading.Lock()
+
+    def record(self, name):
+        _flush()
+        with self._lock:
+            current = self.counts.get(name, 0)
+            self.counts[name] = current + 1
+
+
+def record_from_threads(counter, name, threads=4, times=25):
+    def work():
+        for _ in range(times):
+            counter.record(name)
+
+    workers = [threading.Thread(target=work) for _ in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()

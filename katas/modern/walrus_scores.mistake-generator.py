@@ -1,0 +1,12 @@
+"""A generator expression instead of a list comprehension."""
+
+def evaluate(run):
+    return max(run["val_acc"])
+
+
+def good_scores(runs, threshold):
+    return (score for run in runs if (score := evaluate(run)) >= threshold)
+
+
+def debug_line(name, lr):
+    return f"{name=} {lr=}"
