@@ -132,11 +132,35 @@ def run_code(code, ns, name):
     return None
 
 
+class _Unset:
+    """Stands in for a name a message refers to that was never bound (the
+    learner's code failed before the check could set it)."""
+
+    def __repr__(self):
+        return "(not set)"
+
+    __str__ = __repr__
+
+    def __format__(self, spec):
+        return "(not set)"
+
+    def __getattr__(self, name):
+        return self
+
+    def __getitem__(self, key):
+        return self
+
+
+class _Names(dict):
+    def __missing__(self, key):
+        return _Unset()
+
+
 def format_message(template, ns):
     if not template:
         return template
     try:
-        return template.format_map(ns)
+        return template.format_map(_Names(ns))
     except Exception:
         return template
 
@@ -366,8 +390,7 @@ def run_check(check, source, import_error):
         elif error is not None:
             if isinstance(error, KeyboardInterrupt):
                 raise error
-            result.update(status="error", message="your code raised " + type(error).__name__,
-                          error=describe(error))
+            stopped(result, check, ns, error)
         else:
             result["status"] = "ran"  # the Rust judge matches the output
             result["message"] = format_message(check.get("message"), ns)
@@ -392,11 +415,13 @@ def run_check(check, source, import_error):
         return judge_exception(check, result, raised, ns)
 
     if kind == "assert":
+        current = None
         with Captured() as cap:
             try:
                 if check.get("setup"):
                     run_code(check["setup"], ns, "setup of " + cid)
                 for item in check.get("asserts") or []:
+                    current = item
                     code = item["code"]
                     detail = None
                     try:
@@ -416,13 +441,33 @@ def run_check(check, source, import_error):
             except BaseException as exc:
                 if isinstance(exc, KeyboardInterrupt):
                     raise
-                result.update(status="error", message="your code raised " + type(exc).__name__,
-                              error=describe(exc))
+                # In the setup, the first assertion is what the check was getting at.
+                first = (check.get("asserts") or [None])[0]
+                stopped(result, check, ns, exc, current or first)
         result.update(output=clip(cap.text), truncated=cap.truncated)
         return result
 
     result.update(status="error", message="unknown check kind " + kind)
     return result
+
+
+def stopped(result, check, ns, exc, assertion=None):
+    """A check that could not finish because code raised. The check's own
+    message (the assertion's it was on, else the check's) leads, so the
+    learner reads what the check wanted before the exception; `own_code`
+    says the check's own code failed on a name that was never bound, which
+    happens when the learner's code failed before the check could set up."""
+    template = (assertion or {}).get("message") or check.get("message")
+    result.update(status="error", error=describe(exc),
+                  message=format_message(template, ns) if template else None,
+                  own_code=isinstance(exc, NameError) and raised_in_check_code(exc))
+
+
+def raised_in_check_code(exc):
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    return bool(frames) and frames[-1].filename.startswith("<") and frames[-1].filename != "<string>"
 
 
 def output_limit_message(cid):
@@ -445,12 +490,26 @@ def judge_exception(check, result, exc, ns=None):
     if not exception_matches(exc, wanted):
         result.update(status="fail", error=describe(exc),
                       message=message or "expected " + wanted + ", but " + type(exc).__name__ + " was raised")
+    elif check.get("pattern") and not _pattern_ok(check["pattern"]):
+        result.update(status="error", own_code=True,
+                      message="pykata's judge failed, not your code: the kata's `pattern` is not a valid "
+                              "regular expression (`pykata lint` names it); tell the course's author")
     elif check.get("pattern") and not re.search(check["pattern"], str(exc)):
         result.update(status="fail",
                       message=message or wanted + " was raised, but its message does not match")
     else:
         result["status"] = "pass"
     return result
+
+
+def _pattern_ok(pattern):
+    import re
+
+    try:
+        re.compile(pattern)
+        return True
+    except re.error:
+        return False
 
 
 def run_mistake(mistake):

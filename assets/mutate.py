@@ -187,9 +187,25 @@ class Maker:
                 self.constant(node)
             elif isinstance(node, ast.Await):
                 self.replace_expr("drop-await", node, node.value)
+            elif isinstance(node, ast.ExceptHandler):
+                self.except_narrow(node)
             elif isinstance(node, ast.BoolOp):
                 other = ast.Or() if isinstance(node.op, ast.And) else ast.And()
                 self.replace_expr("and-or", node, ast.BoolOp(other, node.values))
+
+    def except_narrow(self, handler):
+        """`except BaseException` (or a bare `except`) becomes `except
+        Exception`, which lets KeyboardInterrupt and CancelledError through;
+        `except Exception` becomes `except ValueError`, which handles one kind."""
+        kind = handler.type
+        if kind is None:
+            at = self.text.offset(handler.lineno, handler.col_offset) + len("except")
+            self.add("except-narrow", handler.lineno, [(at, at, " Exception")])
+            return
+        name = dotted(kind)
+        narrower = {"BaseException": "Exception", "Exception": "ValueError"}.get(name)
+        if narrower:
+            self.replace_expr("except-narrow", kind, ast.Name(narrower, ast.Load()))
 
     def call(self, node):
         name = dotted(node.func) or ""

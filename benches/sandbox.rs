@@ -64,7 +64,9 @@ fn kata() -> Kata {
         limits: Limits::default(),
         stdin: None,
         checks: vec![check],
+        check_origins: Vec::new(),
         mistakes: Vec::new(),
+        equivalent_mutants: Vec::new(),
         origin: "benches/sandbox.rs".into(),
     }
 }

@@ -12,5 +12,6 @@ pub mod mutants;
 pub mod progress;
 pub mod runner;
 pub mod session;
+pub mod syntax;
 pub mod tui;
 pub mod workspace;

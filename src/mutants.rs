@@ -93,10 +93,7 @@ pub fn make_all(
     cmd.arg("-I").arg(&script).arg(&request);
     let out = stdout_within(&mut cmd, MAKE_WAIT).map_err(|e| match e {
         AskError::Spawn(e) => format!("could not start {}: {e}", python.program.display()),
-        AskError::TimedOut => format!(
-            "making mutants took longer than {} s",
-            MAKE_WAIT.as_secs()
-        ),
+        AskError::TimedOut => format!("making mutants took longer than {} s", MAKE_WAIT.as_secs()),
     })?;
     let reply: Reply = serde_json::from_slice(&out).map_err(|e| {
         format!(

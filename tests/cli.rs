@@ -800,3 +800,34 @@ fn a_cancelled_lesson_run_stops_at_once_and_gives_no_verdict() {
     // The predict wall limit is 2 s; a cancelled run ends well before it.
     assert!(started.elapsed().as_secs_f64() < 1.5);
 }
+
+#[test]
+fn a_check_stopped_by_the_learners_exception_leads_with_its_own_message() {
+    let Some(v) = verdict_on(
+        "fix-default",
+        "basics/fix_default.py",
+        "def add(item, items=None):\n    if items is not None:\n        raise KeyError(item)\n    return [item]\n",
+    ) else {
+        return;
+    };
+    let explicit = v["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "explicit")
+        .unwrap()
+        .clone();
+    assert_eq!(explicit["status"], "error");
+    let message = explicit["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("An explicit list must be used and returned, got (not set)."),
+        "{message}"
+    );
+    assert!(
+        message.contains("your code raised KeyError: 'x'"),
+        "{message}"
+    );
+    assert!(
+        explicit["detail"].is_null() || !explicit["detail"].as_str().unwrap().contains("NameError")
+    );
+}

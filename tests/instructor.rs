@@ -922,3 +922,88 @@ fn the_authoring_walkthrough_lints_and_verifies_as_written() {
         .stdout(predicate::str::contains("1 katas, 7 runs"))
         .stdout(predicate::str::contains("no problems"));
 }
+
+#[test]
+fn verify_mutants_shows_survivors_scores_and_stale_marks() {
+    if !python_available() {
+        return;
+    }
+    let course = fixture("mutants");
+    let (code, out) = stdout_of(on(&course).args(["verify", "--mutants"]));
+    assert_eq!(code, Some(1), "{out}");
+    // The weak kata's checks never try 0, so moving the boundary survives,
+    // shown as the small diff of the line it changed.
+    assert!(
+        out.contains("weak mutant `boundary` of signs/weak.solution.py line 2 survives"),
+        "{out}"
+    );
+    assert!(
+        out.contains("-    return x > 0\n    +    return (x >= 0)"),
+        "{out}"
+    );
+    // The marked mutant is not a survivor; the stale mark is a problem.
+    assert!(
+        !out.contains("`drop-statement` of signs/weak.alt.py line 3"),
+        "{out}"
+    );
+    assert!(
+        out.contains("no `boundary` mutant of signs/weak.alt.py starts at line 1 any more"),
+        "{out}"
+    );
+    // The strong kata, checked at zero, kills every mutant.
+    assert!(!out.contains("strong mutant"), "{out}");
+    assert!(out.contains("mutation: 2 katas"), "{out}");
+
+    let (_, json) =
+        json_of(on(&course).args(["verify", "--mutants", "--format", "json", "strong"]));
+    assert_eq!(json["ok"], true, "{json}");
+    let scores = json["interpreters"][0]["mutation"].as_array().unwrap();
+    assert_eq!(scores.len(), 1, "{json}");
+    assert_eq!(scores[0]["kata"], "strong");
+    assert_eq!(scores[0]["survived"], 0);
+    assert_eq!(scores[0]["score"], 100.0);
+    assert!(scores[0]["mutants"].as_u64().unwrap() >= 8, "{json}");
+
+    let (code, weak) =
+        json_of(on(&course).args(["verify", "--mutants", "--format", "json", "weak"]));
+    assert_eq!(code, Some(1));
+    let score = &weak["interpreters"][0]["mutation"][0];
+    assert_eq!(score["equivalent"], 1, "{weak}");
+    assert!(score["survived"].as_u64().unwrap() >= 1, "{weak}");
+}
+
+#[test]
+fn lint_checks_equivalent_mutant_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("mutants"), dir.path());
+    let lessons = dir.path().join("lessons/signs.yaml");
+    let text = std::fs::read_to_string(&lessons).unwrap();
+    let text = text
+        .replace("operator: drop-statement", "operator: drop-statment")
+        .replace(
+            "file: signs/weak.alt.py\n        operator: boundary\n        line: 1",
+            "file: signs/other.py\n        operator: boundary\n        line: 1",
+        );
+    std::fs::write(&lessons, text).unwrap();
+    let (code, out) = stdout_of(bin().args(["lint"]).arg(dir.path()));
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("unknown operator `drop-statment`"), "{out}");
+    assert!(out.contains("did you mean `drop-statement`?"), "{out}");
+    assert!(
+        out.contains("kata `weak` has no solution or alternative by that name"),
+        "{out}"
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}

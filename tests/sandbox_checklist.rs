@@ -109,7 +109,9 @@ fn kata_asserting(limits: Limits, stdin: Option<&str>, code: &str) -> Kata {
             "kind": "assert",
             "asserts": [{"code": code}],
         }))],
+        check_origins: Vec::new(),
         mistakes: Vec::new(),
+        equivalent_mutants: Vec::new(),
         origin: "tests/sandbox_checklist.rs".into(),
     }
 }
@@ -145,9 +147,11 @@ fn metadata_of(dir: &Path) -> Vec<(PathBuf, u32, i64)> {
 
 impl Decoy {
     fn new() -> Decoy {
+        // Outside /tmp: a run gets a private /tmp where it can, which would
+        // hide a decoy there instead of testing that it is denied.
         let dir = tempfile::Builder::new()
             .prefix("pykata-decoy-")
-            .tempdir()
+            .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
             .unwrap();
         std::fs::write(dir.path().join("id_rsa"), "PRIVATE KEY\n").unwrap();
         std::fs::create_dir(dir.path().join("sub")).unwrap();
@@ -707,7 +711,9 @@ fn c16_reading_private_files_is_denied() {
 #[test]
 fn c17_writing_outside_the_work_dir_is_denied() {
     need!("landlock filesystem");
-    let program = "import pathlib\nfor path in [os.path.join(DECOY, 'new.txt'), os.path.join(REAL_HOME, '.bashrc'), '/tmp/pykata-escaped.txt']:\n    try:\n        open(path, 'a').close()\n        os.write(2, ('WROTE %s\\n' % path).encode())\n    except PermissionError:\n        pass\nopen(SECRET, 'w').write('gone')\n";
+    // /tmp may be the run's private one: writing there is fine as long as
+    // nothing appears in the real /tmp.
+    let program = "import pathlib\nfor path in [os.path.join(DECOY, 'new.txt'), os.path.join(REAL_HOME, '.bashrc'), '/tmp/pykata-escaped.txt']:\n    try:\n        open(path, 'a').close()\n        if not path.startswith('/tmp/'):\n            os.write(2, ('WROTE %s\\n' % path).encode())\n    except PermissionError:\n        pass\nopen(SECRET, 'w').write('gone')\n";
     let j = judge(program, wall(3_000), None);
     // Landlock says "Permission denied", the read-only mounts "Read-only
     // file system", whichever the kernel checks first.
@@ -1103,7 +1109,13 @@ fn h16_abstract_unix_sockets_outside_the_sandbox_are_out_of_reach() {
 #[test]
 fn h04_no_terminal_no_keystroke_injection_no_shared_memory() {
     need!("seccomp", "landlock filesystem");
-    let program = "import fcntl, termios\nfor path in ['/dev/tty', '/dev/shm/pykata-test']:\n    try:\n        open(path, 'w').close()\n        os.write(2, ('OPENED %s\\n' % path).encode())\n    except OSError:\n        pass\ntry:\n    fcntl.ioctl(0, termios.TIOCSTI, b'x')\n    os.write(2, b'INJECTED\\n')\nexcept OSError:\n    pass\n";
+    let shared = "try:\n    open('/dev/shm/pykata-test', 'w').close()\nexcept OSError:\n    pass\n";
+    let j = judge(shared, wall(3_000), None);
+    assert_eq!(j.verdict.status, Status::Pass, "{}", j.verdict.message);
+    assert!(!Path::new("/dev/shm/pykata-test").exists());
+    // /dev/shm may be the run's private one; what matters is that nothing
+    // reaches the real one.
+    let program = "import fcntl, termios\nfor path in ['/dev/tty']:\n    try:\n        open(path, 'w').close()\n        os.write(2, ('OPENED %s\\n' % path).encode())\n    except OSError:\n        pass\ntry:\n    fcntl.ioctl(0, termios.TIOCSTI, b'x')\n    os.write(2, b'INJECTED\\n')\nexcept OSError:\n    pass\n";
     let j = judge(program, wall(3_000), None);
     assert_eq!(j.verdict.status, Status::Pass, "{}", j.verdict.message);
     assert!(!j.verdict.stderr.contains("OPENED"), "{}", j.verdict.stderr);
@@ -1267,6 +1279,7 @@ fn h12_doctor_lists_every_layer() {
         "user namespace",
         "network namespace",
         "mount namespace",
+        "private /tmp",
         "landlock filesystem",
         "landlock network",
         "landlock scopes",
@@ -1340,4 +1353,29 @@ fn h13_the_binary_never_sends_escape_sequences_to_the_terminal() {
             assert!(String::from_utf8_lossy(&all).contains("\\x1b"));
         }
     }
+}
+
+#[test]
+fn h14_a_run_has_a_private_writable_tmp_and_dev_shm() {
+    need!("mount namespace", "private /tmp");
+    // Correct code that uses /tmp directly, a ThreadPool (POSIX semaphores
+    // in /dev/shm) and tempfile works; what others keep in /tmp is not there.
+    let outside = tempfile::Builder::new()
+        .prefix("pykata-outside-")
+        .tempfile_in("/tmp")
+        .unwrap();
+    let program = format!(
+        "import tempfile, multiprocessing.pool\n\
+         with open('/tmp/scratch.txt', 'w') as fh:\n    fh.write('ok')\n\
+         assert open('/tmp/scratch.txt').read() == 'ok'\n\
+         with open('/dev/shm/scratch', 'w') as fh:\n    fh.write('ok')\n\
+         with multiprocessing.pool.ThreadPool(2) as pool:\n    assert pool.map(abs, [-1, -2]) == [1, 2]\n\
+         with tempfile.TemporaryDirectory(dir='/tmp') as d:\n    open(os.path.join(d, 'f'), 'w').close()\n\
+         assert not os.path.exists({:?}), 'a file kept in /tmp outside is visible'\n",
+        outside.path().display().to_string()
+    );
+    let j = judge(&program, wall(5_000), None);
+    assert_eq!(j.verdict.status, Status::Pass, "{}", shown(&j.verdict));
+    assert!(!Path::new("/tmp/scratch.txt").exists());
+    assert!(!Path::new("/dev/shm/scratch").exists());
 }

@@ -15,10 +15,27 @@ pub fn run(ctx: &Ctx, dir: Option<PathBuf>, format: ProblemFormat) -> Outcome {
         None => ctx.source(),
     };
     let result = course::load(source);
+    let mut note = None;
     let problems = match &result {
-        Ok(_) => Vec::new(),
+        // A course that loads has its check code compiled and its patterns
+        // given to `re` by the interpreter: nothing of it runs.
+        Ok(course) => match ctx.python() {
+            Ok(python) => crate::syntax::problems(&python, course).unwrap_or_else(|e| {
+                note = Some(format!("the check code's syntax was not checked: {e}"));
+                Vec::new()
+            }),
+            Err(_) => {
+                note = Some(
+                    "no Python found: the check code's syntax and `raises` patterns were not checked (`verify` checks them)".to_string(),
+                );
+                Vec::new()
+            }
+        },
         Err(e) => e.problems.clone(),
     };
+    if let Some(note) = &note {
+        eprintln!("note: {note}");
+    }
     match format {
         ProblemFormat::Json => {
             let doc = serde_json::json!({"format": JSON_FORMAT, "ok": problems.is_empty(), "problems": problems});
@@ -36,13 +53,13 @@ pub fn run(ctx: &Ctx, dir: Option<PathBuf>, format: ProblemFormat) -> Outcome {
                 println!("{} {p}", s.bad("error:"));
             }
             match &result {
-                Ok(c) => println!(
+                Ok(c) if problems.is_empty() => println!(
                     "lint: {} topics, {} katas: {}",
                     c.topics.len(),
                     c.katas().count(),
                     s.good("no problems")
                 ),
-                Err(_) => println!("lint: {}", s.bad(&format!("{} problem(s)", problems.len()))),
+                _ => println!("lint: {}", s.bad(&format!("{} problem(s)", problems.len()))),
             }
         }
     }

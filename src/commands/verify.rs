@@ -139,11 +139,6 @@ pub struct Selection {
 }
 
 impl Selection {
-    /// The whole course.
-    pub fn all() -> Self {
-        Self::default()
-    }
-
     /// Only the named topics and katas; an unknown name is an error that
     /// says which names exist.
     pub fn of(course: &Course, names: &[String]) -> Result<Self, String> {
@@ -444,10 +439,12 @@ fn prove(course: &Course, python: &Interpreter, version: &PythonVersion, job: &J
         }
         Job::Mutant { kata, mutant } => {
             let fate = match session::judge_source(python, kata, &mutant.source, None) {
-                Ok(v) if v.status == Status::Pass => match mutant.marked_by(&kata.equivalent_mutants) {
-                    Some(_) => MutantFate::Equivalent,
-                    None => MutantFate::Survived(survivor(course, kata, mutant)),
-                },
+                Ok(v) if v.status == Status::Pass => {
+                    match mutant.marked_by(&kata.equivalent_mutants) {
+                        Some(_) => MutantFate::Equivalent,
+                        None => MutantFate::Survived(survivor(course, kata, mutant)),
+                    }
+                }
                 // A mutant that cannot even run is as good as killed.
                 _ => MutantFate::Killed,
             };
@@ -473,6 +470,21 @@ fn prove(course: &Course, python: &Interpreter, version: &PythonVersion, job: &J
                 }
             }
         }
+    }
+}
+
+/// A located course problem as `verify` reports it.
+fn finding_of(p: crate::course::Problem) -> Finding {
+    let problem = match &p.hint {
+        Some(h) => format!("{}\nhelp: {h}", p.message),
+        None => p.message.clone(),
+    };
+    Finding {
+        subject: format!("{}:{}:{}", p.file, p.line, p.column),
+        problem,
+        file: Some(p.file),
+        line: Some(p.line),
+        column: Some(p.column),
     }
 }
 
@@ -527,7 +539,10 @@ fn make_mutants(
     for kata in katas {
         let all = made.get(&kata.id).map_or(&[][..], Vec::as_slice);
         for mark in &kata.equivalent_mutants {
-            if !all.iter().any(|m| m.marked_by(std::slice::from_ref(mark)).is_some()) {
+            if !all
+                .iter()
+                .any(|m| m.marked_by(std::slice::from_ref(mark)).is_some())
+            {
                 let (file, line, column) = split_origin(&mark.origin);
                 stale.push(Finding {
                     subject: format!("{} equivalent mutant mark", kata.id),
@@ -556,11 +571,24 @@ pub fn verify_course(
     selection: &Selection,
     with_mutants: bool,
 ) -> Summary {
+    // Check code that does not compile would fail every run and be blamed
+    // on the solutions: report it where it is written instead.
+    let mut early: Vec<Finding> = match crate::syntax::problems(python, course) {
+        Ok(found) => found.into_iter().map(finding_of).collect(),
+        Err(e) => vec![Finding {
+            subject: "verify".into(),
+            problem: format!("the check code's syntax could not be checked: {e}"),
+            file: None,
+            line: None,
+            column: None,
+        }],
+    };
     let (made, stale) = if with_mutants {
         make_mutants(course, python, version, selection)
     } else {
         (HashMap::new(), Vec::new())
     };
+    early.extend(stale);
     let jobs = jobs(course, selection, &made);
     let next = AtomicUsize::new(0);
     let found: Mutex<Vec<(usize, Found)>> = Mutex::new(Vec::new());
@@ -578,7 +606,7 @@ pub fn verify_course(
     found.sort_by_key(|(i, _)| *i);
     let mut summary = Summary {
         runs: jobs.len(),
-        problems: stale,
+        problems: early,
         ..Summary::default()
     };
     if with_mutants {
@@ -823,7 +851,11 @@ fn print_mutation(s: &Style, scores: &[KataScore]) {
             .filter(|k| k.survived > 0)
             .map(|k| format!("{} {:.0}%", k.kata, k.score))
             .collect();
-        let mark = if survived == 0 { s.good("✓") } else { s.bad("✗") };
+        let mark = if survived == 0 {
+            s.good("✓")
+        } else {
+            s.bad("✗")
+        };
         println!(
             "  {mark} {topic:<width$}  {:>5.1}%  {killed}/{} killed{}{}",
             mutation_score(mutants, killed, equivalent),

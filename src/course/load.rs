@@ -519,6 +519,11 @@ impl Loader {
             if let Some(sample) = self.py_file(file, &m.sample) {
                 mistakes.push(Mistake {
                     id: m.id.value.clone(),
+                    origin: format!(
+                        "{file}:{}:{}",
+                        m.id.referenced.line(),
+                        m.id.referenced.column()
+                    ),
                     when: m.when.clone(),
                     message: m.message.clone(),
                     sample,
@@ -544,6 +549,11 @@ impl Loader {
             min_python,
             limits,
             stdin: raw.stdin,
+            check_origins: raw
+                .checks
+                .iter()
+                .map(|c| format!("{file}:{}:{}", c.referenced.line(), c.referenced.column()))
+                .collect(),
             checks: raw.checks.into_iter().map(|c| c.value).collect(),
             mistakes,
             equivalent_mutants,

@@ -65,6 +65,8 @@ pub struct Kata {
     pub limits: Limits,
     pub stdin: Option<String>,
     pub checks: Vec<Check>,
+    /// `file:line:column` of each check, in the order of `checks`.
+    pub check_origins: Vec<String>,
     pub mistakes: Vec<Mistake>,
     /// Mutants the author marked as correct code (see `verify --mutants`).
     pub equivalent_mutants: Vec<EquivalentMark>,
@@ -75,6 +77,8 @@ pub struct Kata {
 #[derive(Debug, Clone)]
 pub struct Mistake {
     pub id: String,
+    /// `file:line:column` of its `id:`.
+    pub origin: String,
     pub when: String,
     pub message: String,
     pub sample: PyFile,

@@ -178,8 +178,11 @@ mod tests {
     #[test]
     fn order_names_the_first_line_out_of_place() {
         let want = lines(&["auth: enter", "timer: enter", "body"]);
-        assert!(lines_in_order(&want, "auth: enter\nx\ntimer: enter\nbody\n", false, false).is_ok());
-        let err = lines_in_order(&want, "timer: enter\nauth: enter\nbody\n", false, false).unwrap_err();
+        assert!(
+            lines_in_order(&want, "auth: enter\nx\ntimer: enter\nbody\n", false, false).is_ok()
+        );
+        let err =
+            lines_in_order(&want, "timer: enter\nauth: enter\nbody\n", false, false).unwrap_err();
         assert_eq!(
             err,
             OrderProblem::OutOfPlace {

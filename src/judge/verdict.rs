@@ -398,14 +398,27 @@ fn judge_check(check: &crate::course::Check, ev: &CheckEvent) -> CheckResult {
     } else if result.status == Status::Error {
         if let Some(err) = &ev.error {
             let text = err.text.as_deref().unwrap_or("");
-            let hint = limit_hint(&err.kind, err.text.as_deref());
-            result.message = Some(if text.is_empty() {
-                format!("check `{}`: your code raised {}{hint}", check.id, err.kind)
+            let raised = if text.is_empty() {
+                err.kind.clone()
             } else {
+                format!("{}: {text}", err.kind)
+            };
+            let what = if ev.own_code {
                 format!(
-                    "check `{}`: your code raised {}: {text}{hint}",
-                    check.id, err.kind
+                    "check `{}` could not finish: its own code failed with {raised}, because your code did not get as far as the check expected",
+                    check.id
                 )
+            } else {
+                let hint = limit_hint(&err.kind, err.text.as_deref());
+                format!("check `{}`: your code raised {raised}{hint}", check.id)
+            };
+            // The check's own message says what it was after; the
+            // exception comes second.
+            result.message = Some(match ev.message.as_deref().map(str::trim) {
+                Some(lead) if !lead.is_empty() && !lead.starts_with("your file did not import") => {
+                    format!("{lead}\n{what}")
+                }
+                _ => what,
             });
         }
     }
@@ -490,7 +503,15 @@ fn escape_display_text(v: &mut Verdict) {
 /// Why an exception may come from the sandbox rather than the code's logic.
 fn limit_hint(kind: &str, text: Option<&str>) -> &'static str {
     let text = text.unwrap_or("");
+    let refused = text.starts_with("[Errno")
+        && (text.contains("Permission denied") || text.contains("Read-only file system"));
     match kind {
+        // Only where this machine gives runs no private /tmp (no mount
+        // namespace): say what was refused and what works instead.
+        _ if refused && (text.contains("'/tmp") || text.contains("'/dev/shm")) => {
+            " (this machine's sandbox gives the run no private /tmp, so writing there is refused; \
+             tempfile.mkdtemp() and tempfile.TemporaryDirectory() work, since TMPDIR points into the run's own folder)"
+        }
         // An error from the system (errno), not one the code raised itself.
         "PermissionError" if text.starts_with("[Errno") => " (the sandbox blocks files outside the kata's folder, the network, new processes and signals to other programs)",
         "MemoryError" => " (the program reached its memory limit)",

@@ -118,6 +118,10 @@ pub struct CheckEvent {
     /// The check printed more than was kept.
     #[serde(default)]
     pub truncated: bool,
+    /// The check stopped on a NameError in its own code: a name the
+    /// learner's code should have let it bind never was.
+    #[serde(default)]
+    pub own_code: bool,
 }
 
 /// Everything a kata run produced: the events in order and the process.

@@ -206,6 +206,7 @@ pub fn layers() -> Vec<Layer> {
         "user namespace",
         "network namespace",
         "mount namespace",
+        "private /tmp",
         "landlock filesystem",
         "landlock network",
         "landlock scopes",

@@ -50,6 +50,9 @@ fn fail(message: &str) -> ! {
 /// Applies every layer the configuration asks for, in order, best effort.
 pub fn apply(cfg: &HelperConfig) -> Vec<Outcome> {
     let mut out = Vec::new();
+    // What Landlock lets the run write: the configured folders, and the
+    // private /tmp and /dev/shm where the mount namespace made them.
+    let mut read_write = cfg.read_write.clone();
     let mut report = |name: &str, result: Result<String, String>| {
         let (state, detail) = match result {
             Ok(d) => ("active", d),
@@ -97,21 +100,35 @@ pub fn apply(cfg: &HelperConfig) -> Vec<Outcome> {
                 .net
                 .map(|()| "no network: only a loopback interface that is down".to_string()),
         );
+        let mounted = entered
+            .mount
+            .and_then(|()| namespaces::read_only_outside(&cfg.read_write));
+        let private = mounted
+            .as_ref()
+            .ok()
+            .map(|()| namespaces::private_tmp(&cfg.read_write));
         report(
             "mount namespace",
-            entered
-                .mount
-                .and_then(|()| namespaces::read_only_outside(&cfg.read_write))
-                .map(|()| {
-                    "every mount read-only but the work dir: no writes, chmod, chown or \
-                     touch outside it, even where Landlock is missing"
+            mounted.map(|()| {
+                "every mount read-only but the work dir: no writes, chmod, chown or \
+                 touch outside it, even where Landlock is missing"
+                    .to_string()
+            }),
+        );
+        if let Some(private) = private {
+            report(
+                "private /tmp",
+                private.map(|made| {
+                    read_write.extend(made);
+                    "an empty, writable /tmp and /dev/shm of its own; nothing kept there outside can be seen"
                         .to_string()
                 }),
-        );
+            );
+        }
     }
 
     if cfg.landlock {
-        match landlock::restrict(&cfg.read_only, &cfg.read_write) {
+        match landlock::restrict(&cfg.read_only, &read_write) {
             Ok(e) => {
                 report(
                     "landlock filesystem",

@@ -220,6 +220,7 @@ pub fn layers(helper: Option<&Path>) -> Vec<Layer> {
         "user namespace",
         "network namespace",
         "mount namespace",
+        "private /tmp",
         "landlock filesystem",
         "landlock network",
         "landlock scopes",
@@ -262,6 +263,12 @@ pub fn layers(helper: Option<&Path>) -> Vec<Layer> {
 }
 
 fn not_tried(name: &str) -> String {
+    // The private /tmp is made in the mount namespace and goes with it.
+    let name = if name == "private /tmp" {
+        "mount namespace"
+    } else {
+        name
+    };
     let group = if name.contains("namespace") {
         "namespaces"
     } else {

@@ -122,6 +122,70 @@ pub fn read_only_outside(writable: &[std::path::PathBuf]) -> Result<(), String> 
     Ok(())
 }
 
+/// The folders [`private_tmp`] gives a run of its own.
+pub const PRIVATE_TMP: &[&str] = &["/tmp", "/dev/shm"];
+
+/// In a fresh mount namespace, after [`read_only_outside`]: an empty,
+/// writable tmpfs on `/tmp` and `/dev/shm`, so `tempfile`, fixed `/tmp`
+/// paths and POSIX semaphores (multiprocessing, ThreadPool) work while
+/// nothing the system or other users keep there can be seen or reached.
+/// A `keep` folder that lies below one of them (the work dir, when TMPDIR is
+/// /tmp) is bound back in at the same path. Returns the folders made.
+pub fn private_tmp(keep: &[std::path::PathBuf]) -> Result<Vec<std::path::PathBuf>, String> {
+    use std::ffi::CString;
+    use std::os::fd::AsRawFd;
+    use std::os::unix::ffi::OsStrExt;
+    let mut made = Vec::new();
+    for target in PRIVATE_TMP.iter().map(std::path::Path::new) {
+        if !target.is_dir() {
+            continue;
+        }
+        // Hold on to the folders to keep before the tmpfs hides them.
+        let mut held = Vec::new();
+        for dir in keep.iter().filter(|d| d.starts_with(target) && d.is_dir()) {
+            let fd = fs::File::open(dir)
+                .map_err(|e| format!("could not hold {}: {e}", dir.display()))?;
+            held.push((dir.clone(), fd));
+        }
+        let path = CString::new(target.as_os_str().as_bytes())
+            .map_err(|_| format!("{} has a NUL byte", target.display()))?;
+        let fstype = CString::new("tmpfs").unwrap_or_default();
+        let data = CString::new("mode=1777,size=256m").unwrap_or_default();
+        // SAFETY: every pointer is a NUL-terminated string alive for the call.
+        let rc = unsafe {
+            libc::mount(
+                fstype.as_ptr(),
+                path.as_ptr(),
+                fstype.as_ptr(),
+                libc::MS_NOSUID | libc::MS_NODEV,
+                data.as_ptr().cast(),
+            )
+        };
+        if rc != 0 {
+            return Err(format!(
+                "mounting a private {} failed: {}",
+                target.display(),
+                std::io::Error::last_os_error()
+            ));
+        }
+        for (dir, fd) in held {
+            fs::create_dir_all(&dir)
+                .map_err(|e| format!("could not recreate {}: {e}", dir.display()))?;
+            let from =
+                CString::new(format!("/proc/self/fd/{}", fd.as_raw_fd())).unwrap_or_default();
+            let to = CString::new(dir.as_os_str().as_bytes())
+                .map_err(|_| format!("{} has a NUL byte", dir.display()))?;
+            mount(Some(&from), &to, libc::MS_BIND | libc::MS_REC)
+                .map_err(|e| format!("binding {} back failed: {e}", dir.display()))?;
+        }
+        made.push(target.to_path_buf());
+    }
+    if let Ok(cwd) = std::env::current_dir() {
+        let _ = std::env::set_current_dir(cwd);
+    }
+    Ok(made)
+}
+
 fn mount(
     source: Option<&std::ffi::CStr>,
     target: &std::ffi::CStr,

@@ -1,0 +1,146 @@
+//! The Python a course holds outside its files (check code, detectors'
+//! conditions, `raises` patterns) checked by the course's own interpreter
+//! before anything runs, so a typo is the author's located problem and never
+//! a run-time error blamed on the learner. Nothing is run: the code is only
+//! compiled and the patterns only given to `re.compile`.
+
+use crate::course::{Course, Problem};
+use crate::runner::process::{stdout_within, AskError};
+use crate::runner::Interpreter;
+use serde::Deserialize;
+use std::time::Duration;
+
+/// The checker, shipped in the binary.
+pub const SCRIPT: &str = include_str!("../assets/syntax_check.py");
+
+const WAIT: Duration = Duration::from_secs(30);
+
+/// One piece of Python and where its YAML is.
+struct Item {
+    /// `file:line:column` of the check or detector.
+    origin: String,
+    /// What it is, for the message: "check `x`, `setup`".
+    what: String,
+    regex: bool,
+    text: String,
+}
+
+#[derive(Deserialize)]
+struct Reply {
+    problems: Vec<Found>,
+}
+
+#[derive(Deserialize)]
+struct Found {
+    key: usize,
+    message: String,
+    line: Option<u64>,
+    column: Option<u64>,
+}
+
+fn items(course: &Course) -> Vec<Item> {
+    let mut items = Vec::new();
+    for kata in course.katas() {
+        for (check, origin) in kata.checks.iter().zip(&kata.check_origins) {
+            let mut add = |field: &str, regex: bool, text: &str| {
+                items.push(Item {
+                    origin: origin.clone(),
+                    what: format!("kata `{}`, check `{}`, `{field}`", kata.id, check.id),
+                    regex,
+                    text: text.to_string(),
+                });
+            };
+            if let Some(run) = &check.run {
+                add("run", false, run);
+            }
+            if let Some(setup) = &check.setup {
+                add("setup", false, setup);
+            }
+            for (i, a) in check.asserts.iter().enumerate() {
+                add(&format!("asserts[{}].code", i + 1), false, &a.code);
+            }
+            if let Some(pattern) = &check.pattern {
+                add("pattern", true, pattern);
+            }
+        }
+        for m in &kata.mistakes {
+            items.push(Item {
+                origin: m.origin.clone(),
+                what: format!("kata `{}`, mistake `{}`, `when`", kata.id, m.id),
+                regex: false,
+                text: m.when.clone(),
+            });
+        }
+    }
+    items
+}
+
+/// Every piece of check code that does not compile and every `raises`
+/// pattern `re` refuses, located at its check or detector.
+pub fn problems(python: &Interpreter, course: &Course) -> Result<Vec<Problem>, String> {
+    let items = items(course);
+    let request: Vec<serde_json::Value> = items
+        .iter()
+        .enumerate()
+        .map(|(key, i)| {
+            serde_json::json!({
+                "key": key,
+                "kind": if i.regex { "regex" } else { "code" },
+                "text": i.text,
+            })
+        })
+        .collect();
+    let dir = tempfile::tempdir().map_err(|e| format!("could not make a temp folder: {e}"))?;
+    let script = dir.path().join("_pykata_syntax.py");
+    let input = dir.path().join("items.json");
+    std::fs::write(&script, SCRIPT)
+        .and_then(|()| std::fs::write(&input, serde_json::json!({ "items": request }).to_string()))
+        .map_err(|e| format!("could not write the syntax checker: {e}"))?;
+    let mut cmd = python.command();
+    cmd.arg("-I").arg(&script).arg(&input);
+    let out = stdout_within(&mut cmd, WAIT).map_err(|e| match e {
+        AskError::Spawn(e) => format!("could not start {}: {e}", python.program.display()),
+        AskError::TimedOut => format!("the syntax check took longer than {} s", WAIT.as_secs()),
+    })?;
+    let reply: Reply = serde_json::from_slice(&out)
+        .map_err(|e| format!("the syntax checker gave no answer ({e})"))?;
+    Ok(reply
+        .problems
+        .into_iter()
+        .filter_map(|f| {
+            let item = items.get(f.key)?;
+            let (file, line, column) = split_origin(&item.origin);
+            let place = match (f.line, f.column) {
+                (Some(l), Some(c)) => format!(" (its line {l}, column {c})"),
+                (Some(l), None) => format!(" (its line {l})"),
+                (None, Some(c)) => format!(" (at character {c})"),
+                _ => String::new(),
+            };
+            let hint = if item.regex {
+                "the pattern is a Python regular expression (`re`); in YAML, quote it with single quotes so backslashes stay as written"
+            } else {
+                "this code runs in the harness against the learner's module; fix it so it compiles"
+            };
+            Some(
+                Problem::new(
+                    file,
+                    line,
+                    column,
+                    format!("{}: {}{place}", item.what, f.message),
+                )
+                .with_hint(hint),
+            )
+        })
+        .collect())
+}
+
+/// `file:line:column` split from the right (the file may hold colons).
+pub fn split_origin(origin: &str) -> (String, u64, u64) {
+    let mut parts = origin.rsplitn(3, ':');
+    let column = parts.next().and_then(|c| c.parse().ok());
+    let line = parts.next().and_then(|l| l.parse().ok());
+    match (parts.next(), line, column) {
+        (Some(file), Some(line), Some(column)) => (file.to_string(), line, column),
+        _ => (origin.to_string(), 0, 0),
+    }
+}
