@@ -1007,3 +1007,33 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn lint_and_verify_reject_check_code_that_does_not_compile_and_bad_patterns() {
+    if !python_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("mutants"), dir.path());
+    let lessons = dir.path().join("lessons/signs.yaml");
+    let text = std::fs::read_to_string(&lessons).unwrap();
+    let text = text.replace(
+        "      - id: around-zero\n",
+        "      - id: bad-pattern\n        kind: raises\n        run: is_positive(None)\n        exception: TypeError\n        pattern: \"not (supported\"\n      - id: bad-code\n        kind: assert\n        setup: |\n          x = (1,\n        asserts:\n          - code: x\n      - id: around-zero\n",
+    );
+    std::fs::write(&lessons, text).unwrap();
+    let (code, out) = stdout_of(bin().args(["lint"]).arg(dir.path()));
+    assert_eq!(code, Some(1), "{out}");
+    let file = dir.path().join("lessons/signs.yaml").display().to_string();
+    assert!(
+        out.contains(&format!("{file}:31:9: kata `strong`, check `bad-pattern`, `pattern`: bad regular expression: missing ), unterminated subpattern (at character 5)")),
+        "{out}"
+    );
+    assert!(
+        out.contains("kata `strong`, check `bad-code`, `setup`: Python syntax error: '(' was never closed (its line 1, column 5)"),
+        "{out}"
+    );
+    let (code, out) = stdout_of(on(dir.path()).args(["verify", "strong"]));
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("bad regular expression"), "{out}");
+}
