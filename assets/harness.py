@@ -113,6 +113,9 @@ def namespace(module):
     ns = dict(vars(module))
     ns["learner"] = module
     ns["__name__"] = "__pykata_check__"
+    # The kata's shared helpers (fakes, small functions) come first.
+    if SPEC.get("helpers"):
+        run_code(SPEC["helpers"], ns, "helpers")
     return ns
 
 
@@ -369,7 +372,13 @@ def run_check(check, source, import_error):
     except BaseException as exc:  # the first import worked; a later one may not
         result.update(status="error", message="your file did not import", error=describe(exc))
         return result
-    ns = namespace(module)
+    try:
+        ns = namespace(module)
+    except BaseException as exc:
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        stopped(result, check, {}, exc, (check.get("asserts") or [None])[0])
+        return result
 
     if kind in ("output", "lines"):
         with Captured() as cap:

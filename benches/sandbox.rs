@@ -64,6 +64,7 @@ fn kata() -> Kata {
         limits: Limits::default(),
         stdin: None,
         checks: vec![check],
+        helpers: None,
         check_origins: Vec::new(),
         mistakes: Vec::new(),
         equivalent_mutants: Vec::new(),

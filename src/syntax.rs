@@ -41,6 +41,14 @@ struct Found {
 fn items(course: &Course) -> Vec<Item> {
     let mut items = Vec::new();
     for kata in course.katas() {
+        if let (Some(helpers), Some(origin)) = (&kata.helpers, Some(&kata.origin)) {
+            items.push(Item {
+                origin: origin.clone(),
+                what: format!("kata `{}`, `helpers`", kata.id),
+                regex: false,
+                text: helpers.clone(),
+            });
+        }
         for (check, origin) in kata.checks.iter().zip(&kata.check_origins) {
             let mut add = |field: &str, regex: bool, text: &str| {
                 items.push(Item {

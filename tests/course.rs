@@ -138,3 +138,55 @@ fn every_kata_is_proven_under_every_interpreter_the_machine_has() {
     assert!(text.contains("no problems"), "{text}");
     eprintln!("{text}");
 }
+
+/// Busy loops that keep every core loaded while they live.
+struct Load(Vec<std::process::Child>);
+
+impl Load {
+    fn start(n: usize) -> Load {
+        Load(
+            (0..n)
+                .filter_map(|_| {
+                    std::process::Command::new("python3")
+                        .args(["-c", "while True: pass"])
+                        .spawn()
+                        .ok()
+                })
+                .collect(),
+        )
+    }
+}
+
+impl Drop for Load {
+    fn drop(&mut self) {
+        for child in &mut self.0 {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// The katas whose checks are about time or concurrency. Their checks count
+/// what happened (calls in flight, a forced race, operations, growth between
+/// two sizes) instead of timing one sample, so under load the unchanged
+/// starter still fails and the reference still passes.
+const TIMING_KATAS: &[&str] = &["parallel-downloads", "gather-metrics", "lost-updates"];
+
+#[test]
+fn timing_katas_hold_under_load() {
+    if which::which("python3").is_err() {
+        eprintln!("skipping: no python3 (CI installs one)");
+        return;
+    }
+    let _load = Load::start(2);
+    for round in 1..=5 {
+        let out = pykata()
+            .arg("verify")
+            .args(TIMING_KATAS)
+            .timeout(std::time::Duration::from_secs(600))
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "round {round} under load:\n{text}");
+    }
+}

@@ -1026,7 +1026,7 @@ fn lint_and_verify_reject_check_code_that_does_not_compile_and_bad_patterns() {
     assert_eq!(code, Some(1), "{out}");
     let file = dir.path().join("lessons/signs.yaml").display().to_string();
     assert!(
-        out.contains(&format!("{file}:31:9: kata `strong`, check `bad-pattern`, `pattern`: bad regular expression: missing ), unterminated subpattern (at character 5)")),
+        out.contains(&format!("{file}:34:9: kata `strong`, check `bad-pattern`, `pattern`: bad regular expression: missing ), unterminated subpattern (at character 5)")),
         "{out}"
     );
     assert!(

@@ -109,6 +109,7 @@ fn kata_asserting(limits: Limits, stdin: Option<&str>, code: &str) -> Kata {
             "kind": "assert",
             "asserts": [{"code": code}],
         }))],
+        helpers: None,
         check_origins: Vec::new(),
         mistakes: Vec::new(),
         equivalent_mutants: Vec::new(),

@@ -549,6 +549,7 @@ impl Loader {
             min_python,
             limits,
             stdin: raw.stdin,
+            helpers: raw.helpers,
             check_origins: raw
                 .checks
                 .iter()

@@ -64,6 +64,8 @@ pub struct Kata {
     pub min_python: Option<(u32, u32)>,
     pub limits: Limits,
     pub stdin: Option<String>,
+    /// Code run before every check and detector (see model::Kata::helpers).
+    pub helpers: Option<String>,
     pub checks: Vec<Check>,
     /// `file:line:column` of each check, in the order of `checks`.
     pub check_origins: Vec<String>,

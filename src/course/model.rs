@@ -129,6 +129,10 @@ pub struct Kata {
     /// Input for the program (default: empty, EOF at once).
     #[serde(default)]
     pub stdin: Option<String>,
+    /// Python run before every check and detector of the kata, in its
+    /// namespace: fakes and helpers several checks share (a fake clock).
+    #[serde(default)]
+    pub helpers: Option<String>,
     /// What the learner's file must do; at least one.
     #[serde(default)]
     #[schemars(with = "Vec<Check>")]

@@ -20,6 +20,9 @@ struct Spec<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     min_python: Option<[u32; 2]>,
     checks: &'a [Check],
+    /// Code run before every check and detector, in its namespace.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    helpers: Option<&'a str>,
     mistakes: Vec<MistakeSpec<'a>>,
     /// Characters a check may print before it is stopped.
     output_limit: u64,
@@ -145,6 +148,7 @@ pub fn run_kata(
         module: kata.module(),
         min_python: kata.min_python.map(|(a, b)| [a, b]),
         checks: &kata.checks,
+        helpers: kata.helpers.as_deref(),
         mistakes: kata
             .mistakes
             .iter()
