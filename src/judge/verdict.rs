@@ -542,3 +542,29 @@ fn crash_name(signal: &str) -> &'static str {
         _ => "arithmetic fault",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::limit_hint;
+
+    #[test]
+    fn a_refused_tmp_says_what_works_instead() {
+        let hint = limit_hint(
+            "PermissionError",
+            Some("[Errno 13] Permission denied: '/tmp/tmpab12/ckpt'"),
+        );
+        assert!(hint.contains("no private /tmp"), "{hint}");
+        assert!(hint.contains("tempfile.mkdtemp()"), "{hint}");
+        let hint = limit_hint(
+            "OSError",
+            Some("[Errno 30] Read-only file system: '/dev/shm/sem.x'"),
+        );
+        assert!(hint.contains("no private /tmp"), "{hint}");
+        // Elsewhere the general sandbox hint still applies.
+        let hint = limit_hint(
+            "PermissionError",
+            Some("[Errno 13] Permission denied: '/etc/shadow'"),
+        );
+        assert!(hint.contains("outside the kata's folder"), "{hint}");
+    }
+}
