@@ -7,7 +7,7 @@
 //! interpreter, since Python's `ast` module is the one parser that agrees
 //! with every version the course runs on; the script only parses the files.
 
-use crate::course::{EquivalentMark, Kata};
+use crate::course::{EquivalentMark, Kata, Problem};
 use crate::runner::process::{stdout_within, AskError};
 use crate::runner::Interpreter;
 use serde::Deserialize;
@@ -113,6 +113,38 @@ pub fn make_all(
         }
     }
     Ok(by_kata)
+}
+
+/// The equivalence marks of `katas` that match none of their mutants in
+/// `made` (the file changed under them), located where they are written.
+pub fn stale_marks(katas: &[&Kata], made: &HashMap<String, Vec<Mutant>>) -> Vec<Problem> {
+    let mut stale = Vec::new();
+    for kata in katas {
+        let all = made.get(&kata.id).map_or(&[][..], Vec::as_slice);
+        for mark in &kata.equivalent_mutants {
+            if !all
+                .iter()
+                .any(|m| m.marked_by(std::slice::from_ref(mark)).is_some())
+            {
+                let (file, line, column) = crate::syntax::split_origin(&mark.origin);
+                stale.push(
+                    Problem::new(
+                        file,
+                        line,
+                        column,
+                        format!(
+                            "kata `{}`: no `{}` mutant of {} starts at line {} any more",
+                            kata.id, mark.operator, mark.file, mark.line
+                        ),
+                    )
+                    .with_hint(
+                        "the file changed under the mark: remove it, or move it to the line `verify --mutants` names",
+                    ),
+                );
+            }
+        }
+    }
+    stale
 }
 
 /// Up to `limit` of `all`, taken in turn from each operator (in the order

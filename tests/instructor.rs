@@ -950,6 +950,16 @@ fn verify_mutants_shows_survivors_scores_and_stale_marks() {
         out.contains("no `boundary` mutant of signs/weak.alt.py starts at line 1 any more"),
         "{out}"
     );
+    // lint, which only parses, finds the stale mark too.
+    let (code, lint) = stdout_of(bin().arg("lint").arg(&course));
+    assert_eq!(code, Some(1), "{lint}");
+    assert!(
+        lint.contains(
+            "kata `weak`: no `boundary` mutant of signs/weak.alt.py starts at line 1 any more"
+        ),
+        "{lint}"
+    );
+    assert!(lint.contains("lint: 1 problem(s)"), "{lint}");
     // The strong kata, checked at zero, kills every mutant.
     assert!(!out.contains("strong mutant"), "{out}");
     assert!(out.contains("mutation: 2 katas"), "{out}");

@@ -535,28 +535,10 @@ fn make_mutants(
             return (HashMap::new(), vec![problem]);
         }
     };
-    let mut stale = Vec::new();
-    for kata in katas {
-        let all = made.get(&kata.id).map_or(&[][..], Vec::as_slice);
-        for mark in &kata.equivalent_mutants {
-            if !all
-                .iter()
-                .any(|m| m.marked_by(std::slice::from_ref(mark)).is_some())
-            {
-                let (file, line, column) = split_origin(&mark.origin);
-                stale.push(Finding {
-                    subject: format!("{} equivalent mutant mark", kata.id),
-                    problem: format!(
-                        "no `{}` mutant of {} starts at line {} any more; remove the mark or move it to the line `verify --mutants` names",
-                        mark.operator, mark.file, mark.line
-                    ),
-                    file: Some(file),
-                    line,
-                    column,
-                });
-            }
-        }
-    }
+    let stale = mutants::stale_marks(&katas, &made)
+        .into_iter()
+        .map(finding_of)
+        .collect();
     (made, stale)
 }
 
