@@ -1,0 +1,2 @@
+def unique_runs(run_ids):
+    return dict.fromkeys(run_ids).keys()
