@@ -170,7 +170,14 @@ impl Drop for Load {
 /// what happened (calls in flight, a forced race, operations, growth between
 /// two sizes) instead of timing one sample, so under load the unchanged
 /// starter still fails and the reference still passes.
-const TIMING_KATAS: &[&str] = &["parallel-downloads", "gather-metrics", "lost-updates"];
+const TIMING_KATAS: &[&str] = &[
+    "parallel-downloads",
+    "gather-metrics",
+    "lost-updates",
+    "job-queue",
+    "profile-hotspot",
+    "dedup-runs",
+];
 
 #[test]
 fn timing_katas_hold_under_load() {
