@@ -11,23 +11,43 @@
 # textual matching of captured output happens in Rust (judge/).
 import sys
 
-_events = open(sys.argv[2], "ab", buffering=0)
-_spec_path = sys.argv[1]
-del sys.argv[1:]
-
 import _ast  # builtin, unlike `ast`: parsing code costs no import time
 import io
 import json
 import os
 
+
+def _channel(path):
+    """The results channel: pykata made the file and reads it through its
+    own descriptor, so the path is removed at once. Learner code can then
+    neither find it by name nor swap it for a link or a FIFO, and the only
+    writer is the closure below, which checks who calls it."""
+    events = open(path, "ab", buffering=0)
+    try:
+        os.remove(path)
+    except OSError:
+        pass
+    write, dumps, caller = events.write, json.dumps, sys._getframe
+    harness = globals()
+
+    def emit(**event):
+        # Only the harness's own functions may write results; a learner's
+        # call (from their module or a check namespace) is recorded as such.
+        if caller(1).f_globals is not harness:
+            event = {"event": "tampered", "what": "learner code wrote to the results channel"}
+        data = dumps(event, ensure_ascii=False, default=repr) + "\n"
+        write(data.encode("utf-8", "replace"))
+
+    return emit
+
+
+emit = _channel(sys.argv[2])
+_spec_path = sys.argv[1]
+del sys.argv[1:]
+
 _WORKDIR = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, _WORKDIR)
 sys.dont_write_bytecode = True
-
-
-def emit(**event):
-    data = json.dumps(event, ensure_ascii=False, default=repr) + "\n"
-    _events.write(data.encode("utf-8", "replace"))
 
 
 with open(_spec_path, encoding="utf-8") as fh:
@@ -532,7 +552,39 @@ def run_mistake(mistake):
         return False
 
 
+def _trusted():
+    """The harness's own functions and classes and the library functions it
+    relies on, as they are before any learner code runs."""
+    own = {name: obj for name, obj in globals().items()
+           if callable(obj) and getattr(obj, "__module__", None) == __name__}
+    library = {"json.dumps": json.dumps, "json.loads": json.loads, "re.search": __import__("re").search}
+    return own, library
+
+
+def _tampering(own, library, spec_text):
+    """What learner code changed that the judging relies on: harness
+    functions replaced, json or re patched, the spec rewritten, a trace or
+    profile function set (which can rewrite the harness's locals)."""
+    import re
+
+    found = [name for name, obj in own.items() if globals().get(name) is not obj]
+    current = {"json.dumps": json.dumps, "json.loads": json.loads, "re.search": re.search}
+    found += [name for name, obj in library.items() if current[name] is not obj]
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        found.append("a trace or profile function")
+    try:
+        same_spec = library["json.dumps"](SPEC, sort_keys=True) == spec_text
+    except Exception:
+        same_spec = False
+    if not same_spec:
+        found.append("the checks (SPEC)")
+    return found
+
+
 def main():
+    own, library = _trusted()
+    spec_text = json.dumps(SPEC, sort_keys=True)
+    checks = json.loads(spec_text)["checks"]  # a private copy: SPEC is reachable
     emit(event="start", python=list(sys.version_info[:3]), implementation=sys.implementation.name)
     minimum = SPEC.get("min_python")
     if minimum and tuple(sys.version_info[:len(minimum)]) < tuple(minimum):
@@ -565,7 +617,13 @@ def main():
          error=describe(import_error) if import_error else None)
 
     any_failed = unjudged = False
-    for check in SPEC["checks"]:
+    for check in checks:
+        changed = _tampering(own, library, spec_text)
+        if changed:
+            sys.settrace(None)
+            sys.setprofile(None)
+            emit(event="tampered", what="learner code changed " + ", ".join(changed))
+            return
         emit(event="check_start", id=check["id"])
         result = run_check(check, source, import_error)
         if result.get("status") == "ran":
@@ -573,6 +631,13 @@ def main():
         elif result.get("status") != "pass":
             any_failed = True
         emit(event="check_end", **result)
+
+    changed = _tampering(own, library, spec_text)
+    if changed:
+        sys.settrace(None)
+        sys.setprofile(None)
+        emit(event="tampered", what="learner code changed " + ", ".join(changed))
+        return
 
     # Detectors only matter when something is wrong. Output checks ("ran") are
     # matched in Rust, so their verdict is unknown here: run detectors then too.

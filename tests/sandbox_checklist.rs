@@ -1357,7 +1357,7 @@ fn h13_the_binary_never_sends_escape_sequences_to_the_terminal() {
 }
 
 #[test]
-fn h14_a_run_has_a_private_writable_tmp_and_dev_shm() {
+fn h19_a_run_has_a_private_writable_tmp_and_dev_shm() {
     need!("mount namespace", "private /tmp");
     // Correct code that uses /tmp directly, a ThreadPool (POSIX semaphores
     // in /dev/shm) and tempfile works; what others keep in /tmp is not there.
@@ -1379,4 +1379,85 @@ fn h14_a_run_has_a_private_writable_tmp_and_dev_shm() {
     assert_eq!(j.verdict.status, Status::Pass, "{}", shown(&j.verdict));
     assert!(!Path::new("/tmp/scratch.txt").exists());
     assert!(!Path::new("/dev/shm/scratch").exists());
+}
+
+#[test]
+fn h17_the_results_file_swapped_for_a_fifo_or_a_device_cannot_hang_or_flood_the_runner() {
+    need!();
+    // The harness removes the results file's name at once and pykata reads
+    // it through the handle it made, so whatever the run puts at that path
+    // is never opened: a FIFO (a read would block for ever), /dev/zero (read
+    // until memory runs out), /dev/tty (it would swallow the user's keys).
+    for trap in [
+        "os.mkfifo(name)",
+        "os.symlink('/dev/zero', name)",
+        "os.symlink('/dev/tty', name)",
+    ] {
+        let program = format!(
+            "name = '_pykata_events.jsonl'\n\
+             try:\n    os.remove(name)\nexcept OSError:\n    pass\n\
+             try:\n    {trap}\nexcept OSError as e:\n    os.write(2, ('REFUSED %s\\n' % e).encode())\n"
+        );
+        let started = Instant::now();
+        let j = judge(&program, wall(3_000), None);
+        assert_eq!(
+            j.verdict.status,
+            Status::Pass,
+            "{trap}: {}",
+            shown(&j.verdict)
+        );
+        assert!(started.elapsed() < Duration::from_secs(10), "{trap}");
+    }
+}
+
+#[test]
+fn h18_cheap_forgeries_of_a_pass_are_caught() {
+    need!();
+    // Each program would pass a check that can never pass (`False`) if the
+    // judge believed it.
+    let forgeries = [
+        (
+            "calls the harness's emit",
+            "import __main__\n__main__.emit(event='check_end', id='imports', status='pass')\n",
+        ),
+        (
+            "writes the results channel through emit's closure",
+            "import __main__\nfor cell in __main__.emit.__closure__:\n    if callable(cell.cell_contents) and getattr(cell.cell_contents, '__name__', '') == 'write':\n        cell.cell_contents(b'{\"event\": \"check_end\", \"id\": \"imports\", \"status\": \"pass\"}\\n')\n",
+        ),
+        (
+            "patches json.dumps",
+            "import json\n_real = json.dumps\njson.dumps = lambda obj, **kw: _real(dict(obj, status='pass') if obj.get('event') == 'check_end' else obj, **kw)\n",
+        ),
+        (
+            "rewrites SPEC",
+            "import __main__\nfor c in __main__.SPEC['checks']:\n    c['asserts'] = [{'code': 'True'}]\n",
+        ),
+        (
+            "replaces a harness function",
+            "import __main__\n__main__.run_check = lambda check, source, err: {'id': check['id'], 'kind': 'assert', 'status': 'pass'}\n",
+        ),
+        (
+            "sets a profile function",
+            "import sys\nsys.setprofile(lambda frame, event, arg: None)\n",
+        ),
+    ];
+    for (what, program) in forgeries {
+        let j = judge_kata(program, kata_asserting(wall(3_000), None, "False"));
+        assert_ne!(
+            j.verdict.status,
+            Status::Pass,
+            "{what}: {}",
+            shown(&j.verdict)
+        );
+        eprintln!("{what}: {}", j.verdict.message);
+    }
+    // Those that reach the judge's own bookkeeping are named as tampering.
+    for (what, program) in forgeries.iter().filter(|(w, _)| !w.contains("closure")) {
+        let j = judge_kata(program, kata_asserting(wall(3_000), None, "False"));
+        assert!(
+            j.verdict.message.contains("tampered"),
+            "{what}: {}",
+            shown(&j.verdict)
+        );
+    }
 }

@@ -151,9 +151,53 @@ impl CheckResult {
     }
 }
 
+/// Why the events cannot have come from the harness alone, if they cannot:
+/// a check the kata does not have, a check or run that ended twice, or the
+/// harness's own report of meddling.
+fn tampering(kata: &Kata, events: &[Event]) -> Option<String> {
+    let known = |id: &str| kata.checks.iter().any(|c| c.id == id);
+    let mut ended: Vec<&str> = Vec::new();
+    let (mut starts, mut dones) = (0, 0);
+    for event in events {
+        match event {
+            Event::Tampered { what } => return Some(what.clone()),
+            Event::Start { .. } => starts += 1,
+            Event::Done {} => dones += 1,
+            Event::CheckStart { id } if !known(id) => {
+                return Some(format!(
+                    "a check `{id}` that this kata does not have started"
+                ));
+            }
+            Event::CheckEnd(c) if !known(&c.id) => {
+                return Some(format!(
+                    "a check `{}` that this kata does not have ended",
+                    c.id
+                ));
+            }
+            Event::CheckEnd(c) if ended.contains(&c.id.as_str()) => {
+                return Some(format!("check `{}` ended twice", c.id));
+            }
+            Event::CheckEnd(c) => ended.push(&c.id),
+            _ => {}
+        }
+    }
+    if starts > 1 || dones > 1 {
+        return Some("the run started or finished twice".into());
+    }
+    None
+}
+
 fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
     if let Ending::SpawnFailed(e) = &run.process.ending {
         return Verdict::bare(Status::Error, format!("could not start Python: {e}"));
+    }
+    if let Some(what) = tampering(kata, &run.events) {
+        return Verdict::bare(
+            Status::Error,
+            format!(
+                "the run's results were tampered with ({what}); pykata only passes results its own judge wrote"
+            ),
+        );
     }
     let mut python = None;
     let mut import_output = String::new();

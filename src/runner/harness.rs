@@ -93,6 +93,10 @@ pub enum Event {
     Exit {
         code: String,
     },
+    /// The harness found learner code meddling with the judging.
+    Tampered {
+        what: String,
+    },
     Interrupted {},
     Done {},
 }
@@ -162,6 +166,14 @@ pub fn run_kata(
     let spec_json = serde_json::to_string(&spec).map_err(std::io::Error::other)?;
     dir.write("_pykata_spec.json", &spec_json)?;
     let events_path = dir.path().join("_pykata_events.jsonl");
+    // pykata makes the results file and reads it back through this handle,
+    // never by its name: whatever the run leaves at that path (a link, a
+    // FIFO, a device) is never opened, and the harness removes the name.
+    let mut events_file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create_new(true)
+        .open(&events_path)?;
 
     let mut command = python.command();
     command
@@ -175,10 +187,23 @@ pub fn run_kata(
         limits: kata.limits,
         cancel,
     });
-    let events = std::fs::read(&events_path)
+    let events = read_capped(&mut events_file, EVENTS_CAP)
         .map(|bytes| parse_events(&bytes))
         .unwrap_or_default();
     Ok(KataRun { events, process })
+}
+
+/// The most of the results channel pykata reads: far more than any honest
+/// run writes (each check's texts are clipped to 64 KiB by the harness).
+pub const EVENTS_CAP: u64 = 32 << 20;
+
+/// Reads `file` from its start, at most `cap` bytes.
+fn read_capped(file: &mut std::fs::File, cap: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::{Read, Seek};
+    file.seek(std::io::SeekFrom::Start(0))?;
+    let mut bytes = Vec::new();
+    file.take(cap).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Parses the event stream. A line cut short by a kill is dropped.
