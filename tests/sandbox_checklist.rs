@@ -1099,7 +1099,7 @@ fn h16_abstract_unix_sockets_outside_the_sandbox_are_out_of_reach() {
     let listener = std::os::unix::net::UnixListener::bind_addr(&addr).unwrap();
     listener.set_nonblocking(true).unwrap();
     let program = format!(
-        "import socket\ns = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)\ntry:\n    s.connect('\\0{name}')\n    os.write(2, b'CONNECTED\\n')\nexcept OSError as e:\n    os.write(2, ('REFUSED %s\\n' % e).encode())\n"
+        "import socket\ntry:\n    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)\n    s.connect('\\0{name}')\n    os.write(2, b'CONNECTED\\n')\nexcept OSError as e:\n    os.write(2, ('REFUSED %s\\n' % e).encode())\n"
     );
     let j = judge(&program, wall(3_000), None);
     assert_eq!(j.verdict.status, Status::Pass, "{}", j.verdict.message);
@@ -1460,4 +1460,142 @@ fn h18_cheap_forgeries_of_a_pass_are_caught() {
             shown(&j.verdict)
         );
     }
+}
+
+/// A tmux server of the test's own, killed when dropped.
+struct TmuxServer(PathBuf);
+
+impl TmuxServer {
+    fn start(socket: PathBuf) -> Option<TmuxServer> {
+        let ok = std::process::Command::new("tmux")
+            .arg("-S")
+            .arg(&socket)
+            .args(["new-session", "-d", "-s", "pykata-escape-test"])
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then_some(TmuxServer(socket))
+    }
+}
+
+impl Drop for TmuxServer {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("tmux")
+            .arg("-S")
+            .arg(&self.0)
+            .arg("kill-server")
+            .status();
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+#[test]
+fn h20_unix_socket_servers_and_tmux_outside_are_out_of_reach() {
+    need!("seccomp", "private /tmp");
+    use std::os::unix::net::UnixListener;
+    let pid = std::process::id();
+    let home = PathBuf::from(std::env::var("HOME").unwrap_or_else(|_| "/root".into()));
+    // Servers where real ones live: the home folder (tmux, gpg), /tmp
+    // (tmux's default, X11), /run (D-Bus, docker).
+    let places: Vec<PathBuf> = [
+        home.join(format!(".pykata-escape-{pid}.sock")),
+        PathBuf::from(format!("/tmp/pykata-escape-{pid}.sock")),
+        PathBuf::from(format!("/run/pykata-escape-{pid}.sock")),
+    ]
+    .into_iter()
+    .collect();
+    let mut listeners = Vec::new();
+    for place in &places {
+        let _ = std::fs::remove_file(place);
+        if let Ok(l) = UnixListener::bind(place) {
+            l.set_nonblocking(true).unwrap();
+            listeners.push((place.clone(), l));
+        }
+    }
+    assert!(!listeners.is_empty(), "no test server could listen");
+    let tmux_socket = PathBuf::from(format!("/tmp/pykata-escape-tmux-{pid}"));
+    let tmux = TmuxServer::start(tmux_socket.clone());
+    let marker = home.join(format!(".pykata-escaped-{pid}"));
+    let _ = std::fs::remove_file(&marker);
+
+    let paths: Vec<String> = listeners
+        .iter()
+        .map(|(p, _)| p.display().to_string())
+        .chain(std::iter::once(tmux_socket.display().to_string()))
+        .collect();
+    let program = format!(
+        "import socket, subprocess\n\
+         for path in {paths:?}:\n    \
+             try:\n        \
+                 s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)\n        \
+                 s.connect(path)\n        \
+                 os.write(2, ('CONNECTED %s\\n' % path).encode())\n    \
+             except OSError as e:\n        \
+                 os.write(2, ('REFUSED %s %s\\n' % (path, e)).encode())\n\
+         try:\n    \
+             subprocess.run(['tmux', '-S', {tmux:?}, 'run-shell', 'touch {marker}'], timeout=2)\n\
+         except Exception as e:\n    \
+             os.write(2, ('TMUX %s\\n' % e).encode())\n",
+        tmux = tmux_socket.display().to_string(),
+        marker = marker.display(),
+    );
+    // A kata without processes (no socket at all), and one with them
+    // (AF_UNIX sockets allowed, but nothing outside is left to reach).
+    for processes in [false, true] {
+        let limits = Limits {
+            processes,
+            ..wall(4_000)
+        };
+        let j = judge(&program, limits, None);
+        assert!(
+            !j.verdict.stderr.contains("CONNECTED"),
+            "processes={processes}: {}",
+            j.verdict.stderr
+        );
+        for (place, listener) in &listeners {
+            assert!(
+                listener.accept().is_err(),
+                "a connection reached {}",
+                place.display()
+            );
+        }
+        assert!(!marker.exists(), "tmux ran a command outside the sandbox");
+    }
+    drop(tmux);
+    for (place, _) in &listeners {
+        let _ = std::fs::remove_file(place);
+    }
+}
+
+#[test]
+fn h21_descriptors_inherited_from_pykatas_parent_do_not_reach_the_program() {
+    need!();
+    use std::os::fd::AsRawFd;
+    // A file outside the run, opened by "pykata's parent" (this process)
+    // without close-on-exec, as a shell redirection would leave it.
+    let outside = tempfile::NamedTempFile::new_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    let file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(outside.path())
+        .unwrap();
+    // dup() makes a descriptor without close-on-exec.
+    // SAFETY: dup takes a descriptor number this test owns and touches no memory.
+    let fd = unsafe { libc::dup(file.as_raw_fd()) };
+    assert!(fd > 2);
+    // Every descriptor that leads to the outside file gets written to (not
+    // the harness's own results channel, which a program can only spoil).
+    let program = format!(
+        "for fd in range(3, 256):\n    try:\n        target = os.readlink('/proc/self/fd/%d' % fd)\n    except OSError:\n        continue\n    if target == {:?}:\n        os.write(fd, b'ESCAPED')\n        os.write(2, b'WROTE\\n')\n",
+        outside.path().display().to_string()
+    );
+    for extras in [true, false] {
+        let j = sandbox::with_extras(extras, || judge(&program, wall(3_000), None));
+        assert_eq!(j.verdict.status, Status::Pass, "{}", shown(&j.verdict));
+        let written = std::fs::read_to_string(outside.path()).unwrap();
+        assert!(
+            !written.contains("ESCAPED"),
+            "fd {fd} reached the program (extras {extras})"
+        );
+    }
+    // SAFETY: closes the descriptor dup() made above, once.
+    unsafe { libc::close(fd) };
 }

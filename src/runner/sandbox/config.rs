@@ -49,6 +49,9 @@ pub struct HelperConfig {
     pub read_only: Vec<PathBuf>,
     /// Folders and files the program may change: the work dir, /dev/null.
     pub read_write: Vec<PathBuf>,
+    /// Folders hidden behind an empty mount in the mount namespace (the home
+    /// folders, /run): where sockets to the rest of the system live.
+    pub hide: Vec<PathBuf>,
     /// The program to execute and its arguments (exec mode only).
     pub program: Option<PathBuf>,
     pub args: Vec<OsString>,
@@ -87,6 +90,10 @@ impl HelperConfig {
             out.push("--rw".into());
             out.push(p.clone().into());
         }
+        for p in &self.hide {
+            out.push("--hide".into());
+            out.push(p.clone().into());
+        }
         if let Some(program) = &self.program {
             out.push("--exec".into());
             out.push(program.clone().into());
@@ -117,6 +124,7 @@ impl HelperConfig {
                 "--processes" => cfg.allow_processes = true,
                 "--ro" => cfg.read_only.push(value()?.into()),
                 "--rw" => cfg.read_write.push(value()?.into()),
+                "--hide" => cfg.hide.push(value()?.into()),
                 "--exec" => {
                     cfg.program = Some(value()?.into());
                     match it.next() {
@@ -158,6 +166,7 @@ mod tests {
             allow_processes: true,
             read_only: vec!["/usr".into(), "/etc/passwd".into()],
             read_write: vec!["/tmp/pykata-run-x".into()],
+            hide: vec!["/run".into(), "/home".into()],
             program: Some("/usr/bin/python3".into()),
             args: vec!["-u".into(), "--".into(), "--ro".into()],
         };

@@ -35,11 +35,35 @@ pub fn prepare(cmd: &mut Command, limits: &Limits) {
             let _ = setrlimit(Resource::RLIMIT_FSIZE, file_size, file_size);
             let _ = setrlimit(Resource::RLIMIT_NOFILE, open_files, open_files);
             let _ = setrlimit(Resource::RLIMIT_CORE, 0, 0);
+            // Descriptors pykata's own parent left open (a shell
+            // redirection, an editor's pipe) must not reach the program:
+            // mark every one above stderr close-on-exec.
+            close_inherited_on_exec(open_files);
             Ok(())
         });
     }
     #[cfg(target_os = "macos")]
     let _ = memory;
+}
+
+/// Marks every descriptor from 3 up close-on-exec (not closed: the standard
+/// library's own exec-error pipe is among them and must work until exec).
+/// Async-signal-safe: bare system calls only.
+fn close_inherited_on_exec(open_files: u64) {
+    #[cfg(target_os = "linux")]
+    {
+        const CLOSE_RANGE_CLOEXEC: u32 = 1 << 2;
+        // SAFETY: close_range takes no pointers and only changes flags.
+        let rc =
+            unsafe { libc::syscall(libc::SYS_close_range, 3u32, u32::MAX, CLOSE_RANGE_CLOEXEC) };
+        if rc == 0 {
+            return;
+        }
+    }
+    for fd in 3..open_files.min(1 << 16) as i32 {
+        // SAFETY: fcntl on a descriptor number, open or not, touches no memory.
+        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+    }
 }
 
 pub fn layer() -> Layer {

@@ -38,8 +38,26 @@ pub fn main(probe: bool, args: impl Iterator<Item = OsString>) -> ! {
     let Some(program) = &cfg.program else {
         fail("no program to run");
     };
+    close_inherited();
     let err = std::process::Command::new(program).args(&cfg.args).exec();
     fail(&format!("could not start {}: {err}", program.display()));
+}
+
+/// Closes every descriptor above stderr: whatever pykata's own parent left
+/// open (a shell redirection, an editor's pipe, a jobserver) would reach the
+/// program, and Landlock does not cover files that are already open.
+fn close_inherited() {
+    // SAFETY: close_range takes no pointers; the helper is single-threaded
+    // and holds nothing above fd 2 that it needs from here to exec.
+    let rc = unsafe { libc::syscall(libc::SYS_close_range, 3u32, u32::MAX, 0u32) };
+    if rc != 0 {
+        // Before Linux 5.9: one by one, up to the limit of open files.
+        let top = getrlimit(Resource::RLIMIT_NOFILE).map_or(1024, |(soft, _)| soft.min(1 << 16));
+        for fd in 3..top as i32 {
+            // SAFETY: closing a descriptor number, open or not, is harmless.
+            unsafe { libc::close(fd) };
+        }
+    }
 }
 
 fn fail(message: &str) -> ! {
@@ -53,6 +71,9 @@ pub fn apply(cfg: &HelperConfig) -> Vec<Outcome> {
     // What Landlock lets the run write: the configured folders, and the
     // private /tmp and /dev/shm where the mount namespace made them.
     let mut read_write = cfg.read_write.clone();
+    // Whether /tmp, /run and the home folders are the run's own or hidden:
+    // only then may a kata that starts processes make Unix sockets.
+    let mut private_mounts = false;
     let mut report = |name: &str, result: Result<String, String>| {
         let (state, detail) = match result {
             Ok(d) => ("active", d),
@@ -116,12 +137,24 @@ pub fn apply(cfg: &HelperConfig) -> Vec<Outcome> {
             }),
         );
         if let Some(private) = private {
+            // The rest of the system's sockets and secrets: /run and the
+            // home folders, hidden but for the interpreter's own folders.
+            let private = private.and_then(|made| {
+                let hidden = namespaces::hide(&cfg.hide, &cfg.read_only, &cfg.read_write)?;
+                Ok((made, hidden))
+            });
+            private_mounts = private.is_ok();
             report(
                 "private /tmp",
-                private.map(|made| {
+                private.map(|(made, hidden)| {
                     read_write.extend(made);
-                    "an empty, writable /tmp and /dev/shm of its own; nothing kept there outside can be seen"
-                        .to_string()
+                    let hidden: Vec<String> =
+                        hidden.iter().map(|p| p.display().to_string()).collect();
+                    format!(
+                        "an empty, writable /tmp and /dev/shm of its own; {} hidden (the interpreter's \
+                         own folders stay visible, read-only): no socket or file kept there outside can be reached",
+                        hidden.join(", ")
+                    )
                 }),
             );
         }
@@ -174,13 +207,23 @@ pub fn apply(cfg: &HelperConfig) -> Vec<Outcome> {
             runner_pid: cfg.runner_pid,
             runner_pgid: cfg.runner_pgid,
             allow_processes: cfg.allow_processes,
+            // A path-named Unix socket is a door out of any sandbox (Landlock
+            // does not cover connect): only a kata that starts processes
+            // (multiprocessing's forkserver listens on one) gets them, and
+            // only where nothing outside is left to connect to.
+            allow_unix_sockets: cfg.allow_processes && private_mounts,
         };
         report(
             "seccomp",
             seccomp::install(policy).map(|()| {
                 format!(
-                    "no sockets but AF_UNIX, {}no kill(-1), setsid, ptrace, keyring, bpf, \
+                    "{}, {}no kill(-1), setsid, ptrace, keyring, bpf, \
                      perf_event_open, io_uring, userfaultfd, namespaces or mount",
+                    if policy.allow_unix_sockets {
+                        "no sockets but AF_UNIX (with nothing outside left to reach)"
+                    } else {
+                        "no sockets (socketpair still works, for asyncio and pipes)"
+                    },
                     if cfg.allow_processes {
                         ""
                     } else {

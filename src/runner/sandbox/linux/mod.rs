@@ -57,6 +57,22 @@ pub fn wrap(original: &Command, limits: &Limits, workdir: &Path, helper: &Path) 
     cmd
 }
 
+/// Where the sockets and secrets of the rest of the system live: the runtime
+/// folder (D-Bus, X11, docker, ssh-agent under /run/user) and the home
+/// folders (tmux, gpg, editors' servers). Hidden in the mount namespace.
+fn hidden_folders() -> Vec<PathBuf> {
+    let mut folders: Vec<PathBuf> = ["/run", "/var/run", "/home", "/root"]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
+        if home.is_absolute() && !folders.iter().any(|f| home.starts_with(f)) {
+            folders.push(home);
+        }
+    }
+    folders
+}
+
 fn allow_processes(limits: &Limits) -> bool {
     limits.processes
 }
@@ -84,6 +100,7 @@ fn base_config(limits: &Limits, processes: bool) -> HelperConfig {
         allow_processes: processes,
         read_only: system_paths().to_vec(),
         read_write,
+        hide: hidden_folders(),
         program: None,
         args: Vec::new(),
     }

@@ -3,7 +3,10 @@
 //! interface but a loopback that is down; in its own mount namespace every
 //! mount but the work dir is read-only.
 
+use std::ffi::CString;
 use std::fs;
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
 
 /// Why the namespaces will not be tried on this machine, if they will not.
 /// Checked once by the runner, so a helper never creates a namespace the
@@ -128,62 +131,126 @@ pub const PRIVATE_TMP: &[&str] = &["/tmp", "/dev/shm"];
 /// In a fresh mount namespace, after [`read_only_outside`]: an empty,
 /// writable tmpfs on `/tmp` and `/dev/shm`, so `tempfile`, fixed `/tmp`
 /// paths and POSIX semaphores (multiprocessing, ThreadPool) work while
-/// nothing the system or other users keep there can be seen or reached.
-/// A `keep` folder that lies below one of them (the work dir, when TMPDIR is
-/// /tmp) is bound back in at the same path. Returns the folders made.
-pub fn private_tmp(keep: &[std::path::PathBuf]) -> Result<Vec<std::path::PathBuf>, String> {
-    use std::ffi::CString;
-    use std::os::fd::AsRawFd;
-    use std::os::unix::ffi::OsStrExt;
+/// nothing the system or other users keep there (files, sockets such as
+/// tmux's) can be seen or reached. A `keep` folder below one of them (the
+/// work dir, when TMPDIR is /tmp) is bound back in, writable. Returns the
+/// folders made.
+pub fn private_tmp(keep: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let keep: Vec<(PathBuf, bool)> = keep.iter().map(|p| (p.clone(), true)).collect();
     let mut made = Vec::new();
-    for target in PRIVATE_TMP.iter().map(std::path::Path::new) {
-        if !target.is_dir() {
+    for target in PRIVATE_TMP.iter().map(Path::new) {
+        if cover(target, true, "mode=1777,size=256m", &keep)? {
+            made.push(target.to_path_buf());
+        }
+    }
+    Ok(made)
+}
+
+/// In a fresh mount namespace: an empty, read-only tmpfs over each of
+/// `folders` (the home folders and /run, where the sockets and secrets of
+/// the rest of the system live), with the interpreter's own folders below
+/// them (pyenv, uv and conda keep interpreters in the home folder) bound back
+/// read-only and the work dir writable. Returns the folders hidden.
+pub fn hide(
+    folders: &[PathBuf],
+    keep_read_only: &[PathBuf],
+    keep_writable: &[PathBuf],
+) -> Result<Vec<PathBuf>, String> {
+    let keep: Vec<(PathBuf, bool)> = keep_read_only
+        .iter()
+        .map(|p| (p.clone(), false))
+        .chain(keep_writable.iter().map(|p| (p.clone(), true)))
+        .collect();
+    let mut hidden = Vec::new();
+    for folder in folders {
+        if cover(folder, false, "mode=0755,size=1m", &keep)? {
+            hidden.push(folder.clone());
+        }
+    }
+    Ok(hidden)
+}
+
+/// Mounts an empty tmpfs on `target` (a real folder, not a link) and binds
+/// back every `keep` path below it at the same place, writable or not as
+/// marked. Returns false where there was nothing to cover, or where a kept
+/// path is `target` itself.
+fn cover(
+    target: &Path,
+    writable: bool,
+    options: &str,
+    keep: &[(PathBuf, bool)],
+) -> Result<bool, String> {
+    use std::os::fd::AsRawFd;
+    let is_dir = fs::symlink_metadata(target).is_ok_and(|m| m.is_dir());
+    if !is_dir || keep.iter().any(|(p, _)| p == target) {
+        return Ok(false);
+    }
+    // The kept paths below `target`, outermost first, each held open before
+    // the tmpfs hides it; one inside another kept path comes along with it.
+    let mut below: Vec<&(PathBuf, bool)> = keep
+        .iter()
+        .filter(|(p, _)| p.starts_with(target) && p.exists())
+        .collect();
+    below.sort_by_key(|(p, _)| p.components().count());
+    let mut held: Vec<(&PathBuf, bool, fs::File)> = Vec::new();
+    for (path, rw) in below {
+        if held.iter().any(|(outer, _, _)| path.starts_with(outer)) {
             continue;
         }
-        // Hold on to the folders to keep before the tmpfs hides them.
-        let mut held = Vec::new();
-        for dir in keep.iter().filter(|d| d.starts_with(target) && d.is_dir()) {
-            let fd = fs::File::open(dir)
-                .map_err(|e| format!("could not hold {}: {e}", dir.display()))?;
-            held.push((dir.clone(), fd));
+        match fs::File::open(path) {
+            Ok(fd) => held.push((path, *rw, fd)),
+            // Unreadable to us means unreadable to the run: nothing to keep.
+            Err(_) => continue,
         }
-        let path = CString::new(target.as_os_str().as_bytes())
-            .map_err(|_| format!("{} has a NUL byte", target.display()))?;
-        let fstype = CString::new("tmpfs").unwrap_or_default();
-        let data = CString::new("mode=1777,size=256m").unwrap_or_default();
-        // SAFETY: every pointer is a NUL-terminated string alive for the call.
-        let rc = unsafe {
-            libc::mount(
-                fstype.as_ptr(),
-                path.as_ptr(),
-                fstype.as_ptr(),
-                libc::MS_NOSUID | libc::MS_NODEV,
-                data.as_ptr().cast(),
-            )
-        };
-        if rc != 0 {
-            return Err(format!(
-                "mounting a private {} failed: {}",
-                target.display(),
-                std::io::Error::last_os_error()
-            ));
-        }
-        for (dir, fd) in held {
-            fs::create_dir_all(&dir)
-                .map_err(|e| format!("could not recreate {}: {e}", dir.display()))?;
-            let from =
-                CString::new(format!("/proc/self/fd/{}", fd.as_raw_fd())).unwrap_or_default();
-            let to = CString::new(dir.as_os_str().as_bytes())
-                .map_err(|_| format!("{} has a NUL byte", dir.display()))?;
-            mount(Some(&from), &to, libc::MS_BIND | libc::MS_REC)
-                .map_err(|e| format!("binding {} back failed: {e}", dir.display()))?;
-        }
-        made.push(target.to_path_buf());
     }
+    let path = cstring(target)?;
+    let fstype = CString::new("tmpfs").unwrap_or_default();
+    let data = CString::new(options).unwrap_or_default();
+    // SAFETY: every pointer is a NUL-terminated string alive for the call.
+    let rc = unsafe {
+        libc::mount(
+            fstype.as_ptr(),
+            path.as_ptr(),
+            fstype.as_ptr(),
+            libc::MS_NOSUID | libc::MS_NODEV,
+            data.as_ptr().cast(),
+        )
+    };
+    if rc != 0 {
+        return Err(format!(
+            "mounting an empty {} failed: {}",
+            target.display(),
+            std::io::Error::last_os_error()
+        ));
+    }
+    for (kept, rw, fd) in held {
+        if fd.metadata().is_ok_and(|m| m.is_dir()) {
+            fs::create_dir_all(kept)
+        } else {
+            kept.parent()
+                .map_or(Ok(()), fs::create_dir_all)
+                .and_then(|()| fs::File::create(kept).map(drop))
+        }
+        .map_err(|e| format!("could not recreate {}: {e}", kept.display()))?;
+        let from = CString::new(format!("/proc/self/fd/{}", fd.as_raw_fd())).unwrap_or_default();
+        let to = cstring(kept)?;
+        mount(Some(&from), &to, libc::MS_BIND | libc::MS_REC)
+            .map_err(|e| format!("binding {} back failed: {e}", kept.display()))?;
+        set_read_only(&to, !rw, !rw)
+            .map_err(|e| format!("mount_setattr on {} failed: {e}", kept.display()))?;
+    }
+    if !writable {
+        set_read_only(&path, true, false).map_err(|e| format!("mount_setattr failed: {e}"))?;
+    }
+    // The working folder may have been looked up through the old mount.
     if let Ok(cwd) = std::env::current_dir() {
         let _ = std::env::set_current_dir(cwd);
     }
-    Ok(made)
+    Ok(true)
+}
+
+fn cstring(p: &Path) -> Result<CString, String> {
+    CString::new(p.as_os_str().as_bytes()).map_err(|_| format!("{} has a NUL byte", p.display()))
 }
 
 fn mount(

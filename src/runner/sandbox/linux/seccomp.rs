@@ -2,7 +2,10 @@
 //! making fail with EPERM (or ENOSYS, for `clone3`, whose flags a filter
 //! cannot read, so that the C library falls back to `clone`).
 //!
-//! Denied: sockets other than AF_UNIX; `kill(-1)` and signals to the runner;
+//! Denied: `socket()` of any family (a path-named Unix socket reaches
+//! servers outside, since Landlock does not cover connect), except AF_UNIX
+//! for a kata that starts processes where /tmp, /run and the home folders
+//! are the run's own or hidden; `socketpair` other than AF_UNIX; `kill(-1)` and signals to the runner;
 //! `setsid` and `setpgid` (leaving the process group); process creation
 //! unless the kata allows it (threads stay allowed); new namespaces, `mount`
 //! and friends; `ptrace` and reading other processes' memory; the keyring;
@@ -24,6 +27,9 @@ pub struct Policy {
     pub runner_pid: u32,
     pub runner_pgid: u32,
     pub allow_processes: bool,
+    /// Let `socket(AF_UNIX)` through; otherwise `socket()` is refused for
+    /// every family (`socketpair` stays, for asyncio and pipes).
+    pub allow_unix_sockets: bool,
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -166,7 +172,11 @@ fn rules(p: Policy) -> Built<Rules> {
             libc::AF_UNIX as u64,
         )
     };
-    when(libc::SYS_socket, vec![not_unix()?])?;
+    if p.allow_unix_sockets {
+        when(libc::SYS_socket, vec![not_unix()?])?;
+    } else {
+        when(libc::SYS_socket, Vec::new())?;
+    }
     when(libc::SYS_socketpair, vec![not_unix()?])?;
 
     // Signals: never to every process (-1), never to the runner or its group.
@@ -287,6 +297,7 @@ mod tests {
                 runner_pid: 1234,
                 runner_pgid: 1200,
                 allow_processes,
+                allow_unix_sockets: allow_processes,
             })
             .unwrap();
             let prog: BpfProgram = SeccompFilter::new(
