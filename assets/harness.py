@@ -64,6 +64,8 @@ def fresh_stdin():
 
 LEARNER_FILE = os.path.join(_WORKDIR, MODULE + ".py")
 MAX_TEXT = 64 * 1024
+# The exit code of a harness that failed on its own account.
+HARNESS_FAILED = 86
 OUTPUT_LIMIT = SPEC.get("output_limit", 1024 * 1024)
 
 
@@ -116,8 +118,9 @@ def describe(exc):
     }
 
 
-def fresh_import():
-    """Import the learner's module anew, so no state leaks between checks."""
+def fresh_import(capture=True):
+    """Import the learner's module anew, so no state leaks between checks.
+    With `capture=False` what it prints goes to the caller's capture."""
     import importlib
 
     sys.modules.pop(MODULE, None)
@@ -125,6 +128,8 @@ def fresh_import():
     fresh_stdin()
     # A check that changed directory must not move the next one.
     os.chdir(_WORKDIR)
+    if not capture:
+        return importlib.import_module(MODULE)
     with Captured():
         return importlib.import_module(MODULE)
 
@@ -227,16 +232,25 @@ class CappedBuffer(io.TextIOBase):
 
 
 class Captured:
-    """Capture what code prints (stdout) while it runs."""
+    """Capture what code prints (stdout) while it runs. With `watch` (a
+    check id, or "" for the import), the watcher streams what is printed, so
+    output printed before a timeout or a crash is kept."""
+
+    def __init__(self, watch=None):
+        self.watch = watch
 
     def __enter__(self):
         self.buffer = CappedBuffer()
         self.saved = sys.stdout
         sys.stdout = self.buffer
+        if self.watch is not None:
+            _WATCHED[:] = [self.watch, self.buffer, 0]
         return self
 
     def __exit__(self, *exc):
         sys.stdout = self.saved
+        if self.watch is not None:
+            _WATCHED[:] = []
         return False
 
     @property
@@ -246,6 +260,40 @@ class Captured:
     @property
     def truncated(self):
         return self.buffer.truncated
+
+
+# What the watcher streams: [check id, buffer, characters already sent].
+_WATCHED = []
+
+
+def _watch_output(main_thread):
+    """Every quarter second, send what the watched capture printed since the
+    last look, so a run the wall clock kills keeps its output, and where in
+    the learner's file the main thread is, so a timeout can say where it
+    was stuck."""
+    import time
+
+    where = None
+    while True:
+        time.sleep(0.25)
+        try:
+            frame = sys._current_frames().get(main_thread)
+            while frame is not None and os.path.abspath(frame.f_code.co_filename) != LEARNER_FILE:
+                frame = frame.f_back
+            now = (frame.f_lineno, frame.f_code.co_name) if frame is not None else None
+            if now != where:
+                where = now
+                emit(event="where", line=now[0] if now else None, function=now[1] if now else None)
+        except Exception:
+            pass
+        try:
+            cid, buffer, sent = _WATCHED
+            text = buffer.getvalue()
+            if len(text) > sent:
+                _WATCHED[2] = len(text)
+                emit(event="partial_output", id=cid, text=text[sent:])
+        except Exception:
+            continue
 
 
 def exception_matches(exc, name):
@@ -401,7 +449,7 @@ def run_check(check, source, import_error):
         return result
 
     if kind in ("output", "lines"):
-        with Captured() as cap:
+        with Captured(watch=cid) as cap:
             try:
                 if check.get("run"):
                     run_code(check["run"], ns, "check " + cid)
@@ -426,7 +474,7 @@ def run_check(check, source, import_error):
         return result
 
     if kind == "raises":
-        with Captured() as cap:
+        with Captured(watch=cid) as cap:
             try:
                 run_code(check.get("run") or "", ns, "check " + cid)
                 raised = None
@@ -445,7 +493,7 @@ def run_check(check, source, import_error):
 
     if kind == "assert":
         current = None
-        with Captured() as cap:
+        with Captured(watch=cid) as cap:
             try:
                 if check.get("setup"):
                     run_code(check["setup"], ns, "setup of " + cid)
@@ -582,6 +630,10 @@ def _tampering(own, library, spec_text):
 
 
 def main():
+    import threading
+
+    threading.Thread(target=_watch_output, args=(threading.get_ident(),),
+                     name="pykata-output", daemon=True).start()
     own, library = _trusted()
     spec_text = json.dumps(SPEC, sort_keys=True)
     checks = json.loads(spec_text)["checks"]  # a private copy: SPEC is reachable
@@ -606,9 +658,9 @@ def main():
         return
 
     import_error = None
-    with Captured() as cap:
+    with Captured(watch="") as cap:
         try:
-            fresh_import()
+            fresh_import(capture=False)
         except BaseException as exc:
             if isinstance(exc, KeyboardInterrupt):
                 raise
@@ -654,6 +706,21 @@ except SystemExit as exc:
     emit(event="exit", code=str(exc.code))
 except KeyboardInterrupt:
     emit(event="interrupted")
+except BaseException as exc:
+    # The harness itself failed (the learner's program may have used up its
+    # open files, or a course's check is broken): say so, with the detail.
+    # Importing may fail too, for the very reason the harness did.
+    try:
+        import traceback
+
+        detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))[-16384:]
+    except BaseException:
+        detail = ""
+    try:
+        emit(event="harness_error", type=type(exc).__name__, text=str(exc)[:4096], traceback=detail)
+    except BaseException:
+        pass
+    os._exit(HARNESS_FAILED)
 finally:
     # Leave at once: threads the learner started and never joined would
     # otherwise keep the interpreter alive until the wall clock kills it.

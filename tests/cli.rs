@@ -831,3 +831,124 @@ fn a_check_stopped_by_the_learners_exception_leads_with_its_own_message() {
         explicit["detail"].is_null() || !explicit["detail"].as_str().unwrap().contains("NameError")
     );
 }
+
+fn check_named<'v>(v: &'v serde_json::Value, id: &str) -> &'v serde_json::Value {
+    v["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap()
+}
+
+#[test]
+fn import_time_output_and_stderr_are_shown() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    write_kata(
+        &dir,
+        "basics/fix_default.py",
+        "import sys\nprint('loading data')\nsys.stderr.write('warning: deprecated\\n')\ndef add(item, items=[]):\n    items.append(item)\n    return items\n",
+    );
+    let v = check_json(&dir, "fix-default");
+    assert_eq!(v["import_output"], "loading data\n", "{v}");
+    assert!(
+        v["stderr"]
+            .as_str()
+            .unwrap()
+            .contains("warning: deprecated"),
+        "{v}"
+    );
+    check(&dir, "fix-default")
+        .code(1)
+        .stdout(predicate::str::contains(
+            "Your file printed while imported:",
+        ))
+        .stdout(predicate::str::contains("loading data"))
+        .stdout(predicate::str::contains("It wrote to stderr:"))
+        .stdout(predicate::str::contains("warning: deprecated"));
+}
+
+#[test]
+fn output_printed_before_a_timeout_is_kept() {
+    let Some(v) = verdict_on(
+        "fix-default",
+        "basics/fix_default.py",
+        "def add(item, items=None):\n    print('adding', item)\n    while True:\n        pass\n",
+    ) else {
+        return;
+    };
+    assert_eq!(v["status"], "timeout", "{v}");
+    let two_calls = check_named(&v, "two-calls");
+    assert_eq!(two_calls["status"], "timeout");
+    assert_eq!(two_calls["output"], "adding a\n", "{v}");
+}
+
+#[test]
+fn failure_messages_are_clipped() {
+    let Some(v) = verdict_on(
+        "fix-default",
+        "basics/fix_default.py",
+        "def add(item, items=None):\n    return ['x' * 1000] * 2000\n",
+    ) else {
+        return;
+    };
+    let explicit = check_named(&v, "explicit");
+    let message = explicit["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("An explicit list must be used"),
+        "{message:.200}"
+    );
+    assert!(message.len() < 9 * 1024, "{} bytes", message.len());
+    assert!(message.contains("(cut: "), "{message:.200}");
+    assert!(v["message"].as_str().unwrap().len() < 9 * 1024);
+}
+
+#[test]
+fn running_out_of_descriptors_is_named_not_blamed_on_os_exit() {
+    let Some(v) = verdict_on(
+        "fix-default",
+        "basics/fix_default.py",
+        "import sys\nsys.hog = getattr(sys, 'hog', [])\ntry:\n    while True:\n        sys.hog.append(open(__file__))\nexcept OSError:\n    pass\ndef add(item, items=None):\n    return [item] if items is None else items + [item]\n",
+    ) else {
+        return;
+    };
+    let message = v["message"].as_str().unwrap();
+    assert_ne!(v["status"], "pass", "{v}");
+    assert!(!message.contains("os._exit"), "{message}");
+    assert!(
+        message.contains("open files") || message.contains("Too many open files"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_program_that_kills_its_own_group_is_not_blamed_on_the_limits() {
+    let Some(v) = verdict_on(
+        "fix-default",
+        "basics/fix_default.py",
+        "import os, signal\nos.killpg(0, signal.SIGKILL)\n",
+    ) else {
+        return;
+    };
+    let message = v["message"].as_str().unwrap();
+    assert_eq!(v["status"], "killed", "{v}");
+    assert!(message.contains("not by pykata"), "{message}");
+    assert!(!message.contains("memory or CPU limit"), "{message}");
+}
+
+#[test]
+fn a_finaliser_that_hangs_at_exit_is_not_blamed_on_a_check() {
+    let Some(v) = verdict_on(
+        "fix-default",
+        "basics/fix_default.py",
+        "class Stuck:\n    def __del__(self):\n        while True:\n            pass\nkeep = Stuck()\ndef add(item, items=None):\n    if items is None:\n        items = []\n    items.append(item)\n    return items\n",
+    ) else {
+        return;
+    };
+    eprintln!("{v}");
+    let message = v["message"].as_str().unwrap();
+    assert!(!message.contains("during check"), "{message}");
+}

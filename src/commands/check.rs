@@ -87,6 +87,8 @@ pub fn to_json(kata: &Kata, v: &Verdict) -> serde_json::Value {
         "line": v.line,
         "column": v.column,
         "traceback": v.traceback,
+        "import_output": v.import_output,
+        "stderr": v.stderr,
         "truncated": v.truncated,
         "checks": v.checks.iter().map(|c| json!({
             "id": c.id,
@@ -99,6 +101,22 @@ pub fn to_json(kata: &Kata, v: &Verdict) -> serde_json::Value {
             "truncated": c.truncated,
         })).collect::<Vec<_>>(),
     })
+}
+
+/// How many lines of an output the human verdict shows (the JSON has all).
+const SHOWN_LINES: usize = 20;
+
+/// The last `n` lines of `text`, saying how many came before.
+fn last_lines(text: &str, n: usize) -> String {
+    let lines: Vec<&str> = text.trim_end().lines().collect();
+    if lines.len() <= n {
+        return lines.join("\n");
+    }
+    format!(
+        "… ({} lines before)\n{}",
+        lines.len() - n,
+        lines[lines.len() - n..].join("\n")
+    )
 }
 
 /// The verdict as a learner reads it in a terminal.
@@ -165,6 +183,28 @@ pub fn human(kata: &Kata, v: &Verdict, hints_used: u32, detailed: bool) -> Strin
     if let Some(tb) = &v.traceback {
         out.push('\n');
         out.push_str(&style::indent(tb, 2));
+    }
+    // What the program printed where no check compares it: a check that
+    // errored or was stopped, the import, and stderr (warnings, logging).
+    let printed = v
+        .first_failure()
+        .filter(|c| c.status != Status::Fail)
+        .and_then(|c| c.output.as_deref());
+    for (title, text) in [
+        ("It printed:", printed.unwrap_or("")),
+        (
+            "Your file printed while imported:",
+            v.import_output.as_str(),
+        ),
+        ("It wrote to stderr:", v.stderr.as_str()),
+    ] {
+        if !text.trim().is_empty() {
+            out.push_str(&format!("\n  {}\n", s.dim(title)));
+            out.push_str(&style::indent(
+                &escape_controls(&last_lines(text, SHOWN_LINES)),
+                4,
+            ));
+        }
     }
     if v.truncated {
         out.push_str(&format!("  {}\n", s.warn("(output was cut at the limit)")));

@@ -3,7 +3,7 @@
 
 use super::matchers::{lines_in_order, output_matches};
 use crate::course::{CheckKind, Kata, MatchMode};
-use crate::runner::harness::{CheckEvent, Event, KataRun, RaisedError};
+use crate::runner::harness::{CheckEvent, Event, KataRun, RaisedError, HARNESS_FAILED};
 use crate::runner::sanitize::escape_controls;
 use crate::runner::Ending;
 use serde::Serialize;
@@ -191,6 +191,7 @@ fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
     if let Ending::SpawnFailed(e) = &run.process.ending {
         return Verdict::bare(Status::Error, format!("could not start Python: {e}"));
     }
+    let cpu_limit = std::time::Duration::from_millis(kata.limits.cpu_ms);
     if let Some(what) = tampering(kata, &run.events) {
         return Verdict::bare(
             Status::Error,
@@ -207,9 +208,26 @@ fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
     let mut fired: Vec<&str> = Vec::new();
     let mut done = false;
     let mut exit_code = None;
+    let mut imported = false;
+    // Where in the learner's file the program was last seen.
+    let mut stuck: Option<(u64, &str)> = None;
+    // What each check (and, under "", the import) printed as it went.
+    let mut partial: Vec<(&str, String)> = Vec::new();
 
     for event in &run.events {
         match event {
+            Event::PartialOutput { id, text } => match partial.iter_mut().find(|(p, _)| p == id) {
+                Some((_, so_far)) => so_far.push_str(text),
+                None => partial.push((id, text.clone())),
+            },
+            Event::HarnessError {
+                kind,
+                text,
+                traceback,
+            } => return harness_failed(kind, text, traceback, python),
+            Event::Where { line, function } => {
+                stuck = line.zip(function.as_deref());
+            }
             Event::Start { python: v, .. } => {
                 python = Some(v.iter().map(u32::to_string).collect::<Vec<_>>().join("."));
             }
@@ -252,6 +270,7 @@ fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
                 return v;
             }
             Event::Import { output, error, .. } => {
+                imported = true;
                 import_output = output.clone().unwrap_or_default();
                 import_error = error.as_ref();
             }
@@ -267,6 +286,19 @@ fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
         }
     }
 
+    let printed = |id: &str| {
+        partial
+            .iter()
+            .find(|(p, _)| *p == id)
+            .map(|(_, text)| text.clone())
+    };
+    if !imported {
+        // Cut short while importing: what it printed so far.
+        import_output = printed("").unwrap_or_default();
+    }
+    if run.process.ending == Ending::Exited(HARNESS_FAILED) && !done {
+        return harness_failed("", "the judge stopped without saying why", "", python);
+    }
     // A check still running when the process ended was cut short by it.
     let cut_short = running.is_some();
     let mut checks = Vec::new();
@@ -274,9 +306,11 @@ fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
         let result = if let Some(ev) = ended.iter().find(|e| e.id == check.id) {
             judge_check(check, ev)
         } else if running == Some(check.id.as_str()) {
-            let (status, message) = ending_message(run, Some(&check.id), exit_code.as_deref());
+            let (status, message) =
+                ending_message(run, cpu_limit, Some(&check.id), exit_code.as_deref());
             CheckResult {
                 truncated: run.process.stdout.truncated(),
+                output: printed(&check.id),
                 ..CheckResult::unjudged(&check.id, status, message)
             }
         } else {
@@ -302,7 +336,7 @@ fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
 
     if python.is_none() || (!done && running.is_none() && !cut_short) {
         // The interpreter died before or between checks.
-        let (s, m) = ending_message(run, None, exit_code.as_deref());
+        let (s, m) = ending_message(run, cpu_limit, None, exit_code.as_deref());
         if status.severity() < s.severity() || python.is_none() {
             status = s;
         }
@@ -317,6 +351,25 @@ fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
         message = format!("all {} checks pass", checks.len());
     }
 
+    if status == Status::Timeout && run.process.ending == Ending::TimedOut {
+        if let Some((at, function)) = stuck {
+            message = if function == "__del__" {
+                // A finaliser runs whenever Python collects its object, so
+                // the check that happened to be running is not to blame.
+                format!(
+                    "time limit: a `__del__` in {} never returned (line {at}); Python runs it whenever it \
+                     collects the object, so it stopped the run",
+                    kata.file_name
+                )
+            } else {
+                format!(
+                    "{message}; it was in `{function}`, line {at} of {}",
+                    kata.file_name
+                )
+            };
+            line = Some(at);
+        }
+    }
     if let Some(err) = import_error.filter(|e| e.kind == "OutputLimit") {
         // Printing without end at import time is the output limit, not a bug
         // in the learner's logic.
@@ -469,9 +522,45 @@ fn judge_check(check: &crate::course::Check, ev: &CheckEvent) -> CheckResult {
     result
 }
 
+/// The verdict when pykata's own judge failed: the program used up what the
+/// judge needs (its open files), or the course's checks are broken. The
+/// harness's traceback is for the course's author.
+fn harness_failed(kind: &str, text: &str, traceback: &str, python: Option<String>) -> Verdict {
+    let message = if text.contains("Too many open files") {
+        "your program used up its open files (it opened files or sockets and never closed them), \
+         so pykata's judge could not go on; close what you open, with `with`"
+            .to_string()
+    } else {
+        let what = if kind.is_empty() {
+            text.to_string()
+        } else {
+            format!("{kind}: {text}")
+        };
+        format!("pykata's judge failed; this is not your code. For the course's author: {what}")
+    };
+    let mut v = Verdict::bare(Status::Error, message);
+    if !traceback.is_empty() {
+        v.traceback = Some(traceback.to_string());
+    }
+    v.python = python;
+    v
+}
+
 /// Status and sentence for how the process ended, naming the check that was
 /// running if there was one.
-fn ending_message(run: &KataRun, check: Option<&str>, exit: Option<&str>) -> (Status, String) {
+/// Whether a run this long could have used up `cpu_limit` of CPU time (the
+/// kernel's SIGKILL after SIGXCPU): not even with every core busy.
+fn cpu_could_not_run_out(elapsed: std::time::Duration, cpu_limit: std::time::Duration) -> bool {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as u32;
+    elapsed * cores < cpu_limit
+}
+
+fn ending_message(
+    run: &KataRun,
+    cpu_limit: std::time::Duration,
+    check: Option<&str>,
+    exit: Option<&str>,
+) -> (Status, String) {
     let during = check
         .map(|c| format!(" during check `{c}`"))
         .unwrap_or_default();
@@ -505,9 +594,16 @@ fn ending_message(run: &KataRun, check: Option<&str>, exit: Option<&str>) -> (St
                 Status::Killed,
                 format!("file size limit: the program wrote a file that is too large{during}"),
             ),
+            "SIGKILL" if cpu_could_not_run_out(limits.elapsed, cpu_limit) => (
+                Status::Killed,
+                format!(
+                    "the program was killed by SIGKILL{during}, not by pykata: it (or a process it started) \
+                     killed its own process group, or the system ran out of memory"
+                ),
+            ),
             "SIGKILL" => (
                 Status::Killed,
-                format!("the program was killed{during} (memory or CPU limit)"),
+                format!("the program was killed{during} (CPU limit: it used all its CPU time)"),
             ),
             other => (Status::Killed, format!("the program was ended by {other}{during}")),
         },
@@ -532,16 +628,41 @@ fn ending_message(run: &KataRun, check: Option<&str>, exit: Option<&str>) -> (St
 fn escape_display_text(v: &mut Verdict) {
     let escape = |t: &mut Option<String>| {
         if let Some(text) = t {
-            *text = escape_controls(text);
+            *text = escape_controls(&clip(text, MAX_SENTENCE));
         }
     };
-    v.message = escape_controls(&v.message);
+    v.message = escape_controls(&clip(&v.message, MAX_SENTENCE));
     escape(&mut v.traceback);
     for c in &mut v.checks {
         escape(&mut c.message);
         escape(&mut c.detail);
         escape(&mut c.traceback);
+        for text in [&mut c.expected, &mut c.actual, &mut c.output]
+            .into_iter()
+            .flatten()
+        {
+            *text = clip(text, MAX_OUTPUT);
+        }
     }
+    v.import_output = clip(&v.import_output, MAX_OUTPUT);
+}
+
+/// The most of a message, detail or traceback a verdict keeps: a check's
+/// message can quote a learner's value, and a value can be megabytes.
+pub const MAX_SENTENCE: usize = 8 * 1024;
+/// The most of an output a verdict keeps (the harness keeps as much).
+pub const MAX_OUTPUT: usize = 64 * 1024;
+
+/// `text` cut to at most `max` bytes on a character boundary, saying so.
+pub fn clip(text: &str, max: usize) -> String {
+    if text.len() <= max {
+        return text.to_string();
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}… (cut: {} more bytes)", &text[..end], text.len() - end)
 }
 
 /// Why an exception may come from the sandbox rather than the code's logic.

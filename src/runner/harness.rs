@@ -98,8 +98,33 @@ pub enum Event {
         what: String,
     },
     Interrupted {},
+    /// What a check (or, with an empty id, the import) printed since the
+    /// last such event; kept for a run the wall clock or a crash ends.
+    PartialOutput {
+        id: String,
+        text: String,
+    },
+    /// Where in the learner's file the program is (None: outside it),
+    /// sent when it changes, so a timeout can say where it was stuck.
+    Where {
+        line: Option<u64>,
+        function: Option<String>,
+    },
+    /// The harness failed on its own account (its traceback is for the
+    /// course's author, or the program used up what the harness needs).
+    HarnessError {
+        #[serde(rename = "type")]
+        kind: String,
+        text: String,
+        #[serde(default)]
+        traceback: String,
+    },
     Done {},
 }
+
+/// The exit code of a harness that failed on its own account
+/// (`HARNESS_FAILED` in assets/harness.py).
+pub const HARNESS_FAILED: i32 = 86;
 
 /// What the harness reported for one check.
 #[derive(Debug, Clone, Default, Deserialize)]

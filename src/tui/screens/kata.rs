@@ -982,6 +982,11 @@ fn result_lines(
             Style::new(),
         ));
     }
+    if !v.stderr.trim().is_empty() {
+        out.push(Line::raw(""));
+        out.push(Line::styled("It wrote to stderr:", theme.dim()));
+        out.extend(text::verbatim(v.stderr.trim_end(), width, Style::new()));
+    }
     if v.truncated {
         out.push(Line::styled("(output was cut at the limit)", theme.warn()));
     }
