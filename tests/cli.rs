@@ -973,7 +973,11 @@ fn concurrent_checks_record_every_attempt() {
         .collect();
     for (kata, mut child) in runs {
         let status = child.wait().unwrap();
-        assert_eq!(status.code(), Some(1), "`check {kata}` fails on the starter");
+        assert_eq!(
+            status.code(),
+            Some(1),
+            "`check {kata}` fails on the starter"
+        );
     }
     let progress = read_progress(&dir);
     assert_eq!(progress["katas"]["order"]["attempts"], 8, "{progress:#}");
@@ -1006,8 +1010,12 @@ fn counts_at_the_top_of_their_type_saturate() {
     let dir = workspace();
     write_progress(
         &dir,
-        serde_json::json!({"format": 1, "katas": {"order":
-            {"state": "started", "attempts": u32::MAX, "hints_used": u32::MAX}}}),
+        serde_json::json!({"format": 1, "katas": {
+            "order": {"state": "started", "attempts": u32::MAX, "hints_used": u32::MAX},
+            "fix-default": {"state": "done", "attempts": u32::MAX, "hints_used": u32::MAX,
+                "first_attempt_at": 0u64, "done_at": u64::MAX},
+            "validate": {"state": "done", "attempts": 1, "hints_used": 0,
+                "first_attempt_at": 0u64, "done_at": u64::MAX}}}),
     );
     check(&dir, "order")
         .code(1)
@@ -1023,6 +1031,27 @@ fn counts_at_the_top_of_their_type_saturate() {
             "(started, {} attempts)",
             u32::MAX
         )));
+    // The learner's report adds them up without wrapping, and counts no
+    // more hints than a kata has.
+    let out = tempfile::tempdir().unwrap();
+    pykata()
+        .current_dir(ws_path(&dir))
+        .args(["report", "--name", "Max", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let report: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.path().join("pykata-report-Max.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(report["totals"]["attempts"], u32::MAX, "{report:#}");
+    assert_eq!(report["totals"]["hints_used"], 2 + 1, "{report:#}");
+    assert_eq!(
+        report["totals"]["seconds_on_done_katas"],
+        u64::MAX,
+        "{report:#}"
+    );
+    assert_eq!(report["katas"][0]["hints_used"], 2, "{report:#}");
 }
 
 /// Makes the progress file impossible to replace for as long as it lives:
@@ -1131,7 +1160,11 @@ fn leftovers_of_a_killed_run_are_swept_at_the_next_start() {
     }
     let dir = workspace();
     let tmp = tempfile::tempdir().unwrap();
-    write_kata(&dir, "basics/validate.py", "def set_port(n):\n    while True:\n        pass\n");
+    write_kata(
+        &dir,
+        "basics/validate.py",
+        "def set_port(n):\n    while True:\n        pass\n",
+    );
     // A run killed with -9 leaves its work dir, with a copy of the learner's file.
     let mut killed = pykata_process()
         .current_dir(ws_path(&dir))
