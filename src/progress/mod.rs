@@ -461,4 +461,57 @@ mod tests {
         );
         assert!(!path.exists());
     }
+
+    #[test]
+    fn hints_are_counted_up_to_the_katas_hints() {
+        let mut p = Progress::default();
+        p.katas.insert(
+            "k".into(),
+            KataProgress {
+                hints_used: 5,
+                ..KataProgress::default()
+            },
+        );
+        // A course update left 2 hints: the count comes down to them.
+        assert_eq!(p.use_hint("k", 2), 2);
+        assert_eq!(p.kata("k").hints_shown(2), 2);
+        assert_eq!(p.use_hint("new", 2), 1);
+        assert_eq!(p.use_hint("new", 2), 2);
+        assert_eq!(p.use_hint("new", 2), 2);
+    }
+
+    #[test]
+    fn two_files_set_aside_in_one_second_are_both_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.json");
+        std::fs::write(&path, "first").unwrap();
+        let a = Progress::load(&path).1.unwrap();
+        std::fs::write(&path, "second").unwrap();
+        let b = Progress::load(&path).1.unwrap();
+        assert_ne!(a.kept_as, b.kept_as);
+        assert_eq!(std::fs::read_to_string(&a.kept_as).unwrap(), "first");
+        assert_eq!(std::fs::read_to_string(&b.kept_as).unwrap(), "second");
+    }
+
+    #[test]
+    fn updates_saturate_and_report_what_was_not_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.json");
+        let mut p = Progress::default();
+        p.record_attempt("k", "fail", false);
+        p.katas.get_mut("k").unwrap().attempts = u32::MAX;
+        p.save(&path).unwrap();
+        let u = Progress::update(&path, |p| p.record_attempt("k", "fail", false));
+        assert!(u.not_saved.is_none() && u.set_aside.is_none());
+        assert_eq!(Progress::load(&path).0.kata("k").attempts, u32::MAX);
+        // A file where its folder should be: it cannot be read nor moved,
+        // and the change is reported unsaved, once.
+        std::fs::write(dir.path().join("sub"), "").unwrap();
+        let blocked = dir.path().join("sub").join("progress.json");
+        let u = Progress::update(&blocked, |p| p.record_attempt("k", "fail", false));
+        assert!(u.not_saved.is_some());
+        let w = u.warning("this run was not recorded").unwrap();
+        assert!(w.contains("nor moved aside"), "{w}");
+        assert_eq!(w.lines().count(), 1, "{w}");
+    }
 }
