@@ -10,7 +10,7 @@ use crate::progress::{KataState, Progress};
 use crate::runner::{self, script, Interpreter, PythonVersion};
 use crate::workspace::{Workspace, WorkspaceError};
 use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
@@ -42,19 +42,21 @@ pub fn check_kata(
 ) -> Result<(Verdict, Option<String>), SessionError> {
     let source = ws.read_kata(kata)?;
     let verdict = judge_source(python, kata, &source, cancel.clone())?;
-    // A run the learner cancelled is not an attempt.
-    let cancelled = was_cancelled(&cancel);
-    let _guard = progress_lock();
-    let (mut progress, warning) = ws.load_progress();
-    if verdict.status != judge::Status::Skipped && !cancelled {
+    // A run the learner cancelled is not an attempt, nor is a skipped one.
+    if verdict.status == judge::Status::Skipped || was_cancelled(&cancel) {
+        let (_, set_aside) = ws.load_progress();
+        return Ok((verdict, set_aside.map(|w| w.to_string())));
+    }
+    // A record that cannot be saved is a warning after the verdict, never
+    // in place of it.
+    let updated = ws.update_progress(|progress| {
         progress.record_attempt(
             &kata.id,
             verdict.status.label(),
             verdict.status == judge::Status::Pass,
-        );
-        ws.save_progress(&progress)?;
-    }
-    Ok((verdict, warning.map(|w| w.to_string())))
+        )
+    });
+    Ok((verdict, updated.warning("this run was not recorded")))
 }
 
 /// Whether `kata` can run on this interpreter: `Err` names both versions.
@@ -125,40 +127,40 @@ pub fn prediction_key(topic: &str, step_index: usize) -> String {
     format!("{topic}/{}", step_index + 1)
 }
 
-/// Serializes the read-modify-write of the progress file between the
-/// threads of one process (the interface judges on a worker thread while
-/// the learner asks for a hint).
-fn progress_lock() -> MutexGuard<'static, ()> {
-    static LOCK: Mutex<()> = Mutex::new(());
-    LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
 /// Records an answer to a predict step in the learner's progress. Returns
-/// any warning about the progress file.
-pub fn record_prediction(
-    ws: &Workspace,
-    key: &str,
-    answer: &str,
-    correct: bool,
-) -> Result<Option<String>, SessionError> {
-    let _guard = progress_lock();
-    let (mut progress, warning) = ws.load_progress();
-    progress.record_prediction(key, answer, correct);
-    ws.save_progress(&progress)?;
-    Ok(warning.map(|w| w.to_string()))
+/// any warning about the progress file (including an answer that could not
+/// be saved: the learner still gets their answer judged).
+pub fn record_prediction(ws: &Workspace, key: &str, answer: &str, correct: bool) -> Option<String> {
+    ws.update_progress(|progress| progress.record_prediction(key, answer, correct))
+        .warning("this answer was not recorded")
 }
 
-/// Counts one more hint of `kata` as shown and returns which one to show
-/// (1-based) and how many there are; `None` if the kata has no hints.
-pub fn next_hint(ws: &Workspace, kata: &Kata) -> Result<Option<(u32, usize)>, SessionError> {
+/// The hint to show after `next_hint`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextHint {
+    /// Which hint to show (1-based, at most `total`) and how many there
+    /// are; `None` if the kata has no hints.
+    pub hint: Option<(u32, usize)>,
+    /// Anything the learner must be told about the progress file.
+    pub warning: Option<String>,
+}
+
+/// Counts one more hint of `kata` as shown and says which one to show. A
+/// count that cannot be saved still gives the hint, with a warning.
+pub fn next_hint(ws: &Workspace, kata: &Kata) -> NextHint {
     if kata.hints.is_empty() {
-        return Ok(None);
+        let (_, set_aside) = ws.load_progress();
+        return NextHint {
+            hint: None,
+            warning: set_aside.map(|w| w.to_string()),
+        };
     }
-    let _guard = progress_lock();
-    let (mut progress, _) = ws.load_progress();
-    let shown = progress.use_hint(&kata.id, kata.hints.len());
-    ws.save_progress(&progress)?;
-    Ok(Some((shown, kata.hints.len())))
+    let total = kata.hints.len();
+    let updated = ws.update_progress(|progress| progress.use_hint(&kata.id, total));
+    NextHint {
+        hint: Some((updated.value, total)),
+        warning: updated.warning("this hint was not recorded"),
+    }
 }
 
 /// Runs a lesson example for real and returns what a reader sees: its

@@ -952,3 +952,403 @@ fn a_finaliser_that_hangs_at_exit_is_not_blamed_on_a_check() {
     let message = v["message"].as_str().unwrap();
     assert!(!message.contains("during check"), "{message}");
 }
+
+// ---- Progress and the learner's files ------------------------------------
+
+/// The binary as a `std` command, for runs that are spawned (in parallel, or
+/// to be killed), with the environment `pykata()` gives.
+fn pykata_process() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_pykata"));
+    cmd.env("NO_COLOR", "1")
+        .env_remove("PYKATA_COURSE")
+        .env_remove("PYKATA_PYTHON")
+        .arg("--course")
+        .arg(fixture("course"));
+    cmd
+}
+
+fn progress_path(dir: &tempfile::TempDir) -> PathBuf {
+    ws_path(dir).join(".pykata/progress.json")
+}
+
+fn read_progress(dir: &tempfile::TempDir) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(progress_path(dir)).unwrap()).unwrap()
+}
+
+fn write_progress(dir: &tempfile::TempDir, json: serde_json::Value) {
+    std::fs::write(progress_path(dir), json.to_string()).unwrap();
+}
+
+/// The files in the workspace's `.pykata` folder whose name contains `part`.
+fn in_marker(dir: &tempfile::TempDir, part: &str) -> Vec<PathBuf> {
+    std::fs::read_dir(ws_path(dir).join(".pykata"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(part))
+        .map(|e| e.path())
+        .collect()
+}
+
+/// Sets a file's or folder's modification time `secs` into the past.
+fn age(path: &Path, secs: u64) {
+    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(secs);
+    std::fs::File::open(path)
+        .unwrap()
+        .set_modified(then)
+        .unwrap();
+}
+
+#[test]
+fn recorded_hints_beyond_the_katas_hints_are_clamped() {
+    // A course update removed a hint: the learner had seen 5, fix-default now has 2.
+    let dir = workspace();
+    write_progress(
+        &dir,
+        serde_json::json!({"format": 1, "katas": {"fix-default":
+            {"state": "started", "attempts": 3, "hints_used": 5}}}),
+    );
+    pykata()
+        .current_dir(ws_path(&dir))
+        .args(["hint", "fix-default"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Hint 2 of 2 for fix-default"))
+        .stdout(predicate::str::contains("that is the last hint"));
+    assert_eq!(read_progress(&dir)["katas"]["fix-default"]["hints_used"], 2);
+    if !python_available() {
+        return;
+    }
+    write_progress(
+        &dir,
+        serde_json::json!({"format": 1, "katas": {"fix-default":
+            {"state": "started", "attempts": 3, "hints_used": 5}}}),
+    );
+    check(&dir, "fix-default")
+        .code(1)
+        .stdout(predicate::str::contains("of 2 hints used").not());
+}
+
+#[test]
+fn every_command_says_once_where_an_unreadable_progress_file_went() {
+    let commands: &[&[&str]] = &[
+        &["list"],
+        &["hint", "order"],
+        &["solution", "order"],
+        &["doctor"],
+        &["check", "order"],
+        &["check", "--all"],
+    ];
+    for args in commands {
+        if args[0] == "check" && !python_available() {
+            continue;
+        }
+        let dir = workspace();
+        std::fs::write(progress_path(&dir), "{ this is not json").unwrap();
+        let out = pykata()
+            .current_dir(ws_path(&dir))
+            .args(*args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let said = format!("{stdout}{stderr}");
+        assert_eq!(
+            said.matches("could not be read").count(),
+            1,
+            "`pykata {}` must say it once:\n{said}",
+            args.join(" ")
+        );
+        let kept = in_marker(&dir, "unreadable");
+        assert_eq!(kept.len(), 1, "`pykata {}`", args.join(" "));
+        assert!(
+            said.contains(&kept[0].display().to_string()),
+            "`pykata {}` must say where the old file is:\n{said}",
+            args.join(" ")
+        );
+        assert_eq!(
+            std::fs::read_to_string(&kept[0]).unwrap(),
+            "{ this is not json"
+        );
+    }
+}
+
+#[test]
+fn concurrent_checks_record_every_attempt() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    // Two terminals, an interface and a script, all in one workspace.
+    let runs: Vec<(&str, std::process::Child)> = (0..16)
+        .map(|i| {
+            let kata = if i % 2 == 0 { "order" } else { "validate" };
+            let child = pykata_process()
+                .current_dir(ws_path(&dir))
+                .args(["check", kata])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap();
+            (kata, child)
+        })
+        .collect();
+    for (kata, mut child) in runs {
+        let status = child.wait().unwrap();
+        assert_eq!(
+            status.code(),
+            Some(1),
+            "`check {kata}` fails on the starter"
+        );
+    }
+    let progress = read_progress(&dir);
+    assert_eq!(progress["katas"]["order"]["attempts"], 8, "{progress:#}");
+    assert_eq!(progress["katas"]["validate"]["attempts"], 8, "{progress:#}");
+    assert!(in_marker(&dir, ".tmp").is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_progress_keeps_the_files_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    check(&dir, "order").code(1);
+    let path = progress_path(&dir);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    check(&dir, "order").code(1);
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640, "mode is now {mode:o}");
+    assert_eq!(read_progress(&dir)["katas"]["order"]["attempts"], 2);
+}
+
+#[test]
+fn counts_at_the_top_of_their_type_saturate() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    write_progress(
+        &dir,
+        serde_json::json!({"format": 1, "katas": {
+            "order": {"state": "started", "attempts": u32::MAX, "hints_used": u32::MAX},
+            "fix-default": {"state": "done", "attempts": u32::MAX, "hints_used": u32::MAX,
+                "first_attempt_at": 0u64, "done_at": u64::MAX},
+            "validate": {"state": "done", "attempts": 1, "hints_used": 0,
+                "first_attempt_at": 0u64, "done_at": u64::MAX}}}),
+    );
+    check(&dir, "order")
+        .code(1)
+        .stdout(predicate::str::contains("✗ order fail"));
+    let progress = read_progress(&dir);
+    assert_eq!(progress["katas"]["order"]["attempts"], u32::MAX);
+    pykata()
+        .current_dir(ws_path(&dir))
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!(
+            "(started, {} attempts)",
+            u32::MAX
+        )));
+    // The learner's report adds them up without wrapping, and counts no
+    // more hints than a kata has.
+    let out = tempfile::tempdir().unwrap();
+    pykata()
+        .current_dir(ws_path(&dir))
+        .args(["report", "--name", "Max", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let report: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.path().join("pykata-report-Max.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(report["totals"]["attempts"], u32::MAX, "{report:#}");
+    assert_eq!(report["totals"]["hints_used"], 2 + 1, "{report:#}");
+    assert_eq!(
+        report["totals"]["seconds_on_done_katas"],
+        u64::MAX,
+        "{report:#}"
+    );
+    assert_eq!(report["katas"][0]["hints_used"], 2, "{report:#}");
+}
+
+/// Makes the progress file impossible to replace for as long as it lives:
+/// immutable where the test runs as root (root ignores permissions), else a
+/// read-only `.pykata` folder. `None` where neither can be done.
+struct Unwritable {
+    path: PathBuf,
+    immutable: bool,
+}
+
+impl Unwritable {
+    #[cfg(unix)]
+    fn new(dir: &tempfile::TempDir) -> Option<Unwritable> {
+        use std::os::unix::fs::PermissionsExt;
+        let root = std::process::Command::new("id")
+            .arg("-u")
+            .output()
+            .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+        if root {
+            let path = progress_path(dir);
+            let ok = std::process::Command::new("chattr")
+                .arg("+i")
+                .arg(&path)
+                .status()
+                .is_ok_and(|s| s.success());
+            if !ok {
+                eprintln!("skipping: chattr +i is not possible here");
+                return None;
+            }
+            Some(Unwritable {
+                path,
+                immutable: true,
+            })
+        } else {
+            let path = ws_path(dir).join(".pykata");
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o555)).unwrap();
+            Some(Unwritable {
+                path,
+                immutable: false,
+            })
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn new(_dir: &tempfile::TempDir) -> Option<Unwritable> {
+        None
+    }
+}
+
+impl Drop for Unwritable {
+    fn drop(&mut self) {
+        if self.immutable {
+            let _ = std::process::Command::new("chattr")
+                .arg("-i")
+                .arg(&self.path)
+                .status();
+        } else {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let _ =
+                    std::fs::set_permissions(&self.path, std::fs::Permissions::from_mode(0o755));
+            }
+        }
+    }
+}
+
+#[test]
+fn an_unwritable_progress_file_shows_the_verdict_then_the_warning() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    check(&dir, "order").code(1);
+    let Some(_locked) = Unwritable::new(&dir) else {
+        return;
+    };
+    check(&dir, "order")
+        .code(1)
+        .stdout(predicate::str::contains("✗ order fail"))
+        .stdout(predicate::str::contains(
+            "The decorators are stacked the wrong way round.",
+        ))
+        .stderr(predicate::str::contains("this run was not recorded"))
+        .stderr(predicate::str::contains(
+            progress_path(&dir).display().to_string(),
+        ));
+    let v = check_json(&dir, "order");
+    assert_eq!(v["status"], "fail");
+    // A hint is still shown, and the answer of a prediction still given.
+    pykata()
+        .current_dir(ws_path(&dir))
+        .args(["hint", "order"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Hint 1 of 1 for order"))
+        .stderr(predicate::str::contains("not recorded"));
+    assert_eq!(read_progress(&dir)["katas"]["order"]["attempts"], 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn leftovers_of_a_killed_run_are_swept_at_the_next_start() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    let tmp = tempfile::tempdir().unwrap();
+    write_kata(
+        &dir,
+        "basics/validate.py",
+        "def set_port(n):\n    while True:\n        pass\n",
+    );
+    // A run killed with -9 leaves its work dir, with a copy of the learner's file.
+    let mut killed = pykata_process()
+        .current_dir(ws_path(&dir))
+        .env("TMPDIR", tmp.path())
+        .args(["check", "validate"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let run_dirs = || -> Vec<PathBuf> {
+        std::fs::read_dir(tmp.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with("pykata-run-"))
+            .map(|e| e.path())
+            .collect()
+    };
+    let started = Instant::now();
+    let left = loop {
+        let found: Vec<PathBuf> = run_dirs()
+            .into_iter()
+            .filter(|d| d.join("validate.py").exists())
+            .collect();
+        if !found.is_empty() || started.elapsed().as_secs() > 20 {
+            break found;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_eq!(left.len(), 1, "the run's work dir appears");
+    killed.kill().unwrap();
+    killed.wait().unwrap();
+    let left = left[0].clone();
+    assert!(left.join("validate.py").exists());
+    age(&left, 86_400);
+    // A run dir as old but in use by a live process, and a new one.
+    let held = tmp.path().join("pykata-run-held");
+    std::fs::create_dir(&held).unwrap();
+    std::fs::write(held.join("mine.py"), "x = 1\n").unwrap();
+    age(&held, 86_400);
+    let holder = std::fs::File::open(&held).unwrap();
+    holder.lock().unwrap();
+    let fresh = tmp.path().join("pykata-run-fresh");
+    std::fs::create_dir(&fresh).unwrap();
+    // A temp file of a progress save cut short, and one just made.
+    let marker = ws_path(&dir).join(".pykata");
+    std::fs::write(marker.join(".tmpAbC123"), "{").unwrap();
+    age(&marker.join(".tmpAbC123"), 86_400);
+    std::fs::write(marker.join(".tmpNew456"), "{").unwrap();
+
+    write_kata(&dir, "basics/validate.py", "def set_port(n):\n    pass\n");
+    pykata()
+        .current_dir(ws_path(&dir))
+        .env("TMPDIR", tmp.path())
+        .args(["check", "validate"])
+        .assert()
+        .code(1);
+    assert!(!left.exists(), "the killed run's work dir is swept");
+    assert!(held.join("mine.py").exists(), "a held work dir is kept");
+    assert!(fresh.exists(), "a new work dir is kept");
+    let mut remaining = run_dirs();
+    remaining.sort();
+    assert_eq!(remaining, vec![fresh.clone(), held.clone()]);
+    assert!(!marker.join(".tmpAbC123").exists());
+    assert!(marker.join(".tmpNew456").exists());
+    drop(holder);
+}

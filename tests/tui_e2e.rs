@@ -362,3 +362,37 @@ fn the_editor_gets_the_terminal_and_gives_it_back() {
     let (line, _) = t.assert_restored();
     assert!(line.contains("EXIT:0"), "{line}");
 }
+
+#[test]
+fn an_unreadable_progress_file_is_said_with_where_it_went() {
+    if !ready() {
+        return;
+    }
+    let t = Tmux::start();
+    let init = Command::new(env!("CARGO_BIN_EXE_pykata"))
+        .current_dir(t.work())
+        .arg("--course")
+        .arg(fixture())
+        .args(["init", "pykata-workspace"])
+        .output()
+        .unwrap();
+    assert!(init.status.success(), "{init:?}");
+    let marker = t.work().join("pykata-workspace/.pykata");
+    std::fs::write(marker.join("progress.json"), "{ not json").unwrap();
+    // Another warning at start (sandbox extras off) must not hide it.
+    t.run_pykata_with("", "--no-sandbox-extras");
+    let screen = t.wait_for("progress file unreadable, kept as");
+    let kept: Vec<String> = std::fs::read_dir(&marker)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("unreadable"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(
+        screen.contains(&format!(".pykata/{}", kept[0])),
+        "the status bar names the kept file:\n{screen}"
+    );
+    t.keys(&["q"]);
+    t.assert_restored();
+}

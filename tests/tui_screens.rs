@@ -261,7 +261,10 @@ fn lesson_predictions() {
     assert_eq!(key_name, "basics/4");
     // The worker records the attempt, then reports.
     let ws = app.ws.clone().unwrap();
-    pykata::session::record_prediction(&ws, &key_name, "['v1']", false).unwrap();
+    assert_eq!(
+        pykata::session::record_prediction(&ws, &key_name, "['v1']", false),
+        None
+    );
     app.update(Msg::Predicted {
         gen,
         key: key_name,

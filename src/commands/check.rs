@@ -26,16 +26,21 @@ pub fn run(ctx: &Ctx, kata: Option<&str>, all: bool, format: Format) -> Outcome 
     let ws = ctx.workspace()?;
     let python = ctx.python()?;
     let mut results = Vec::new();
-    let mut warning_shown = false;
     for kata in &katas {
         let (verdict, warning) = session::check_kata(&python, &ws, kata, None)?;
-        if let (Some(w), false) = (warning, warning_shown) {
-            eprintln!("{} {w}", Style::stderr().warn("warning:"));
-            warning_shown = true;
-        }
         if format == Format::Human {
-            let hints_used = ws.load_progress().0.kata(&kata.id).hints_used;
+            let hints_used = ws
+                .load_progress()
+                .0
+                .kata(&kata.id)
+                .hints_shown(kata.hints.len());
             print!("{}", human(kata, &verdict, hints_used, katas.len() == 1));
+        }
+        // The verdict first, then what went wrong with the progress file.
+        if let Some(w) = warning {
+            use std::io::Write;
+            let _ = std::io::stdout().flush();
+            super::warn(&w);
         }
         results.push((*kata, verdict));
     }

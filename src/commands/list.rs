@@ -8,7 +8,7 @@ use crate::progress::KataState;
 pub fn run(ctx: &Ctx) -> Outcome {
     let course = ctx.course()?;
     let ws = ctx.workspace_opt();
-    let progress = ws.as_ref().map(|w| w.load_progress().0).unwrap_or_default();
+    let (progress, set_aside) = ws.as_ref().map(|w| w.load_progress()).unwrap_or_default();
     let s = Style::stdout();
     let total = course.katas().count();
     let done = course
@@ -79,6 +79,12 @@ pub fn run(ctx: &Ctx) -> Outcome {
         out.push_str("\n`pykata check ID` runs a kata's checks on your file.\n");
     }
     print!("{out}");
+    // Last, where it is read: why the map shows no progress.
+    if let Some(w) = set_aside {
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        super::warn(&w.to_string());
+    }
     Ok(super::exit::OK)
 }
 

@@ -136,6 +136,9 @@ impl Ctx {
 
 /// Runs the parsed command line; returns the process exit code.
 pub fn run(cli: Cli) -> u8 {
+    // A runner killed with -9 left its work dir (a copy of the learner's
+    // file) in the temp folder: the next start clears it away.
+    crate::runner::workdir::sweep_stale_once();
     let tui_options = crate::tui::Options {
         edit_cmd: cli.edit_cmd,
         poll: cli.poll,
@@ -203,6 +206,22 @@ pub fn run(cli: Cli) -> u8 {
             }
             failure.code
         }
+    }
+}
+
+/// Prints a warning on stderr, each line as `warning: ...`. A warning this
+/// process has printed already is not printed again (`check --all` meets an
+/// unwritable progress file once per kata; the learner reads it once).
+pub fn warn(text: &str) {
+    static SHOWN: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+    let mut shown = SHOWN.lock().unwrap_or_else(|p| p.into_inner());
+    if shown.iter().any(|t| t == text) {
+        return;
+    }
+    shown.push(text.to_string());
+    let s = style::Style::stderr();
+    for line in text.lines() {
+        eprintln!("{} {line}", s.warn("warning:"));
     }
 }
 

@@ -7,7 +7,12 @@ pub fn run(ctx: &Ctx, id: &str) -> Outcome {
     let course = ctx.course()?;
     let kata = super::kata(&course, id)?;
     let ws = ctx.workspace()?;
-    if ws.load_progress().0.kata(&kata.id).state != KataState::Done {
+    let (progress, set_aside) = ws.load_progress();
+    // Said first: it explains a solution that no longer opens.
+    if let Some(w) = set_aside {
+        super::warn(&w.to_string());
+    }
+    if progress.kata(&kata.id).state != KataState::Done {
         return Err(Failure {
             code: exit::NOT_PASSING,
             message: format!(

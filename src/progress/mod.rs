@@ -1,16 +1,23 @@
 //! What the learner has done, kept in the workspace as a versioned JSON file
-//! written atomically. An unreadable file is moved aside and reported; it is
-//! never silently replaced.
+//! written atomically under a file lock, so two processes (two terminals, the
+//! interface and a command) never lose each other's records. An unreadable
+//! file is moved aside and reported; it is never silently replaced.
 
 pub mod report;
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 pub const FORMAT_VERSION: u32 = 1;
+
+/// A temporary file of a save older than this was left by a process that
+/// died mid-save (a save takes milliseconds) and is removed.
+pub const STALE_TEMP_AFTER: Duration = Duration::from_secs(10 * 60);
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -35,6 +42,15 @@ pub struct KataProgress {
     pub first_attempt_at: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done_at: Option<u64>,
+}
+
+impl KataProgress {
+    /// How many of the kata's `available` hints have been shown. The count
+    /// on file may be higher when a course update removed hints.
+    pub fn hints_shown(&self, available: usize) -> u32 {
+        self.hints_used
+            .min(u32::try_from(available).unwrap_or(u32::MAX))
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,16 +91,92 @@ impl Default for Progress {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetAside {
     pub reason: String,
+    /// Where the unreadable file is now: its new name, or where it was if it
+    /// could not be moved.
     pub kept_as: PathBuf,
+    /// Why it could not be moved aside. Such a file is never saved over.
+    pub not_moved: Option<String>,
 }
 
 impl std::fmt::Display for SetAside {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.not_moved {
+            None => write!(
+                f,
+                "the progress file could not be read ({}); it was kept as {} and a new one was started",
+                self.reason,
+                self.kept_as.display()
+            ),
+            Some(why) => write!(
+                f,
+                "the progress file {} could not be read ({}) nor moved aside ({why}); it is left as it is and nothing is recorded until it is fixed or moved",
+                self.kept_as.display(),
+                self.reason,
+            ),
+        }
+    }
+}
+
+impl SetAside {
+    /// The same news in one short line (the interface's status bar): where
+    /// the old file is, relative to `root` when it is inside it.
+    pub fn short(&self, root: &Path) -> String {
+        let shown = self.kept_as.strip_prefix(root).unwrap_or(&self.kept_as);
+        match self.not_moved {
+            None => format!("progress file unreadable, kept as {}", shown.display()),
+            Some(_) => format!(
+                "progress file {} unreadable and cannot be moved: nothing is recorded",
+                shown.display()
+            ),
+        }
+    }
+}
+
+/// The result of a read-modify-write of the progress file.
+#[derive(Debug)]
+pub struct Updated<T> {
+    /// What the change returned, saved or not.
+    pub value: T,
+    pub set_aside: Option<SetAside>,
+    /// Why the change could not be saved: the file on disk is as it was.
+    pub not_saved: Option<NotSaved>,
+}
+
+impl<T> Updated<T> {
+    /// What the learner must be told, in one text: the file set aside, then
+    /// the change not saved (`what`, e.g. "this run was not recorded").
+    pub fn warning(&self, what: &str) -> Option<String> {
+        let not_saved = match &self.set_aside {
+            // The set-aside already says nothing is recorded.
+            Some(SetAside {
+                not_moved: Some(_), ..
+            }) => None,
+            _ => self.not_saved.as_ref().map(|e| format!("{what}: {e}")),
+        };
+        let parts: Vec<String> = self
+            .set_aside
+            .iter()
+            .map(ToString::to_string)
+            .chain(not_saved)
+            .collect();
+        (!parts.is_empty()).then(|| parts.join("\n"))
+    }
+}
+
+/// A change to the progress that could not be written.
+#[derive(Debug)]
+pub struct NotSaved {
+    pub path: PathBuf,
+    pub error: std::io::Error,
+}
+
+impl std::fmt::Display for NotSaved {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "the progress file could not be read ({}); it was kept as {} and a new one was started",
-            self.reason,
-            self.kept_as.display()
+            "{} cannot be written ({}); check that it and its folder can be written (`ls -l`, and `lsattr` for an immutable flag)",
+            self.path.display(),
+            self.error
         )
     }
 }
@@ -98,44 +190,80 @@ pub fn now() -> u64 {
 
 impl Progress {
     /// Reads the file, or starts afresh if there is none. A file that cannot
-    /// be read is renamed aside and reported in the second value.
+    /// be read is renamed aside and reported in the second value. Takes no
+    /// lock: use `load_locked` where another process may be writing.
     pub fn load(path: &Path) -> (Progress, Option<SetAside>) {
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return (Progress::default(), None)
             }
-            Err(e) => return (Progress::default(), set_aside(path, e.to_string())),
+            Err(e) => return (Progress::default(), Some(set_aside(path, e.to_string()))),
         };
         match serde_json::from_slice::<Progress>(&bytes) {
             Ok(p) if p.format == FORMAT_VERSION => (p, None),
             Ok(p) => (
                 Progress::default(),
-                set_aside(
+                Some(set_aside(
                     path,
                     format!(
                         "it has format {}, this pykata reads {FORMAT_VERSION}",
                         p.format
                     ),
-                ),
+                )),
             ),
-            Err(e) => (Progress::default(), set_aside(path, e.to_string())),
+            Err(e) => (Progress::default(), Some(set_aside(path, e.to_string()))),
+        }
+    }
+
+    /// `load` under the progress lock (setting a file aside is a change).
+    pub fn load_locked(path: &Path) -> (Progress, Option<SetAside>) {
+        let _lock = lock(path);
+        Progress::load(path)
+    }
+
+    /// Reads, changes with `change` and saves the file, all under the lock,
+    /// so a record made by another process meanwhile is never lost. A
+    /// change that cannot be saved is reported in the result, never lost
+    /// silently; the value of `change` is returned either way.
+    pub fn update<T>(path: &Path, change: impl FnOnce(&mut Progress) -> T) -> Updated<T> {
+        let _lock = lock(path);
+        let (mut progress, set_aside) = Progress::load(path);
+        let value = change(&mut progress);
+        let saved = match &set_aside {
+            // An unreadable file that could not be kept is not replaced.
+            Some(SetAside {
+                not_moved: Some(why),
+                ..
+            }) => Err(std::io::Error::other(format!(
+                "the unreadable file is not replaced: {why}"
+            ))),
+            _ => progress.save(path),
+        };
+        Updated {
+            value,
+            set_aside,
+            not_saved: saved.err().map(|error| NotSaved {
+                path: path.to_path_buf(),
+                error,
+            }),
         }
     }
 
     /// Writes atomically: a temporary file beside it, flushed to disk, then
-    /// renamed over the old one.
+    /// renamed over the old one. The file keeps the mode it had (a new one
+    /// gets the usual mode for new files). Takes no lock: use `update`.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
         let dir = path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir)?;
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+        let mut tmp = temp_file_beside(path)?;
         let json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
         tmp.write_all(&json)?;
         tmp.write_all(b"\n")?;
         tmp.as_file().sync_all()?;
         tmp.persist(path).map_err(|e| e.error)?;
         #[cfg(unix)]
-        if let Ok(d) = std::fs::File::open(dir) {
+        if let Ok(d) = File::open(dir) {
             let _ = d.sync_all();
         }
         Ok(())
@@ -149,7 +277,7 @@ impl Progress {
     pub fn record_attempt(&mut self, id: &str, status: &str, passed: bool) {
         let at = now();
         let k = self.katas.entry(id.to_string()).or_default();
-        k.attempts += 1;
+        k.attempts = k.attempts.saturating_add(1);
         k.last_status = Some(status.to_string());
         k.first_attempt_at.get_or_insert(at);
         if passed {
@@ -161,12 +289,17 @@ impl Progress {
         self.last_kata = Some(id.to_string());
     }
 
-    /// Counts one more hint shown; returns how many have been shown.
+    /// Counts one more hint shown; returns how many have been shown, never
+    /// more than `available` (a count above it, after a course update
+    /// removed hints, is brought down to it).
     pub fn use_hint(&mut self, id: &str, available: usize) -> u32 {
         let k = self.katas.entry(id.to_string()).or_default();
-        if (k.hints_used as usize) < available {
-            k.hints_used += 1;
-        }
+        let shown = k.hints_shown(available);
+        k.hints_used = if (shown as usize) < available {
+            shown + 1
+        } else {
+            shown
+        };
         k.hints_used
     }
 
@@ -175,24 +308,129 @@ impl Progress {
         if p.attempts == 0 {
             p.first_correct = correct;
         }
-        p.attempts += 1;
+        p.attempts = p.attempts.saturating_add(1);
         p.answered_correctly |= correct;
         p.last_answer = answer.to_string();
     }
 }
 
-fn set_aside(path: &Path, reason: String) -> Option<SetAside> {
+/// Renames an unreadable file to a name of its own beside it.
+fn set_aside(path: &Path, reason: String) -> SetAside {
+    let kept_as = unused_name(path, &format!("unreadable-{}", now()));
+    match std::fs::rename(path, &kept_as) {
+        Ok(()) => SetAside {
+            reason,
+            kept_as,
+            not_moved: None,
+        },
+        Err(e) => SetAside {
+            reason,
+            kept_as: path.to_path_buf(),
+            not_moved: Some(e.to_string()),
+        },
+    }
+}
+
+/// `path` with `.{tag}` added to its name, and `-1`, `-2`, ... if that is
+/// taken (a rename would replace an earlier file set aside the same second).
+fn unused_name(path: &Path, tag: &str) -> PathBuf {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "progress.json".into());
-    let kept_as = path.with_file_name(format!("{name}.unreadable-{}", now()));
-    match std::fs::rename(path, &kept_as) {
-        Ok(()) => Some(SetAside { reason, kept_as }),
-        Err(e) => Some(SetAside {
-            reason: format!("{reason}; moving it aside also failed: {e}"),
-            kept_as: path.to_path_buf(),
-        }),
+    let mut candidate = path.with_file_name(format!("{name}.{tag}"));
+    let mut n = 1;
+    while std::fs::symlink_metadata(&candidate).is_ok() {
+        candidate = path.with_file_name(format!("{name}.{tag}-{n}"));
+        n += 1;
+    }
+    candidate
+}
+
+/// A new temporary file in the folder of `path`, with the mode `path` has.
+fn temp_file_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut builder = tempfile::Builder::new();
+    // tempfile makes its files private (0600); a progress file is an
+    // ordinary file: the usual mode, less the umask, like any new file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let tmp = builder.tempfile_in(dir)?;
+    // An existing file keeps its mode exactly (the umask would change it).
+    #[cfg(unix)]
+    if let Ok(meta) = std::fs::metadata(path) {
+        tmp.as_file().set_permissions(meta.permissions())?;
+    }
+    Ok(tmp)
+}
+
+/// Holds the progress lock: between the threads of this process and, with
+/// a lock on a file beside the progress file, between processes.
+struct Lock {
+    _file: Option<File>,
+    _thread: MutexGuard<'static, ()>,
+}
+
+/// Takes the progress lock of the progress file at `path`, waiting for it.
+/// Where the lock file cannot be made or locked (a read-only folder), goes
+/// on without it: nothing can be saved there anyway. With the lock held,
+/// temporary files left by a save that died are removed.
+fn lock(path: &Path) -> Lock {
+    // The file lock alone may not exclude threads of one process on every
+    // platform, so they take this first.
+    static THREADS: Mutex<()> = Mutex::new(());
+    let thread = THREADS.lock().unwrap_or_else(|p| p.into_inner());
+    let file = lock_file(path);
+    if file.is_some() {
+        sweep_stale_temps(path.parent().unwrap_or(Path::new(".")));
+    }
+    Lock {
+        _file: file,
+        _thread: thread,
+    }
+}
+
+/// Opens and locks `progress.lock` beside `path`. The lock file is never
+/// deleted: removing a lock file another process waits on breaks the lock.
+fn lock_file(path: &Path) -> Option<File> {
+    let lock_path = path.with_extension("lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .or_else(|_| File::open(&lock_path))
+        .ok()?;
+    file.lock().ok()?;
+    Some(file)
+}
+
+/// Removes the temporary files (`.tmpXXXXXX`) a save leaves when its
+/// process is killed before the rename. Called with the lock held, so no
+/// live save owns them; the age bound guards against older pykata versions
+/// that saved without the lock. Links and folders are left alone.
+fn sweep_stale_temps(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if !entry.file_name().to_string_lossy().starts_with(".tmp") {
+            continue;
+        }
+        let Ok(meta) = std::fs::symlink_metadata(entry.path()) else {
+            continue;
+        };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.elapsed().ok())
+            .is_some_and(|age| age > STALE_TEMP_AFTER);
+        if meta.is_file() && old {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 
@@ -222,5 +460,58 @@ mod tests {
             "{ not json"
         );
         assert!(!path.exists());
+    }
+
+    #[test]
+    fn hints_are_counted_up_to_the_katas_hints() {
+        let mut p = Progress::default();
+        p.katas.insert(
+            "k".into(),
+            KataProgress {
+                hints_used: 5,
+                ..KataProgress::default()
+            },
+        );
+        // A course update left 2 hints: the count comes down to them.
+        assert_eq!(p.use_hint("k", 2), 2);
+        assert_eq!(p.kata("k").hints_shown(2), 2);
+        assert_eq!(p.use_hint("new", 2), 1);
+        assert_eq!(p.use_hint("new", 2), 2);
+        assert_eq!(p.use_hint("new", 2), 2);
+    }
+
+    #[test]
+    fn two_files_set_aside_in_one_second_are_both_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.json");
+        std::fs::write(&path, "first").unwrap();
+        let a = Progress::load(&path).1.unwrap();
+        std::fs::write(&path, "second").unwrap();
+        let b = Progress::load(&path).1.unwrap();
+        assert_ne!(a.kept_as, b.kept_as);
+        assert_eq!(std::fs::read_to_string(&a.kept_as).unwrap(), "first");
+        assert_eq!(std::fs::read_to_string(&b.kept_as).unwrap(), "second");
+    }
+
+    #[test]
+    fn updates_saturate_and_report_what_was_not_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.json");
+        let mut p = Progress::default();
+        p.record_attempt("k", "fail", false);
+        p.katas.get_mut("k").unwrap().attempts = u32::MAX;
+        p.save(&path).unwrap();
+        let u = Progress::update(&path, |p| p.record_attempt("k", "fail", false));
+        assert!(u.not_saved.is_none() && u.set_aside.is_none());
+        assert_eq!(Progress::load(&path).0.kata("k").attempts, u32::MAX);
+        // A file where its folder should be: it cannot be read nor moved,
+        // and the change is reported unsaved, once.
+        std::fs::write(dir.path().join("sub"), "").unwrap();
+        let blocked = dir.path().join("sub").join("progress.json");
+        let u = Progress::update(&blocked, |p| p.record_attempt("k", "fail", false));
+        assert!(u.not_saved.is_some());
+        let w = u.warning("this run was not recorded").unwrap();
+        assert!(w.contains("nor moved aside"), "{w}");
+        assert_eq!(w.lines().count(), 1, "{w}");
     }
 }

@@ -135,20 +135,25 @@ impl LearnerReport {
             match k.state {
                 KataState::Done => {
                     totals.done += 1;
-                    totals.seconds_on_done_katas += k.seconds.unwrap_or(0);
+                    totals.seconds_on_done_katas = totals
+                        .seconds_on_done_katas
+                        .saturating_add(k.seconds.unwrap_or(0));
                 }
                 KataState::Started => totals.started += 1,
                 KataState::New => {}
             }
-            totals.attempts += k.attempts;
-            totals.hints_used += k.hints_used;
+            // Counts on file may be near the top of their type: saturate.
+            totals.attempts = totals.attempts.saturating_add(k.attempts);
+            totals.hints_used = totals.hints_used.saturating_add(k.hints_used);
         }
         for p in predictions.iter().filter(|p| known.contains(&p.key)) {
             if p.attempts > 0 {
                 totals.predictions_answered += 1;
             }
             totals.predictions_right_first_time += u32::from(p.right_first_time);
-            totals.predictions_wrong_answers += p.wrong_answers;
+            totals.predictions_wrong_answers = totals
+                .predictions_wrong_answers
+                .saturating_add(p.wrong_answers);
         }
         LearnerReport {
             kind: REPORT_KIND.into(),
@@ -261,6 +266,8 @@ fn kata_report(
     now: u64,
 ) -> KataReport {
     let k = progress.kata(id);
+    // A course update may have removed hints the learner saw.
+    let hints_used = k.hints_shown(hints as usize);
     let seconds = match (k.state.clone(), k.first_attempt_at, k.done_at) {
         (KataState::Done, Some(first), Some(done)) => Some(done.saturating_sub(first)),
         (KataState::Started, Some(first), _) => Some(now.saturating_sub(first)),
@@ -272,7 +279,7 @@ fn kata_report(
         title: title.into(),
         state: k.state,
         attempts: k.attempts,
-        hints_used: k.hints_used,
+        hints_used,
         hints_available: hints,
         last_status: k.last_status,
         first_attempt_at: k.first_attempt_at,
@@ -404,7 +411,9 @@ impl ClassReport {
                 not_started: count(KataState::New),
                 median_attempts: median(&mut attempts),
                 max_attempts: entries.iter().map(|(_, k)| k.attempts).max().unwrap_or(0),
-                hints_used: entries.iter().map(|(_, k)| k.hints_used).sum(),
+                hints_used: entries
+                    .iter()
+                    .fold(0u32, |n, (_, k)| n.saturating_add(k.hints_used)),
                 learners_using_hints: entries.iter().filter(|(_, k)| k.hints_used > 0).count()
                     as u32,
                 median_seconds_to_pass: median(&mut times).map(|m| m.round() as u64),
@@ -433,7 +442,7 @@ impl ClassReport {
                 let c = &mut predictions[at];
                 c.answered += u32::from(p.attempts > 0);
                 c.right_first_time += u32::from(p.right_first_time);
-                c.wrong_answers += p.wrong_answers;
+                c.wrong_answers = c.wrong_answers.saturating_add(p.wrong_answers);
             }
         }
         let grid = reports
@@ -638,7 +647,7 @@ pub fn duration(seconds: u64) -> String {
     } else if seconds < 3600 {
         format!("{} min", (seconds + 30) / 60)
     } else {
-        let minutes = (seconds + 30) / 60;
+        let minutes = seconds.saturating_add(30) / 60;
         format!("{} h {:02} min", minutes / 60, minutes % 60)
     }
 }

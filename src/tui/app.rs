@@ -155,10 +155,11 @@ pub struct App {
 
 impl App {
     pub fn new(course: Course, ws: Option<Workspace>, theme: Theme) -> App {
-        let progress = ws
-            .as_ref()
-            .map(|w| w.load_progress())
-            .map(|(p, warning)| (p, warning.map(|w| w.to_string())));
+        let progress = ws.as_ref().map(|w| {
+            let (p, warning) = w.load_progress();
+            // One status-bar line: where the old file went comes first.
+            (p, warning.map(|s| s.short(&w.root)))
+        });
         let (progress, warning) = progress.unwrap_or_default();
         let ws_display = ws
             .as_ref()
@@ -230,7 +231,7 @@ impl App {
             let (p, warning) = ws.load_progress();
             self.progress = p;
             if let Some(w) = warning {
-                self.warn(w.to_string());
+                self.warn(w.short(&ws.root));
             }
         }
     }

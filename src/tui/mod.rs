@@ -91,6 +91,8 @@ pub fn run(ctx: &Ctx, opts: Options) -> Outcome {
         .map_err(|e| Failure::environment(format!("cannot read the current folder: {e}")))?;
     let (ws, welcome) = resolve_workspace(ctx.workspace_dir.as_deref(), &cwd, &course);
     let mut app = App::new(course, ws, theme::Theme::from_env());
+    // The progress file's news from App::new must outlive the warnings below.
+    let progress_notice = app.notice.take();
     match ctx.python() {
         Ok(p) => app.python = Some(p),
         Err(f) => {
@@ -105,6 +107,13 @@ pub fn run(ctx: &Ctx, opts: Options) -> Outcome {
     if !crate::runner::sandbox::extras_enabled() && app.python_error.is_none() {
         // The stderr line printed before the screen opened is hidden by it.
         app.warn(crate::runner::sandbox::EXTRAS_OFF_WARNING);
+    }
+    if let Some(first) = progress_notice {
+        let text = match app.notice.take() {
+            Some(later) => format!("{} · {}", first.text, later.text),
+            None => first.text,
+        };
+        app.warn(text);
     }
     trace.log("app_ready", "");
     app.poll = opts.poll;

@@ -3,7 +3,7 @@
 //! learner's file without keeping a copy.
 
 use crate::course::{Course, Kata};
-use crate::progress::{self, Progress, SetAside};
+use crate::progress::{self, Progress, SetAside, Updated};
 use std::path::{Path, PathBuf};
 
 /// The folder that marks a workspace, as `.git` marks a repository.
@@ -176,13 +176,26 @@ impl Workspace {
         self.root.join(MARKER).join("progress.json")
     }
 
+    /// The learner's progress, read under the progress lock. An unreadable
+    /// file is set aside and reported in the second value.
     pub fn load_progress(&self) -> (Progress, Option<SetAside>) {
-        Progress::load(&self.progress_path())
+        Progress::load_locked(&self.progress_path())
     }
 
+    /// Reads, changes and saves the progress under the progress lock; see
+    /// `Progress::update`.
+    pub fn update_progress<T>(&self, change: impl FnOnce(&mut Progress) -> T) -> Updated<T> {
+        Progress::update(&self.progress_path(), change)
+    }
+
+    /// Replaces the progress with `progress` (under the lock).
     pub fn save_progress(&self, progress: &Progress) -> Result<(), WorkspaceError> {
         let path = self.progress_path();
-        progress.save(&path).map_err(io_err(&path))
+        let updated = self.update_progress(|p| *p = progress.clone());
+        match updated.not_saved {
+            Some(e) => Err(io_err(&path)(e.error)),
+            None => Ok(()),
+        }
     }
 }
 

@@ -334,8 +334,9 @@ impl App {
         else {
             return;
         };
-        match session::next_hint(ws, kata) {
-            Ok(Some((shown, total))) => {
+        let next = session::next_hint(ws, kata);
+        match next.hint {
+            Some((shown, total)) => {
                 let was = view.hints_shown;
                 view.hints_shown = shown;
                 view.result_scroll = 0;
@@ -345,8 +346,11 @@ impl App {
                     self.info(format!("that was the last hint ({shown} of {total})"));
                 }
             }
-            Ok(None) => self.info("this kata has no hints: read the task again, then the lesson"),
-            Err(e) => self.error(e.to_string()),
+            None => self.info("this kata has no hints: read the task again, then the lesson"),
+        }
+        // After the hint, the progress file's trouble, if any.
+        if let Some(w) = next.warning {
+            self.warn(w);
         }
         self.reload_progress();
     }
