@@ -410,3 +410,22 @@ fn salvaging_a_broken_topic_file_is_linear_in_its_steps() {
         run.took
     );
 }
+
+#[test]
+fn new_never_waits_on_a_named_pipe() {
+    let (dir, course) = fresh_course();
+    mkfifo(&course.join("lessons/basics.yaml"));
+    let run = pykata(
+        dir.path(),
+        &[
+            "--course",
+            course.to_str().unwrap(),
+            "new",
+            "kata",
+            "basics",
+            "another",
+        ],
+    );
+    assert_ne!(run.code, Some(0));
+    assert!(run.stderr.contains("named pipe"), "{}", run.stderr);
+}
