@@ -14,7 +14,7 @@
 use super::{exit, Ctx, Failure, Outcome};
 use crate::course::model::{Manifest, TopicFile};
 use crate::course::problem::suggestion;
-use crate::course::source::MANIFEST;
+use crate::course::source::{ReadError, MANIFEST};
 use crate::course::{self, CourseSource};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -104,14 +104,20 @@ fn quoted(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
+/// A course file, read as the loader reads it: never outside the course
+/// folder, never a pipe or a device, never past the size cap.
 fn read(root: &Path, rel: &str) -> Result<Option<String>, Failure> {
-    match std::fs::read_to_string(root.join(rel)) {
+    let source = CourseSource::Dir(root.to_path_buf());
+    match source.read(rel) {
         Ok(text) => Ok(Some(text)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Failure::environment(format!(
-            "cannot read {}: {e}",
-            root.join(rel).display()
-        ))),
+        Err(ReadError::Missing) => Ok(None),
+        Err(e) => {
+            let failure = Failure::environment(e.message(&source.display(rel)));
+            Err(match e.hint() {
+                Some(hint) => failure.help(hint),
+                None => failure,
+            })
+        }
     }
 }
 
@@ -128,7 +134,11 @@ fn kata_ids(root: &Path) -> Vec<(String, String)> {
         .collect();
     files.sort();
     for file in files {
-        let Ok(text) = std::fs::read_to_string(&file) else {
+        let rel = format!(
+            "lessons/{}",
+            file.file_name().unwrap_or_default().to_string_lossy()
+        );
+        let Ok(text) = CourseSource::Dir(root.to_path_buf()).read(&rel) else {
             continue;
         };
         if let Ok(topic) = serde_saphyr::from_str::<TopicFile>(&text) {

@@ -15,7 +15,8 @@
 //! `lessons/...`) or in a single folder inside it (`my-course/course.yaml`),
 //! as `tar czf course.tar.gz my-course` makes it.
 
-use std::collections::BTreeMap;
+use super::source::{self, ReadError};
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -35,6 +36,9 @@ pub struct Archive {
     /// The course's files by path relative to the course root (`course.yaml`,
     /// `lessons/x.yaml`, `katas/x/y.py`).
     files: BTreeMap<String, Vec<u8>>,
+    /// Entries that are links, pipes or devices, by the same paths: never
+    /// followed, but named as what they are when the course asks for one.
+    specials: BTreeSet<String>,
     /// Why the archive could not be read, if it could not.
     error: Option<String>,
 }
@@ -56,13 +60,14 @@ impl Archive {
     /// Reads the archive at `path`. Never fails: a problem is kept and
     /// reported by `error` (and by the loader as a located problem).
     pub fn open(path: &Path) -> Archive {
-        let (files, error) = match read_all(path) {
-            Ok(files) => (files, None),
-            Err(e) => (BTreeMap::new(), Some(e)),
+        let (files, specials, error) = match read_all(path) {
+            Ok((files, specials)) => (files, specials, None),
+            Err(e) => (BTreeMap::new(), BTreeSet::new(), Some(e)),
         };
         Archive {
             path: path.to_path_buf(),
             files,
+            specials,
             error,
         }
     }
@@ -81,11 +86,28 @@ impl Archive {
         }
     }
 
-    /// A file's text, by path relative to the course root.
-    pub fn read(&self, rel: &str) -> Option<String> {
-        self.files
-            .get(rel)
-            .and_then(|bytes| String::from_utf8(bytes.clone()).ok())
+    /// A file's text, by path relative to the course root. Only regular
+    /// files are read: the archive's links are never followed.
+    pub fn read(&self, rel: &str) -> Result<String, ReadError> {
+        if let Some(bytes) = self.files.get(rel) {
+            if bytes.len() as u64 > source::MAX_FILE_BYTES {
+                return Err(ReadError::TooLarge);
+            }
+            return source::utf8(bytes.clone());
+        }
+        if self.specials.contains(rel) {
+            return Err(ReadError::ArchiveSpecial);
+        }
+        let folder = format!("{rel}/");
+        if self
+            .files
+            .range(folder.clone()..)
+            .next()
+            .is_some_and(|(k, _)| k.starts_with(&folder))
+        {
+            return Err(ReadError::Folder);
+        }
+        Err(ReadError::Missing)
     }
 
     /// Every file below `top` (`lessons` or `katas`), relative to it.
@@ -117,9 +139,20 @@ fn is_yaml(path: &Path) -> bool {
     name.ends_with(".yaml") || name.ends_with(".yml")
 }
 
-fn read_all(path: &Path) -> Result<BTreeMap<String, Vec<u8>>, String> {
+/// The archive's regular files and the paths of its other entries (links,
+/// pipes, devices), both relative to the course root.
+type Contents = (BTreeMap<String, Vec<u8>>, BTreeSet<String>);
+
+fn read_all(path: &Path) -> Result<Contents, String> {
     if is_yaml(path) {
         return Err("this is a YAML file, not a course folder or archive".to_string());
+    }
+    // Opening a named pipe would block until a writer comes; a device may
+    // never end.
+    if let Ok(meta) = std::fs::metadata(path) {
+        if !meta.is_file() {
+            return Err("not a regular file, so not a course archive".to_string());
+        }
     }
     let mut file =
         std::fs::File::open(path).map_err(|e| format!("cannot open the archive: {e}"))?;
@@ -145,6 +178,7 @@ fn read_all(path: &Path) -> Result<BTreeMap<String, Vec<u8>>, String> {
         .entries()
         .map_err(|e| format!("not a tar archive: {e}"))?;
     let mut raw: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut specials = BTreeSet::new();
     let mut total: u64 = 0;
     for (count, entry) in entries.enumerate() {
         if count >= MAX_ENTRIES {
@@ -153,12 +187,17 @@ fn read_all(path: &Path) -> Result<BTreeMap<String, Vec<u8>>, String> {
             ));
         }
         let mut entry = entry.map_err(|e| format!("not a readable tar archive: {e}"))?;
-        if !entry.header().entry_type().is_file() {
-            continue;
-        }
+        let kind = entry.header().entry_type();
         let Some(name) = entry.path().ok().and_then(|p| clean(&p)) else {
             continue;
         };
+        if !kind.is_file() {
+            if !kind.is_dir() && !kind.is_pax_global_extensions() && !kind.is_pax_local_extensions()
+            {
+                specials.insert(name);
+            }
+            continue;
+        }
         total += entry.size();
         if total > MAX_BYTES {
             return Err(format!(
@@ -178,10 +217,15 @@ fn read_all(path: &Path) -> Result<BTreeMap<String, Vec<u8>>, String> {
     let prefix = course_root(&raw).ok_or_else(|| {
         "no course.yaml in the archive (at its root or in one folder inside it)".to_string()
     })?;
-    Ok(raw
+    let specials = specials
+        .iter()
+        .filter_map(|k| k.strip_prefix(&prefix).map(str::to_string))
+        .collect();
+    let files = raw
         .into_iter()
         .filter_map(|(k, v)| k.strip_prefix(&prefix).map(|k| (k.to_string(), v)))
-        .collect())
+        .collect();
+    Ok((files, specials))
 }
 
 /// The folder inside the archive that holds `course.yaml` (`""` for the
@@ -237,9 +281,10 @@ mod tests {
         assert!(looks_like_archive(&path));
         let a = Archive::open(&path);
         assert_eq!(a.error(), None);
-        assert_eq!(a.read("course.yaml").as_deref(), Some("format: 1\n"));
+        assert_eq!(a.read("course.yaml").as_deref(), Ok("format: 1\n"));
         assert_eq!(a.list("katas"), vec!["a/x.py".to_string()]);
-        assert_eq!(a.read("elsewhere.txt"), None);
+        assert_eq!(a.read("elsewhere.txt"), Err(ReadError::Missing));
+        assert_eq!(a.read("katas/a"), Err(ReadError::Folder));
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! returned together, each located at file:line:column with a fix.
 
 use super::model::{self, CheckKind, MatchMode, Phase, FORMAT_VERSION};
-use super::problem::{suggestion, Problem};
-use super::source::{CourseSource, MANIFEST};
+use super::problem::{clip, suggestion, Problem};
+use super::source::{CourseSource, ReadError, MANIFEST};
 use super::{
     structure, Course, EquivalentMark, Kata, LessonStep, Mistake, PyFile, Topic, MUTANT_OPERATORS,
 };
@@ -41,6 +41,8 @@ pub fn load(source: CourseSource) -> Result<Course, LoadError> {
         source,
         problems: Vec::new(),
         kata_files: None,
+        bytes_read: 0,
+        line_offset: 0,
     };
     let course = loader.course();
     if loader.problems.is_empty() {
@@ -58,14 +60,26 @@ struct Loader {
     problems: Vec<Problem>,
     /// Files under katas/, listed once when a suggestion is needed.
     kata_files: Option<Vec<String>>,
+    /// The text read so far, against [`MAX_COURSE_BYTES`].
+    bytes_read: u64,
+    /// Added to the line of every located problem: while a topic file is
+    /// salvaged, each item is parsed as a document of its own that starts
+    /// at its first line (see `salvage`).
+    line_offset: u64,
 }
 
+/// The most text a course may hold in all: the same as an archive's limit,
+/// so that a manifest naming one large file a thousand times cannot fill
+/// the memory.
+pub const MAX_COURSE_BYTES: u64 = super::archive::MAX_BYTES;
+
 /// The fields serde reports as unknown, turned into a "did you mean".
-fn yaml_problem(file: &str, text: &str, err: &serde_saphyr::Error) -> Problem {
+/// `line_offset` is added to the error's line (see `Loader::line_offset`).
+fn yaml_problem(file: &str, text: &str, err: &serde_saphyr::Error, line_offset: u64) -> Problem {
     let inner = err.without_snippet();
     let (line, column) = inner
         .location()
-        .map(|l| (l.line(), l.column()))
+        .map(|l| (l.line() + line_offset, l.column()))
         .unwrap_or((0, 0));
     let hint = match inner {
         serde_saphyr::Error::SerdeUnknownField {
@@ -138,8 +152,45 @@ impl Loader {
     fn problem(&mut self, file: &str, loc: &Location, message: impl Into<String>) -> &mut Problem {
         let (line, column) = at(loc);
         self.problems
-            .push(Problem::new(file, line, column, message));
+            .push(Problem::new(file, line + self.line_offset, column, message));
         self.problems.last_mut().expect("just pushed")
+    }
+
+    /// A course file's text, within the course's total budget.
+    fn read(&mut self, rel: &str) -> Result<String, ReadError> {
+        if self.bytes_read > MAX_COURSE_BYTES {
+            return Err(ReadError::CourseTooLarge);
+        }
+        let text = self.source.read(rel)?;
+        self.bytes_read += text.len() as u64;
+        Ok(text)
+    }
+
+    /// Reports a course file that could not be read. A problem with its
+    /// contents (not UTF-8) is located in the file itself; any other at
+    /// `named_at`, where the file is named, if given.
+    fn unreadable(&mut self, rel: &str, err: &ReadError, named_at: Option<(&str, &Location)>) {
+        let shown = clip(&self.source.display(rel));
+        let named_at = named_at.map(|(file, loc)| {
+            let (line, column) = at(loc);
+            (file, line + self.line_offset, column)
+        });
+        let problem = match (err.inside(), named_at) {
+            (Some((line, column)), named_at) => {
+                let mut hint = err.hint().unwrap_or_default();
+                if let Some((file, l, c)) = named_at {
+                    hint.push_str(&format!(" (it is named at {file}:{l}:{c})"));
+                }
+                Problem::new(&shown, line, column, err.message("this file")).with_hint(hint)
+            }
+            (None, Some((file, line, column))) => {
+                Problem::new(file, line, column, err.message(&shown)).with_hint_opt(err.hint())
+            }
+            (None, None) => {
+                Problem::new(&shown, 0, 0, err.message(&shown)).with_hint_opt(err.hint())
+            }
+        };
+        self.problems.push(problem);
     }
 
     fn course(&mut self) -> Option<Course> {
@@ -148,17 +199,25 @@ impl Loader {
             return None;
         }
         let manifest_name = self.source.display(MANIFEST);
-        let Some(text) = self.source.read(MANIFEST) else {
-            self.problems.push(
-                Problem::new(&manifest_name, 0, 0, "there is no course manifest here")
-                    .with_hint("a course folder needs a course.yaml; `pykata new topic NAME` or docs/authoring.md show one"),
-            );
-            return None;
+        let text = match self.read(MANIFEST) {
+            Ok(text) => text,
+            Err(ReadError::Missing) => {
+                self.problems.push(
+                    Problem::new(&manifest_name, 0, 0, "there is no course manifest here")
+                        .with_hint("a course folder needs a course.yaml; `pykata new topic NAME` or docs/authoring.md show one"),
+                );
+                return None;
+            }
+            Err(e) => {
+                self.unreadable(MANIFEST, &e, None);
+                return None;
+            }
         };
         let manifest: model::Manifest = match serde_saphyr::from_str(&text) {
             Ok(m) => m,
             Err(e) => {
-                self.problems.push(yaml_problem(&manifest_name, &text, &e));
+                self.problems
+                    .push(yaml_problem(&manifest_name, &text, &e, 0));
                 return None;
             }
         };
@@ -189,23 +248,12 @@ impl Loader {
             .into_iter()
             .filter_map(|f| f.strip_suffix(".yaml").map(str::to_string))
             .collect();
-        // Parsing is most of loading: parse the topic files side by side.
-        let texts: Vec<Option<String>> = manifest
+        let texts: Vec<Result<String, ReadError>> = manifest
             .topics
             .iter()
-            .map(|t| self.source.read(&format!("lessons/{}.yaml", t.value)))
+            .map(|t| self.read(&format!("lessons/{}.yaml", t.value)))
             .collect();
-        let mut parsed: Vec<Option<Result<model::TopicFile, serde_saphyr::Error>>> =
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = texts
-                    .iter()
-                    .map(|text| scope.spawn(move || text.as_deref().map(serde_saphyr::from_str)))
-                    .collect();
-                handles
-                    .into_iter()
-                    .map(|h| h.join().unwrap_or(None))
-                    .collect()
-            });
+        let mut parsed = parse_side_by_side(&texts);
         let mut seen_topics = HashSet::new();
         let mut kata_ids: HashMap<String, String> = HashMap::new();
         let mut topics = Vec::new();
@@ -220,15 +268,37 @@ impl Loader {
                 continue;
             }
             let rel = format!("lessons/{}.yaml", topic_id.value);
-            let (Some(text), Some(raw)) = (&texts[index], parsed[index].take()) else {
-                let hint = suggestion(&topic_id.value, lesson_files.iter().map(String::as_str))
-                    .unwrap_or_else(|| format!("create {rel}"));
-                self.problem(
-                    &manifest_name,
-                    &topic_id.referenced,
-                    format!("topic `{}` has no file {rel}", topic_id.value),
-                )
-                .hint = Some(hint);
+            let (Ok(text), Some(raw)) = (&texts[index], parsed[index].take()) else {
+                match &texts[index] {
+                    Err(ReadError::Missing) => {
+                        let hint =
+                            suggestion(&topic_id.value, lesson_files.iter().map(String::as_str))
+                                .unwrap_or_else(|| format!("create {}", clip(&rel)));
+                        self.problem(
+                            &manifest_name,
+                            &topic_id.referenced,
+                            format!(
+                                "topic `{}` has no file {}",
+                                clip(&topic_id.value),
+                                clip(&rel)
+                            ),
+                        )
+                        .hint = Some(hint);
+                    }
+                    Err(e) => {
+                        let e = e.clone();
+                        self.unreadable(&rel, &e, Some((&manifest_name, &topic_id.referenced)));
+                    }
+                    Ok(_) => self.problems.push(
+                        Problem::new(
+                            self.source.display(&rel),
+                            0,
+                            0,
+                            "the YAML parser failed on this file",
+                        )
+                        .with_hint("please report it, with the file, as a bug in pykata"),
+                    ),
+                }
                 continue;
             };
             if let Some(topic) = self.topic(&topic_id.value, &rel, text, raw, &mut kata_ids) {
@@ -258,7 +328,7 @@ impl Loader {
                 // Serde stops at the first problem. Parse each kata and step
                 // on its own to report the others in the same pass.
                 if !self.salvage(id, &file, text, kata_ids) {
-                    self.problems.push(yaml_problem(&file, text, &e));
+                    self.problems.push(yaml_problem(&file, text, &e, 0));
                 }
                 return None;
             }
@@ -331,19 +401,23 @@ impl Loader {
         };
         let before = self.problems.len();
         if let Err(e) = serde_saphyr::from_str::<Head>(text) {
-            self.problems.push(yaml_problem(file, text, &e));
+            self.problems.push(yaml_problem(file, text, &e, 0));
         }
         let lines: Vec<&str> = text.lines().collect();
         for (i, item) in skeleton.lesson.iter().enumerate() {
             let next = skeleton.lesson.get(i + 1);
-            match serde_saphyr::from_str::<Spanned<model::Step>>(&node_text(&lines, item, next)) {
+            let (offset, item_text) = node_text(&lines, item, next);
+            self.line_offset = offset;
+            match serde_saphyr::from_str::<Spanned<model::Step>>(&item_text) {
                 Ok(step) => self.step(file, &step),
-                Err(e) => self.problems.push(yaml_problem(file, text, &e)),
+                Err(e) => self.problems.push(yaml_problem(file, text, &e, offset)),
             }
         }
         for (i, item) in skeleton.katas.iter().enumerate() {
             let next = skeleton.katas.get(i + 1);
-            match serde_saphyr::from_str::<model::Kata>(&node_text(&lines, item, next)) {
+            let (offset, item_text) = node_text(&lines, item, next);
+            self.line_offset = offset;
+            match serde_saphyr::from_str::<model::Kata>(&item_text) {
                 Ok(kata) => {
                     if let Some(previous) = kata_ids.insert(kata.id.value.clone(), file.to_string())
                     {
@@ -355,9 +429,10 @@ impl Loader {
                     }
                     self.kata(topic, file, kata);
                 }
-                Err(e) => self.problems.push(yaml_problem(file, text, &e)),
+                Err(e) => self.problems.push(yaml_problem(file, text, &e, offset)),
             }
         }
+        self.line_offset = 0;
         self.problems.len() > before
     }
 
@@ -390,24 +465,34 @@ impl Loader {
 
     fn py_file(&mut self, file: &str, path: &Spanned<String>) -> Option<PyFile> {
         let rel = format!("katas/{}", path.value);
-        match self.source.read(&rel) {
-            Some(text) => Some(PyFile {
+        match self.read(&rel) {
+            Ok(text) => Some(PyFile {
                 path: path.value.clone(),
                 text,
             }),
-            None => {
+            Err(ReadError::Missing) => {
                 let files = self
                     .kata_files
-                    .get_or_insert_with(|| self.source.list("katas"))
-                    .clone();
-                let hint = suggestion(&path.value, files.iter().map(String::as_str))
+                    .get_or_insert_with(|| self.source.list("katas"));
+                // A file that is listed but cannot be read is not missing;
+                // never suggest the name the author already wrote.
+                let others = files
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|f| *f != path.value);
+                let hint = suggestion(&path.value, others)
                     .unwrap_or_else(|| "paths are relative to the course's katas/ folder".into());
+                let shown = clip(&self.source.display(&rel));
                 self.problem(
                     file,
                     &path.referenced,
-                    format!("the file {} does not exist", self.source.display(&rel)),
+                    format!("the file {shown} does not exist"),
                 )
                 .hint = Some(hint);
+                None
+            }
+            Err(e) => {
+                self.unreadable(&rel, &e, Some((file, &path.referenced)));
                 None
             }
         }
@@ -418,9 +503,12 @@ impl Loader {
         let id = raw.id.value.clone();
         let id_loc = raw.id.referenced;
         if !is_kata_id(&id) {
-            self.problem(file, &id_loc, format!("kata id `{id}` is not a plain name"))
-                .hint =
-                Some("use lowercase letters, digits and '-', like `mutable-default`".into());
+            self.problem(
+                file,
+                &id_loc,
+                format!("kata id `{}` is not a plain name", clip(&id)),
+            )
+            .hint = Some("use lowercase letters, digits and '-', like `mutable-default`".into());
         }
 
         let file_name = raw
@@ -436,7 +524,8 @@ impl Loader {
                 file,
                 &raw.starter.referenced,
                 format!(
-                    "the starter's file name `{file_name}` cannot be imported as a Python module"
+                    "the starter's file name `{}` cannot be imported as a Python module",
+                    clip(&file_name)
                 ),
             )
             .hint = Some(
@@ -531,7 +620,8 @@ impl Loader {
             }
         }
 
-        let equivalent_mutants = self.equivalent_marks(file, &raw, &id);
+        let read: Vec<&PyFile> = solution.iter().chain(&alternatives).collect();
+        let equivalent_mutants = self.equivalent_marks(file, &raw, &id, &read);
 
         if self.problems.len() > before {
             return None;
@@ -565,7 +655,15 @@ impl Loader {
     /// Equivalence marks must name one of the kata's solutions, a known
     /// operator, a line of that file and a reason. Whether a mutant still
     /// exists there is for `verify --mutants`, which makes them.
-    fn equivalent_marks(&mut self, file: &str, raw: &model::Kata, id: &str) -> Vec<EquivalentMark> {
+    /// `read` holds the solutions that could be read (an unreadable one is
+    /// reported already).
+    fn equivalent_marks(
+        &mut self,
+        file: &str,
+        raw: &model::Kata,
+        id: &str,
+        read: &[&PyFile],
+    ) -> Vec<EquivalentMark> {
         let mut marks = Vec::new();
         for spanned in &raw.equivalent_mutants {
             let (mark, loc) = (&spanned.value, &spanned.referenced);
@@ -596,11 +694,10 @@ impl Loader {
                         .unwrap_or_else(|| format!("operators: {}", MUTANT_OPERATORS.join(", "))),
                 );
             }
-            let lines = self
-                .source
-                .read(&format!("katas/{}", target.value))
-                .map(|t| t.lines().count())
-                .unwrap_or(usize::MAX);
+            let lines = read
+                .iter()
+                .find(|f| f.path == target.value)
+                .map_or(usize::MAX, |f| f.text.lines().count());
             if mark.line == 0 || mark.line as usize > lines {
                 self.problem(
                     file,
@@ -735,6 +832,35 @@ impl Loader {
     }
 }
 
+type Parsed = Option<Result<model::TopicFile, serde_saphyr::Error>>;
+
+/// Parses the topic files that could be read. Parsing is most of loading,
+/// so the files are parsed side by side, on as many threads as there are
+/// cores: not one thread per topic, which a manifest listing thousands of
+/// topics would turn into a failure to start threads.
+fn parse_side_by_side(texts: &[Result<String, ReadError>]) -> Vec<Parsed> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = texts.len().div_ceil(threads).max(1);
+    let parse = |part: &[Result<String, ReadError>]| -> Vec<Parsed> {
+        part.iter()
+            .map(|text| text.as_deref().ok().map(serde_saphyr::from_str))
+            .collect()
+    };
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = texts
+            .chunks(chunk)
+            .map(|part| (part.len(), scope.spawn(move || parse(part))))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|(len, h)| {
+                h.join()
+                    .unwrap_or_else(|_| (0..len).map(|_| None).collect())
+            })
+            .collect()
+    })
+}
+
 /// A kata id: lowercase letters, digits and '-' (`mutable-default`).
 pub fn is_kata_id(id: &str) -> bool {
     !id.is_empty()
@@ -782,20 +908,24 @@ struct Head {
 }
 
 /// The text of a block-sequence item, laid out so that it parses as a
-/// document of its own at the same lines and columns: earlier lines left
-/// blank, its dash blanked. It ends before the next item or at the first
-/// line indented less than the item.
+/// document of its own at the same columns, its dash blanked, and the number
+/// of lines before it, to add to the lines of what it reports. It ends
+/// before the next item or at the first line indented less than the item.
+///
+/// The lines before the item are not repeated as blank lines: that made
+/// salvaging a file quadratic in its number of items.
 fn node_text(
     lines: &[&str],
     item: &Spanned<serde::de::IgnoredAny>,
     next: Option<&Spanned<serde::de::IgnoredAny>>,
-) -> String {
-    let line = item.referenced.line() as usize;
+) -> (u64, String) {
+    let line = (item.referenced.line() as usize).max(1);
     let column = (item.referenced.column() as usize).max(1);
     let next = next.map(|n| n.referenced.line() as usize);
-    let mut out = "\n".repeat(line.saturating_sub(1));
-    for (n, text) in lines.iter().enumerate().skip(line.saturating_sub(1)) {
-        let number = n + 1;
+    let mut out = String::new();
+    let first = (line - 1).min(lines.len());
+    for (n, text) in lines[first..].iter().enumerate() {
+        let number = first + n + 1;
         if next.is_some_and(|next| number >= next) {
             break;
         }
@@ -816,5 +946,5 @@ fn node_text(
         }
         out.push('\n');
     }
-    out
+    (first as u64, out)
 }

@@ -1,0 +1,430 @@
+//! The course loader against hostile and broken course folders, with the
+//! real binary: links out of the course, loops, named pipes, devices, huge
+//! files and names, files that are not UTF-8, and topic files large enough
+//! to show a quadratic step. Every run has a timeout and a memory limit, so
+//! a hang or a runaway read fails the test instead of the machine.
+#![cfg(unix)]
+
+use std::fs;
+use std::os::unix::fs::symlink;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+fn fixture_course() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/course")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A fresh copy of the fixture course in a temp dir: (dir, course folder).
+fn fresh_course() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let course = dir.path().join("course");
+    copy_dir(&fixture_course(), &course);
+    (dir, course)
+}
+
+/// What a run of the binary showed.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+    took: Duration,
+}
+
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Runs pykata with `args` in `cwd`, under a 2 GiB address-space limit and
+/// a timeout: a run that reads forever is killed and fails the test.
+fn pykata(cwd: &Path, args: &[&str]) -> Run {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(r#"ulimit -v 2097152; exec "$0" "$@""#)
+        .arg(env!("CARGO_BIN_EXE_pykata"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .env_remove("PYKATA_COURSE")
+        .env_remove("PYKATA_PYTHON")
+        .stdin(std::process::Stdio::null());
+    let start = Instant::now();
+    let mut cmd = assert_cmd::Command::from_std(cmd);
+    let out = cmd.timeout(TIMEOUT).output().expect("the binary runs");
+    let took = start.elapsed();
+    let run = Run {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        took,
+    };
+    assert!(
+        run.took < TIMEOUT && run.code.is_some(),
+        "pykata {args:?} hung or was killed after {:?}\nstdout: {}\nstderr: {}",
+        run.took,
+        clip(&run.stdout),
+        clip(&run.stderr)
+    );
+    run
+}
+
+fn lint(course: &Path) -> Run {
+    let dir = course.parent().unwrap();
+    pykata(dir, &["--course", course.to_str().unwrap(), "lint"])
+}
+
+fn clip(text: &str) -> String {
+    text.chars().take(3000).collect()
+}
+
+/// Lint fails and says `expected`.
+fn lint_refuses(course: &Path, expected: &str, case: &str) -> Run {
+    let run = lint(course);
+    assert_ne!(run.code, Some(0), "{case}: lint passed:\n{}", run.stdout);
+    assert!(
+        run.stdout.contains(expected),
+        "{case}: lint does not say `{expected}`:\n{}",
+        clip(&run.stdout)
+    );
+    run
+}
+
+fn mkfifo(path: &Path) {
+    let _ = fs::remove_file(path);
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+fn replace_with_link(path: &Path, target: &str) {
+    let _ = fs::remove_file(path);
+    symlink(target, path).unwrap();
+}
+
+/// Every file below `dir`, read as text where it can be.
+fn texts_below(dir: &Path) -> String {
+    let mut out = String::new();
+    for entry in fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if entry.file_type().unwrap().is_dir() {
+            out.push_str(&texts_below(&path));
+        } else {
+            out.push_str(&fs::read_to_string(&path).unwrap_or_default());
+        }
+    }
+    out
+}
+
+const SECRET: &str = "TOP-SECRET-OUTSIDE-THE-COURSE";
+
+#[test]
+fn a_starter_linked_outside_the_course_never_lints_clean_nor_reaches_the_workspace() {
+    let (dir, course) = fresh_course();
+    let secret = dir.path().join("shadow");
+    fs::write(&secret, format!("root:{SECRET}:19000::::::\n")).unwrap();
+    let starter = course.join("katas/basics/greet.py");
+    replace_with_link(&starter, secret.to_str().unwrap());
+
+    let run = lint_refuses(&course, "outside the course folder", "starter link");
+    assert!(run.stdout.contains("greet.py"), "{}", run.stdout);
+    assert!(!run.stdout.contains(SECRET));
+
+    let init = pykata(
+        dir.path(),
+        &["--course", course.to_str().unwrap(), "init", "ws"],
+    );
+    assert_ne!(init.code, Some(0), "init copied a course with a link out");
+    let ws = dir.path().join("ws");
+    if ws.exists() {
+        assert!(!texts_below(&ws).contains(SECRET), "init copied the secret");
+    }
+
+    // A `..` path in the topic file is refused the same way.
+    let (dir, course) = course_with_outside_path();
+    let run = lint_refuses(&course, "outside the course folder", "`..` path");
+    assert!(!run.stdout.contains(SECRET));
+    drop(dir);
+}
+
+/// A course whose solution is named `../../../secret.py`, with that file
+/// written just outside the course folder.
+fn course_with_outside_path() -> (tempfile::TempDir, PathBuf) {
+    let (dir, course) = fresh_course();
+    fs::write(dir.path().join("secret.py"), format!("# {SECRET}\n")).unwrap();
+    let topic = course.join("lessons/basics.yaml");
+    let text = fs::read_to_string(&topic).unwrap();
+    let text = text.replacen(
+        "solution: basics/greet.solution.py",
+        "solution: ../../secret.py",
+        1,
+    );
+    assert!(text.contains("../../secret.py"));
+    fs::write(&topic, text).unwrap();
+    (dir, course)
+}
+
+#[test]
+fn an_archive_never_follows_its_links() {
+    let (dir, course) = fresh_course();
+    let secret = dir.path().join("shadow");
+    fs::write(&secret, format!("{SECRET}\n")).unwrap();
+    replace_with_link(
+        &course.join("katas/basics/greet.py"),
+        secret.to_str().unwrap(),
+    );
+    let archive = dir.path().join("course.tar");
+    let status = Command::new("tar")
+        .arg("cf")
+        .arg(&archive)
+        .arg("-C")
+        .arg(&course)
+        .arg(".")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let run = lint_refuses(&archive, "link or special file in the archive", "archive");
+    assert!(run.stdout.contains("greet.py"));
+    assert!(!run.stdout.contains(SECRET));
+    let init = pykata(
+        dir.path(),
+        &["--course", archive.to_str().unwrap(), "init", "ws"],
+    );
+    assert_ne!(init.code, Some(0));
+}
+
+#[test]
+fn links_pipes_devices_and_huge_files_neither_hang_nor_fill_the_memory() {
+    type Setup = fn(&Path);
+    let cases: &[(&str, Setup, &str)] = &[
+        (
+            "kata file linked to /",
+            |c| replace_with_link(&c.join("katas/basics/greet.py"), "/"),
+            "outside the course folder",
+        ),
+        (
+            "kata file in a loop of links",
+            |c| {
+                replace_with_link(&c.join("katas/basics/greet.py"), "loop.py");
+                replace_with_link(&c.join("katas/basics/loop.py"), "greet.py");
+            },
+            "a link that cannot be followed",
+        ),
+        (
+            "kata file that is a named pipe",
+            |c| mkfifo(&c.join("katas/basics/greet.py")),
+            "named pipe",
+        ),
+        (
+            "kata file linked to /dev/zero",
+            |c| replace_with_link(&c.join("katas/basics/greet.py"), "/dev/zero"),
+            "outside the course folder",
+        ),
+        (
+            "topic file that is a named pipe",
+            |c| mkfifo(&c.join("lessons/basics.yaml")),
+            "named pipe",
+        ),
+        (
+            "topic file linked to /",
+            |c| replace_with_link(&c.join("lessons/basics.yaml"), "/"),
+            "outside the course folder",
+        ),
+        (
+            "manifest that is a named pipe",
+            |c| mkfifo(&c.join("course.yaml")),
+            "named pipe",
+        ),
+        (
+            "manifest linked to /dev/zero",
+            |c| replace_with_link(&c.join("course.yaml"), "/dev/zero"),
+            "outside the course folder",
+        ),
+        (
+            // The "did you mean" walk must follow neither link.
+            "missing kata file beside links to / and to a parent",
+            |c| {
+                fs::remove_file(c.join("katas/basics/greet.py")).unwrap();
+                symlink("/", c.join("katas/basics/root")).unwrap();
+                symlink("..", c.join("katas/basics/up")).unwrap();
+                symlink("/", c.join("lessons/root")).unwrap();
+            },
+            "does not exist",
+        ),
+        (
+            "kata file larger than the cap",
+            |c| {
+                let f = fs::File::create(c.join("katas/basics/greet.py")).unwrap();
+                f.set_len(9 * 1024 * 1024).unwrap();
+            },
+            "larger than 8 MiB",
+        ),
+        (
+            "katas folder linked to /",
+            |c| {
+                fs::rename(c.join("katas"), c.join("katas-real")).unwrap();
+                symlink("/", c.join("katas")).unwrap();
+            },
+            "outside the course folder",
+        ),
+    ];
+    for (case, setup, expected) in cases {
+        let (_dir, course) = fresh_course();
+        setup(&course);
+        let run = lint_refuses(&course, expected, case);
+        assert!(
+            run.stdout.len() < 20_000,
+            "{case}: {} bytes of output",
+            run.stdout.len()
+        );
+    }
+}
+
+#[test]
+fn a_link_that_stays_inside_the_course_is_followed() {
+    let (_dir, course) = fresh_course();
+    // The starter shared with the alternative's folder through a link.
+    fs::create_dir(course.join("katas/shared")).unwrap();
+    fs::rename(
+        course.join("katas/basics/greet.py"),
+        course.join("katas/shared/greet.py"),
+    )
+    .unwrap();
+    replace_with_link(&course.join("katas/basics/greet.py"), "../shared/greet.py");
+    let run = lint(&course);
+    assert!(
+        run.stdout.contains("no problems"),
+        "{}\n{}",
+        run.stdout,
+        run.stderr
+    );
+}
+
+#[test]
+fn unreadable_files_say_what_is_really_wrong() {
+    // A kata file with one byte that is not UTF-8, on its second line.
+    let (_dir, course) = fresh_course();
+    let starter = course.join("katas/basics/greet.py");
+    let mut bytes = b"# fine\nname = '\xff'\n".to_vec();
+    bytes.extend_from_slice(&fs::read(&starter).unwrap());
+    fs::write(&starter, bytes).unwrap();
+    let run = lint_refuses(&course, "is not UTF-8 text", "bad byte in a kata file");
+    assert!(
+        run.stdout.contains("greet.py:2:9:") && run.stdout.contains("0xFF"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("does not exist"), "{}", run.stdout);
+    assert!(!run.stdout.contains("did you mean"), "{}", run.stdout);
+
+    // A kata file that is a folder.
+    let (_dir, course) = fresh_course();
+    let starter = course.join("katas/basics/greet.py");
+    fs::remove_file(&starter).unwrap();
+    fs::create_dir(&starter).unwrap();
+    fs::write(starter.join("inside.py"), "x = 1\n").unwrap();
+    let run = lint_refuses(&course, "greet.py is a folder, not a file", "folder");
+    assert!(!run.stdout.contains("does not exist"), "{}", run.stdout);
+    assert!(!run.stdout.contains("did you mean"), "{}", run.stdout);
+
+    // A topic file with one bad byte in its title.
+    let (_dir, course) = fresh_course();
+    let topic = course.join("lessons/basics.yaml");
+    let text = fs::read(&topic).unwrap();
+    let mut bytes = b"title: Basics \xe9\n".to_vec();
+    bytes.extend(text.split(|b| *b == b'\n').skip(1).flat_map(|l| {
+        let mut l = l.to_vec();
+        l.push(b'\n');
+        l
+    }));
+    fs::write(&topic, bytes).unwrap();
+    let run = lint_refuses(&course, "is not UTF-8 text", "bad byte in a topic file");
+    assert!(
+        run.stdout.contains("basics.yaml:1:15:") && run.stdout.contains("0xE9"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("has no file"), "{}", run.stdout);
+}
+
+#[test]
+fn a_megabyte_long_missing_file_name_is_answered_at_once_and_shown_clipped() {
+    let (_dir, course) = fresh_course();
+    let topic = course.join("lessons/basics.yaml");
+    let text = fs::read_to_string(&topic).unwrap();
+    let long = format!("basics/{}.py", "g".repeat(1_000_000));
+    let text = text.replacen("starter: basics/greet.py", &format!("starter: {long}"), 1);
+    fs::write(&topic, text).unwrap();
+    let run = lint_refuses(&course, "does not exist", "long name");
+    assert!(
+        run.took < Duration::from_secs(6),
+        "a suggestion for a 1 MB name took {:?}",
+        run.took
+    );
+    assert!(
+        run.stdout.len() < 5_000,
+        "the name was printed whole: {} bytes",
+        run.stdout.len()
+    );
+    assert!(run.stdout.contains("characters)"), "{}", clip(&run.stdout));
+}
+
+#[test]
+fn salvaging_a_broken_topic_file_is_linear_in_its_steps() {
+    // 20,000 steps, each followed by blank lines, the last one broken: the
+    // whole file fails to parse, so each step is parsed on its own to find
+    // every problem. Each used to be parsed with every line before it left
+    // blank: 10^10 lines here, minutes of work (it takes 3 s of CPU time in
+    // a debug build now). The problem must still be at its real line.
+    let (_dir, course) = fresh_course();
+    let topic = course.join("lessons/basics.yaml");
+    let text = fs::read_to_string(&topic).unwrap();
+    let (head, rest) = text.split_once("lesson:\n").unwrap();
+    let mut steps = String::new();
+    for i in 0..20_000 {
+        steps.push_str(&format!("  - read: Step {i}.\n"));
+        steps.push_str(&"\n".repeat(49));
+    }
+    let broken_line = head.lines().count() + 1 + steps.lines().count() + 1;
+    steps.push_str("  - read: [not, text]\n");
+    fs::write(&topic, format!("{head}lesson:\n{steps}{rest}")).unwrap();
+    let run = lint_refuses(&course, "expected string", "many steps");
+    assert!(
+        run.stdout.contains(&format!("basics.yaml:{broken_line}:")),
+        "not at line {broken_line}:\n{}",
+        run.stdout
+    );
+    assert!(
+        run.took < Duration::from_secs(20),
+        "salvaging 20,000 steps took {:?}",
+        run.took
+    );
+}
+
+#[test]
+fn new_never_waits_on_a_named_pipe() {
+    let (dir, course) = fresh_course();
+    mkfifo(&course.join("lessons/basics.yaml"));
+    let run = pykata(
+        dir.path(),
+        &[
+            "--course",
+            course.to_str().unwrap(),
+            "new",
+            "kata",
+            "basics",
+            "another",
+        ],
+    );
+    assert_ne!(run.code, Some(0));
+    assert!(run.stderr.contains("named pipe"), "{}", run.stderr);
+}
