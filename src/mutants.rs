@@ -228,6 +228,23 @@ mod tests {
     }
 
     #[test]
+    fn the_script_and_the_course_format_name_the_same_operators() {
+        // Lint checks marks against the Rust list without running Python;
+        // the script is what makes the mutants. They must agree.
+        let start = SCRIPT
+            .find("OPERATORS = [")
+            .expect("the script lists its operators");
+        let end = start + SCRIPT[start..].find(']').expect("the list ends");
+        let in_script: Vec<&str> = SCRIPT[start..end]
+            .lines()
+            .skip(1)
+            .map(|l| l.trim().trim_end_matches(',').trim_matches('"'))
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(in_script, crate::course::MUTANT_OPERATORS);
+    }
+
+    #[test]
     fn the_diff_shows_only_the_change() {
         let mut m = mutant("boundary", 2);
         m.source = "a = 1\nif a <= 2:\n    pass\nb = 2\nc = 3\n".into();

@@ -810,13 +810,7 @@ fn a_check_stopped_by_the_learners_exception_leads_with_its_own_message() {
     ) else {
         return;
     };
-    let explicit = v["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "explicit")
-        .unwrap()
-        .clone();
+    let explicit = check_named(&v, "explicit");
     assert_eq!(explicit["status"], "error");
     let message = explicit["message"].as_str().unwrap();
     assert!(
