@@ -148,11 +148,18 @@ fn metadata_of(dir: &Path) -> Vec<(PathBuf, u32, i64)> {
 
 impl Decoy {
     fn new() -> Decoy {
-        // Outside /tmp: a run gets a private /tmp where it can, which would
-        // hide a decoy there instead of testing that it is denied.
+        // Outside /tmp and the home folders: a run gets a private /tmp and
+        // has the home folders hidden where it can, which would hide a decoy
+        // there instead of testing that it is denied. The checkout itself
+        // may be under either, so /var/tmp where there is one.
+        let parent = ["/var/tmp", env!("CARGO_TARGET_TMPDIR")]
+            .into_iter()
+            .map(Path::new)
+            .find(|p| p.is_dir())
+            .unwrap_or(Path::new(env!("CARGO_TARGET_TMPDIR")));
         let dir = tempfile::Builder::new()
             .prefix("pykata-decoy-")
-            .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
+            .tempdir_in(parent)
             .unwrap();
         std::fs::write(dir.path().join("id_rsa"), "PRIVATE KEY\n").unwrap();
         std::fs::create_dir(dir.path().join("sub")).unwrap();
