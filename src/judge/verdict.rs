@@ -123,7 +123,10 @@ pub fn judge(kata: &Kata, run: &KataRun) -> Verdict {
     let mut verdict = judge_events(kata, run);
     escape_display_text(&mut verdict);
     verdict.duration_ms = run.process.elapsed.as_millis() as u64;
-    verdict.stderr = run.process.stderr.display();
+    // The stacks the harness dumps before a timeout are for the verdict's
+    // message, not the learner's stderr.
+    verdict.stderr =
+        crate::runner::harness::stuck_at(&run.process.stderr.display(), &kata.file_name).0;
     verdict.truncated |= run.process.stdout.truncated() || run.process.stderr.truncated();
     verdict
 }
@@ -209,8 +212,8 @@ fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
     let mut done = false;
     let mut exit_code = None;
     let mut imported = false;
-    // Where in the learner's file the program was last seen.
-    let mut stuck: Option<(u64, &str)> = None;
+    // Where in the learner's file the program was when the clock ran out.
+    let stuck = crate::runner::harness::stuck_at(&run.process.stderr.display(), &kata.file_name).1;
     // What each check (and, under "", the import) printed as it went.
     let mut partial: Vec<(&str, String)> = Vec::new();
 
@@ -225,9 +228,7 @@ fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
                 text,
                 traceback,
             } => return harness_failed(kind, text, traceback, python),
-            Event::Where { line, function } => {
-                stuck = line.zip(function.as_deref());
-            }
+
             Event::Start { python: v, .. } => {
                 python = Some(v.iter().map(u32::to_string).collect::<Vec<_>>().join("."));
             }

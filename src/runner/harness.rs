@@ -26,6 +26,9 @@ struct Spec<'a> {
     mistakes: Vec<MistakeSpec<'a>>,
     /// Characters a check may print before it is stopped.
     output_limit: u64,
+    /// The run's wall-clock limit: shortly before it, the harness writes
+    /// every thread's stack to stderr (see `stuck_at`).
+    wall_ms: u64,
 }
 
 #[derive(Serialize)]
@@ -104,12 +107,6 @@ pub enum Event {
         id: String,
         text: String,
     },
-    /// Where in the learner's file the program is (None: outside it),
-    /// sent when it changes, so a timeout can say where it was stuck.
-    Where {
-        line: Option<u64>,
-        function: Option<String>,
-    },
     /// The harness failed on its own account (its traceback is for the
     /// course's author, or the program used up what the harness needs).
     HarnessError {
@@ -187,6 +184,7 @@ pub fn run_kata(
             })
             .collect(),
         output_limit: kata.limits.output_bytes(),
+        wall_ms: kata.limits.wall_ms,
     };
     let spec_json = serde_json::to_string(&spec).map_err(std::io::Error::other)?;
     dir.write("_pykata_spec.json", &spec_json)?;
@@ -218,6 +216,31 @@ pub fn run_kata(
     Ok(KataRun { events, process })
 }
 
+/// The first line of the stacks Python's faulthandler writes to stderr
+/// shortly before the wall clock ends a run.
+pub const STACKS_HEADER: &str = "Timeout (";
+
+/// Splits stderr into what the program wrote and the stacks the harness
+/// dumped before a timeout, and finds the innermost frame in the learner's
+/// `file_name` there: (line, function).
+pub fn stuck_at(stderr: &str, file_name: &str) -> (String, Option<(u64, String)>) {
+    let Some(start) = stderr
+        .match_indices(STACKS_HEADER)
+        .map(|(i, _)| i)
+        .find(|&i| i == 0 || stderr[..i].ends_with('\n'))
+    else {
+        return (stderr.to_string(), None);
+    };
+    let (own, stacks) = stderr.split_at(start);
+    let wanted = format!("/{file_name}\", line ");
+    let frame = stacks.lines().find_map(|l| {
+        let rest = &l[l.find(&wanted)? + wanted.len()..];
+        let (line, function) = rest.split_once(" in ")?;
+        Some((line.trim().parse().ok()?, function.trim().to_string()))
+    });
+    (own.to_string(), frame)
+}
+
 /// The most of the results channel pykata reads: far more than any honest
 /// run writes (each check's texts are clipped to 64 KiB by the harness).
 pub const EVENTS_CAP: u64 = 32 << 20;
@@ -237,4 +260,19 @@ pub fn parse_events(bytes: &[u8]) -> Vec<Event> {
         .lines()
         .filter_map(|line| serde_json::from_str(line).ok())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stuck_at;
+
+    #[test]
+    fn the_stacks_are_split_off_and_the_learners_frame_found() {
+        let stderr = "warning: mine\nTimeout (0:00:04.600000)!\nThread 0x00007f (most recent call first):\n  File \"/tmp/pykata-run-x/fix_default.py\", line 4 in __del__\n  File \"/tmp/pykata-run-x/_pykata_harness.py\", line 130 in fresh_import\n";
+        let (own, frame) = stuck_at(stderr, "fix_default.py");
+        assert_eq!(own, "warning: mine\n");
+        assert_eq!(frame, Some((4, "__del__".to_string())));
+        let (own, frame) = stuck_at("no stacks\n", "fix_default.py");
+        assert_eq!((own.as_str(), frame), ("no stacks\n", None));
+    }
 }
