@@ -595,3 +595,82 @@ fn the_mouse_wheel_scrolls_the_pane_under_it() {
         _ => unreachable!(),
     }
 }
+
+fn ctrl(app: &mut App, c: char) {
+    app.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )));
+}
+
+/// The answer a prediction effect carries.
+fn predicted_answer(effects: &[Effect]) -> (u64, String) {
+    match effects.first() {
+        Some(Effect::Predict { gen, answer, .. }) => (*gen, answer.clone()),
+        other => panic!("expected a prediction, got {other:?}"),
+    }
+}
+
+fn predicted(app: &mut App, gen: u64, answer: &str, correct: bool) {
+    app.update(Msg::Predicted {
+        gen,
+        key: "basics/4".into(),
+        answer: answer.into(),
+        result: Ok((
+            PredictOutcome {
+                correct,
+                truth: pykata::judge::answer::Truth::Output("['v1', 'v1']\n".into()),
+            },
+            None,
+        )),
+    });
+}
+
+#[test]
+fn answer_again_starts_from_an_empty_box() {
+    let (_d, mut app) = app();
+    app.open_lesson(0);
+    keys(&mut app, &[KeyCode::Right, KeyCode::Right, KeyCode::Right]);
+    typed(&mut app, "[\"v1\",\"v1\"]");
+    let (gen, answer) = predicted_answer(&key(&mut app, KeyCode::Enter));
+    assert_eq!(answer, "[\"v1\",\"v1\"]");
+    predicted(&mut app, gen, &answer, false);
+    // `a` answers again: the old answer is not left in the box.
+    key(&mut app, KeyCode::Char('a'));
+    typed(&mut app, "['v1','v1']");
+    insta::assert_snapshot!("lesson_answer_again_80x24", draw(&mut app, 80, 24));
+    let (gen, answer) = predicted_answer(&key(&mut app, KeyCode::Enter));
+    assert_eq!(answer, "['v1','v1']");
+    predicted(&mut app, gen, &answer, true);
+    let shown = draw(&mut app, 80, 24).to_string();
+    assert!(shown.contains("You answered: ['v1','v1']"), "{shown}");
+}
+
+#[test]
+fn an_answer_stopped_by_esc_is_not_kept_in_the_box() {
+    let (_d, mut app) = app();
+    app.open_lesson(0);
+    keys(&mut app, &[KeyCode::Right, KeyCode::Right, KeyCode::Right]);
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Tab]);
+    let (_, answer) = predicted_answer(&key(&mut app, KeyCode::Enter));
+    assert_eq!(answer, "Infinite loop");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('a'));
+    typed(&mut app, "Nothing");
+    let (_, answer) = predicted_answer(&key(&mut app, KeyCode::Enter));
+    assert_eq!(answer, "Nothing");
+}
+
+#[test]
+fn ctrl_u_clears_the_answer_and_ctrl_w_deletes_a_word() {
+    let (_d, mut app) = app();
+    app.open_lesson(0);
+    keys(&mut app, &[KeyCode::Right, KeyCode::Right, KeyCode::Right]);
+    typed(&mut app, "first try");
+    ctrl(&mut app, 'u');
+    typed(&mut app, "['v1', 'oops'");
+    ctrl(&mut app, 'w');
+    typed(&mut app, "'v1']");
+    let (_, answer) = predicted_answer(&key(&mut app, KeyCode::Enter));
+    assert_eq!(answer, "['v1', 'v1']");
+}

@@ -180,6 +180,27 @@ impl TextInput {
         }
     }
 
+    /// Empties the box (Ctrl-U, and a fresh answer).
+    pub fn clear(&mut self) {
+        *self = TextInput::default();
+    }
+
+    /// Deletes the word before the cursor and the spaces after it (Ctrl-W,
+    /// as in a shell).
+    pub fn delete_word(&mut self) {
+        let chars: Vec<char> = self.text.chars().collect();
+        let mut start = self.cursor.min(chars.len());
+        while start > 0 && chars[start - 1].is_whitespace() {
+            start -= 1;
+        }
+        while start > 0 && !chars[start - 1].is_whitespace() {
+            start -= 1;
+        }
+        let (from, to) = (self.byte_at(start), self.byte_at(self.cursor));
+        self.text.replace_range(from..to, "");
+        self.cursor = start;
+    }
+
     pub fn left(&mut self) {
         self.cursor = self.cursor.saturating_sub(1);
     }
@@ -254,6 +275,22 @@ mod tests {
         t.end();
         t.insert_str("\x1b\r\n!");
         assert_eq!(t.text, "élXo\n!");
+    }
+
+    #[test]
+    fn text_input_deletes_a_word_and_clears() {
+        let mut t = TextInput::default();
+        t.insert_str("['v1', 'v1']  ");
+        t.delete_word();
+        assert_eq!(t.text, "['v1', ");
+        t.delete_word();
+        assert_eq!(t.text, "");
+        t.insert_str("a b");
+        t.left();
+        t.delete_word();
+        assert_eq!((t.text.as_str(), t.cursor), ("b", 0));
+        t.clear();
+        assert_eq!(t, TextInput::default());
     }
 
     #[test]

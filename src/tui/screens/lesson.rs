@@ -260,6 +260,12 @@ impl App {
                 KeyCode::End => view.input.end(),
                 KeyCode::PageDown => view.scroll_by(5),
                 KeyCode::PageUp => view.scroll_by(-5),
+                KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    view.input.clear()
+                }
+                KeyCode::Char('w') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    view.input.delete_word()
+                }
                 KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
                     view.input.insert(c)
                 }
@@ -309,7 +315,11 @@ impl App {
                     choices, feedback, ..
                 }) = view.steps.get_mut(step)
                 {
-                    *feedback = None;
+                    // Answering again starts from an empty box, not the
+                    // last answer with the new one typed after it.
+                    if feedback.take().is_some() {
+                        view.input.clear();
+                    }
                     if choices.is_empty() {
                         view.typing = true;
                     }
@@ -403,6 +413,9 @@ impl App {
             cancel,
         };
         view.typing = false;
+        // The answer is on its way: the box starts empty next time (an
+        // answer again, or after Esc stopped this run).
+        view.input.clear();
         vec![effect]
     }
 
@@ -467,6 +480,8 @@ impl App {
                     }
                     Err(e) => {
                         notice = Some(format!("the code could not be run: {e}"));
+                        // Not judged: the answer is back in the box to retry.
+                        view.input.set(answer);
                         view.typing = true;
                     }
                 }
