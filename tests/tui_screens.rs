@@ -674,3 +674,48 @@ fn ctrl_u_clears_the_answer_and_ctrl_w_deletes_a_word() {
     let (_, answer) = predicted_answer(&key(&mut app, KeyCode::Enter));
     assert_eq!(answer, "['v1', 'v1']");
 }
+
+#[test]
+fn a_new_verdict_replaces_run_cancelled() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    check_gen(&key(&mut app, KeyCode::Char('r')));
+    key(&mut app, KeyCode::Esc);
+    assert!(draw(&mut app, 80, 24).to_string().contains("run cancelled"));
+    // A save starts a new run with no key pressed; its verdict arrives.
+    let path = match &app.screen {
+        Screen::Kata(v) => v.path.clone().unwrap(),
+        _ => unreachable!(),
+    };
+    std::fs::write(&path, "def add(item, items=None):\n    return [item]\n").unwrap();
+    let gen = check_gen(&app.update(Msg::FilesChanged(vec![path])));
+    deliver(
+        &mut app,
+        gen,
+        "fix-default",
+        verdict(Status::Fail, "no", vec![check("two-calls", Status::Fail)]),
+    );
+    let shown = draw(&mut app, 80, 24).to_string();
+    assert!(!shown.contains("run cancelled"), "{shown}");
+}
+
+#[test]
+fn a_long_footer_error_is_wrapped_not_cut() {
+    let (_d, mut app) = app();
+    app.python = None;
+    app.python_error = Some(
+        "no Python interpreter found: tried python3 and python on PATH; install Python 3.10 or later, or pass --python".into(),
+    );
+    open_kata(&mut app, "greet");
+    key(&mut app, KeyCode::Char('r'));
+    let shown = draw(&mut app, 80, 24);
+    insta::assert_snapshot!("kata_long_error_80x24", shown);
+    // The footer's last line ends the message (the result pane says it
+    // too, so look at the bottom row only).
+    let buf = shown.buffer();
+    let bottom: String = (0..80).map(|x| buf[(x, 23)].symbol().to_string()).collect();
+    assert!(bottom.contains("or pass --python"), "{shown}");
+    // The next key clears it: it was about the last action.
+    key(&mut app, KeyCode::Char('j'));
+    assert!(app.notice.is_none());
+}

@@ -453,6 +453,12 @@ impl App {
         }
         view.run = RunState::Idle;
         view.invalidate();
+        // A new verdict replaces what was said about the run before it
+        // ("run cancelled", "cannot run the checks").
+        self.clear_stale_notice();
+        let Screen::Kata(view) = &mut self.screen else {
+            return Vec::new();
+        };
         match result {
             Ok((verdict, warning)) => {
                 view.progress_warning = warning;

@@ -212,14 +212,16 @@ impl LessonView {
         self.pending.take().is_some()
     }
 
-    pub fn example_ran(&mut self, gen: u64, step: usize, result: Result<String, String>) {
+    /// Shows an example's output; false if it is a stale run's.
+    pub fn example_ran(&mut self, gen: u64, step: usize, result: Result<String, String>) -> bool {
         if self.pending != Some((gen, step)) {
-            return;
+            return false;
         }
         self.pending = None;
         if let Some(Body::Example { run, .. }) = self.steps.get_mut(step) {
             *run = Some(result);
         }
+        true
     }
 }
 
@@ -454,6 +456,7 @@ impl App {
         self.reload_progress();
         self.dirty = true;
         let mut notice = None;
+        let mut fresh = false;
         if let Screen::Lesson(view) = &mut self.screen {
             let Some((g, step)) = view.pending else {
                 return Vec::new();
@@ -469,6 +472,7 @@ impl App {
                 if k != key {
                     return Vec::new();
                 }
+                fresh = true;
                 match result {
                     Ok((outcome, warning)) => {
                         *feedback = Some(Feedback {
@@ -486,6 +490,9 @@ impl App {
                     }
                 }
             }
+        }
+        if fresh {
+            self.clear_stale_notice();
         }
         if let Some(n) = notice {
             self.warn(n);
