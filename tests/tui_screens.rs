@@ -719,3 +719,44 @@ fn a_long_footer_error_is_wrapped_not_cut() {
     key(&mut app, KeyCode::Char('j'));
     assert!(app.notice.is_none());
 }
+
+/// The top line of the screen.
+fn top_line(backend: &TestBackend, w: u16) -> String {
+    let buf = backend.buffer();
+    (0..w).map(|x| buf[(x, 0)].symbol().to_string()).collect()
+}
+
+#[test]
+fn lesson_marks_one_dot_per_step() {
+    let (_d, mut app) = app();
+    // Eleven steps: the fixture's six, then read steps repeated.
+    let read = app.course.topics[0].steps[0].clone();
+    while app.course.topics[0].steps.len() < 11 {
+        app.course.topics[0].steps.push(read.clone());
+    }
+    app.open_lesson(0);
+    for _ in 0..9 {
+        // A free-text prediction takes keys as its answer: stop typing.
+        if matches!(&app.screen, Screen::Lesson(v) if v.typing) {
+            key(&mut app, KeyCode::Esc);
+        }
+        key(&mut app, KeyCode::Char('l'));
+    }
+    let tenth = top_line(&draw(&mut app, 80, 24), 80);
+    assert!(tenth.contains("step 10 of 11"), "{tenth}");
+    key(&mut app, KeyCode::Char('l'));
+    let last = top_line(&draw(&mut app, 80, 24), 80);
+    assert!(last.contains("step 11 of 11"), "{last}");
+    assert!(tenth.contains("●●●●●●●●●●○"), "{tenth}");
+    assert!(last.contains("●●●●●●●●●●●"), "{last}");
+    insta::assert_snapshot!(
+        "lesson_eleven_steps_80x24",
+        top_line(&draw(&mut app, 80, 24), 80)
+    );
+    // Too many to mark at 40 columns: "step N of M" alone says it.
+    let narrow = top_line(&draw(&mut app, 40, 24), 40);
+    assert!(
+        narrow.contains("step 11 of 11") && !narrow.contains('●'),
+        "{narrow}"
+    );
+}

@@ -534,7 +534,8 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
 
         let n = view.steps.len();
         let right = format!(" step {} of {n} ", (view.step + 1).min(n));
-        let left_w = usize::from(width).saturating_sub(right.len() + 12);
+        let dots = step_marks(view.step, n, usize::from(width));
+        let left_w = usize::from(width).saturating_sub(right.len() + dots.chars().count() + 1);
         let mut top = vec![Span::styled(
             format!(
                 "{:<left_w$}",
@@ -543,17 +544,6 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
             theme.title(),
         )];
         top.push(Span::styled(right, theme.dim()));
-        // A dot per step.
-        let dots: String = (0..n.min(10))
-            .map(|i| {
-                let at = if n <= 10 { i } else { i * n / 10 };
-                if at <= view.step {
-                    '●'
-                } else {
-                    '○'
-                }
-            })
-            .collect();
         top.push(Span::styled(dots, theme.key()));
         f.render_widget(Paragraph::new(vec![Line::from(top), Line::raw("")]), head);
 
@@ -667,6 +657,17 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
         ..area
     };
     widgets::status_bar(f, status, app, &keys);
+}
+
+/// One mark per step, `●` up to the one shown and `○` after it; none
+/// when they would take more than a quarter of the line ("step N of M"
+/// beside them says it then). A gauge of fewer marks than steps would
+/// show neighbouring steps alike.
+fn step_marks(step: usize, n: usize, width: usize) -> String {
+    if n > width / 4 {
+        return String::new();
+    }
+    (0..n).map(|i| if i <= step { '●' } else { '○' }).collect()
 }
 
 fn step_lines(
