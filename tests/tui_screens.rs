@@ -760,3 +760,39 @@ fn lesson_marks_one_dot_per_step() {
         "{narrow}"
     );
 }
+
+/// The rows of the screen as text.
+fn rows(backend: &TestBackend) -> Vec<String> {
+    let buf = backend.buffer();
+    let area = buf.area;
+    (0..area.height)
+        .map(|y| {
+            (0..area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn tab_marks_the_focused_pane_without_colour() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    let title_row = |shown: &[String], title: &str| {
+        shown
+            .iter()
+            .find(|r| r.contains(title))
+            .cloned()
+            .unwrap_or_else(|| panic!("no {title} pane in {shown:#?}"))
+    };
+    let before = rows(&draw(&mut app, 80, 24));
+    key(&mut app, KeyCode::Tab);
+    let after = rows(&draw(&mut app, 80, 24));
+    assert_ne!(before, after, "Tab changes nothing on a NO_COLOR screen");
+    // The focused pane's border is thick: first the result, then the file.
+    assert!(title_row(&before, " Result ").starts_with('┏'));
+    assert!(title_row(&before, "fix_default.py").starts_with('┌'));
+    assert!(title_row(&after, " Result ").starts_with('┌'));
+    assert!(title_row(&after, "fix_default.py").starts_with('┏'));
+    insta::assert_snapshot!("kata_file_focused_80x24", draw(&mut app, 80, 24));
+}

@@ -6,7 +6,7 @@ use super::theme::Theme;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
@@ -130,8 +130,15 @@ pub fn scroll_pane(
     let total = lines.len();
     let max = total.saturating_sub(inner_h);
     *scroll = (*scroll).min(max);
+    // The focused pane's border is thick as well as coloured, so the focus
+    // shows with NO_COLOR too.
     let mut block = Block::default()
         .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
         .border_style(if focused {
             theme.border_focused()
         } else {
