@@ -796,3 +796,37 @@ fn tab_marks_the_focused_pane_without_colour() {
     assert!(title_row(&after, "fix_default.py").starts_with('┏'));
     insta::assert_snapshot!("kata_file_focused_80x24", draw(&mut app, 80, 24));
 }
+
+#[test]
+fn a_choice_moved_below_the_fold_is_scrolled_into_view() {
+    let (_d, mut app) = app();
+    // A choice question whose code fills most of an 80x24 screen.
+    match &mut app.course.topics[0].steps[4].step {
+        course::Step::Predict(p) => {
+            p.code = (1..=16)
+                .map(|i| format!("x{i} = {i}\n"))
+                .collect::<String>()
+                + "int(\"x\")\n";
+        }
+        other => panic!("step 5 of the fixture is a prediction, not {other:?}"),
+    }
+    app.open_lesson(0);
+    keys(&mut app, &[KeyCode::Right, KeyCode::Right, KeyCode::Right]);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Right);
+    draw(&mut app, 80, 24);
+    for n in 2..=3 {
+        key(&mut app, KeyCode::Char('j'));
+        let shown = rows(&draw(&mut app, 80, 24));
+        let mark = format!("▶ {n}.");
+        assert!(
+            shown.iter().any(|r| r.contains(&mark)),
+            "choice {n} is selected but not on screen: {shown:#?}"
+        );
+    }
+    insta::assert_snapshot!("lesson_choice_scrolled_80x24", draw(&mut app, 80, 24));
+    // Back up to the first: the view follows it up again.
+    keys(&mut app, &[KeyCode::Char('k'), KeyCode::Char('k')]);
+    let shown = rows(&draw(&mut app, 80, 24));
+    assert!(shown.iter().any(|r| r.contains("▶ 1.")), "{shown:#?}");
+}

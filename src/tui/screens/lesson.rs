@@ -64,6 +64,8 @@ pub struct LessonView {
     /// Keys go to the answer box.
     pub typing: bool,
     pub choice: usize,
+    /// The selected choice moved: the next frame scrolls it into view.
+    follow_choice: bool,
     /// The run under way: its generation and step.
     pending: Option<(u64, usize)>,
     /// Raised to stop that run (Esc).
@@ -125,6 +127,7 @@ impl LessonView {
             input: TextInput::default(),
             typing: false,
             choice: 0,
+            follow_choice: false,
             pending: None,
             pending_cancel: None,
         };
@@ -294,10 +297,12 @@ impl App {
                 }
             }
             KeyCode::Up | KeyCode::Char('k') if choices > 0 => {
-                view.choice = view.choice.saturating_sub(1)
+                view.choice = view.choice.saturating_sub(1);
+                view.follow_choice = true;
             }
             KeyCode::Down | KeyCode::Char('j') if choices > 0 => {
-                view.choice = (view.choice + 1).min(choices - 1)
+                view.choice = (view.choice + 1).min(choices - 1);
+                view.follow_choice = true;
             }
             KeyCode::Char(c @ '1'..='9') if choices > 0 => {
                 let n = c as usize - '1' as usize;
@@ -548,9 +553,12 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
         f.render_widget(Paragraph::new(vec![Line::from(top), Line::raw("")]), head);
 
         let inner_w = width.saturating_sub(2);
-        let lines = step_lines(view, inner_w, &theme, &progress, spinner);
+        let (lines, selected) = step_lines(view, inner_w, &theme, &progress, spinner);
         let view_h = usize::from(body.height);
         view.view_h = view_h;
+        if let Some(rows) = selected.filter(|_| std::mem::take(&mut view.follow_choice)) {
+            view.scroll = scroll_to_show(view.scroll, rows, view_h);
+        }
         let total = lines.len();
         view.scroll = view.scroll.min(total.saturating_sub(view_h));
         let more_below = view.scroll + view_h < total;
@@ -670,18 +678,33 @@ fn step_marks(step: usize, n: usize, width: usize) -> String {
     (0..n).map(|i| if i <= step { '●' } else { '○' }).collect()
 }
 
+/// The scroll offset that shows `rows` (first and last line, inclusive)
+/// in a view `view_h` lines high, moving as little as it can.
+fn scroll_to_show(scroll: usize, (first, last): (usize, usize), view_h: usize) -> usize {
+    // The "↓ more" mark takes the bottom line when there is more below.
+    let room = view_h.saturating_sub(1).max(1);
+    if last >= scroll + room {
+        (last + 1).saturating_sub(room).min(first)
+    } else {
+        scroll.min(first)
+    }
+}
+
+/// The step's lines, and which of them (first, last) hold the selected
+/// choice, if a choice list is shown.
 fn step_lines(
     view: &LessonView,
     width: u16,
     theme: &Theme,
     progress: &Progress,
     spinner: &str,
-) -> Vec<Line<'static>> {
+) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
     let mut out = Vec::new();
+    let mut selected = None;
     let running = view.pending.map(|(_, s)| s) == Some(view.step);
     let Some(body) = view.steps.get(view.step) else {
         out.push(Line::styled("This lesson has no steps.", theme.dim()));
-        return out;
+        return (out, None);
     };
     match body {
         Body::Read(doc) => out.extend(doc.render(width, theme)),
@@ -756,8 +779,10 @@ fn step_lines(
                     } else {
                         Style::new()
                     };
-                    for l in text::verbatim(&label, width, style) {
-                        out.push(l);
+                    let first = out.len();
+                    out.extend(text::verbatim(&label, width, style));
+                    if i == view.choice {
+                        selected = Some((first, out.len().saturating_sub(1)));
                     }
                 }
                 out.push(Line::raw(""));
@@ -809,5 +834,5 @@ fn step_lines(
             }
         }
     }
-    out
+    (out, selected)
 }
