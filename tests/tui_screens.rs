@@ -830,3 +830,43 @@ fn a_choice_moved_below_the_fold_is_scrolled_into_view() {
     let shown = rows(&draw(&mut app, 80, 24));
     assert!(shown.iter().any(|r| r.contains("▶ 1.")), "{shown:#?}");
 }
+
+#[test]
+fn the_error_line_is_scrolled_into_view() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    let path = match &app.screen {
+        Screen::Kata(v) => v.path.clone().unwrap(),
+        _ => unreachable!(),
+    };
+    let mut text: String = (1..=10).map(|i| format!("x{i} = {i}\n")).collect();
+    text.push_str("def add(item, items=None)\n");
+    text.extend((12..=20).map(|i| format!("y{i} = {i}\n")));
+    std::fs::write(&path, text).unwrap();
+    let gen = check_gen(&key(&mut app, KeyCode::Char('r')));
+    draw(&mut app, 80, 24);
+    let mut v = verdict(
+        Status::Error,
+        "fix_default.py has a SyntaxError on line 11",
+        vec![check("two-calls", Status::NotRun)],
+    );
+    v.line = Some(11);
+    deliver(&mut app, gen, "fix-default", v);
+    let backend = draw(&mut app, 80, 24);
+    let shown = rows(&backend);
+    assert!(
+        shown
+            .iter()
+            .any(|r| r.contains("11▶def add(item, items=None)")),
+        "the error line is off-screen: {shown:#?}"
+    );
+    insta::assert_snapshot!("kata_error_line_scrolled_80x24", backend);
+    // Scrolling away afterwards is the learner's choice: it stays.
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Char('g'));
+    draw(&mut app, 80, 24);
+    match &app.screen {
+        Screen::Kata(v) => assert_eq!(v.file_scroll, 0),
+        _ => unreachable!(),
+    }
+}
