@@ -595,3 +595,278 @@ fn the_mouse_wheel_scrolls_the_pane_under_it() {
         _ => unreachable!(),
     }
 }
+
+fn ctrl(app: &mut App, c: char) {
+    app.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )));
+}
+
+/// The answer a prediction effect carries.
+fn predicted_answer(effects: &[Effect]) -> (u64, String) {
+    match effects.first() {
+        Some(Effect::Predict { gen, answer, .. }) => (*gen, answer.clone()),
+        other => panic!("expected a prediction, got {other:?}"),
+    }
+}
+
+fn predicted(app: &mut App, gen: u64, answer: &str, correct: bool) {
+    app.update(Msg::Predicted {
+        gen,
+        key: "basics/4".into(),
+        answer: answer.into(),
+        result: Ok((
+            PredictOutcome {
+                correct,
+                truth: pykata::judge::answer::Truth::Output("['v1', 'v1']\n".into()),
+            },
+            None,
+        )),
+    });
+}
+
+#[test]
+fn answer_again_starts_from_an_empty_box() {
+    let (_d, mut app) = app();
+    app.open_lesson(0);
+    keys(&mut app, &[KeyCode::Right, KeyCode::Right, KeyCode::Right]);
+    typed(&mut app, "[\"v1\",\"v1\"]");
+    let (gen, answer) = predicted_answer(&key(&mut app, KeyCode::Enter));
+    assert_eq!(answer, "[\"v1\",\"v1\"]");
+    predicted(&mut app, gen, &answer, false);
+    // `a` answers again: the old answer is not left in the box.
+    key(&mut app, KeyCode::Char('a'));
+    typed(&mut app, "['v1','v1']");
+    insta::assert_snapshot!("lesson_answer_again_80x24", draw(&mut app, 80, 24));
+    let (gen, answer) = predicted_answer(&key(&mut app, KeyCode::Enter));
+    assert_eq!(answer, "['v1','v1']");
+    predicted(&mut app, gen, &answer, true);
+    let shown = draw(&mut app, 80, 24).to_string();
+    assert!(shown.contains("You answered: ['v1','v1']"), "{shown}");
+}
+
+#[test]
+fn an_answer_stopped_by_esc_is_not_kept_in_the_box() {
+    let (_d, mut app) = app();
+    app.open_lesson(0);
+    keys(&mut app, &[KeyCode::Right, KeyCode::Right, KeyCode::Right]);
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Tab]);
+    let (_, answer) = predicted_answer(&key(&mut app, KeyCode::Enter));
+    assert_eq!(answer, "Infinite loop");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('a'));
+    typed(&mut app, "Nothing");
+    let (_, answer) = predicted_answer(&key(&mut app, KeyCode::Enter));
+    assert_eq!(answer, "Nothing");
+}
+
+#[test]
+fn ctrl_u_clears_the_answer_and_ctrl_w_deletes_a_word() {
+    let (_d, mut app) = app();
+    app.open_lesson(0);
+    keys(&mut app, &[KeyCode::Right, KeyCode::Right, KeyCode::Right]);
+    typed(&mut app, "first try");
+    ctrl(&mut app, 'u');
+    typed(&mut app, "['v1', 'oops'");
+    ctrl(&mut app, 'w');
+    typed(&mut app, "'v1']");
+    let (_, answer) = predicted_answer(&key(&mut app, KeyCode::Enter));
+    assert_eq!(answer, "['v1', 'v1']");
+}
+
+#[test]
+fn a_new_verdict_replaces_run_cancelled() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    check_gen(&key(&mut app, KeyCode::Char('r')));
+    key(&mut app, KeyCode::Esc);
+    assert!(draw(&mut app, 80, 24).to_string().contains("run cancelled"));
+    // A save starts a new run with no key pressed; its verdict arrives.
+    let path = match &app.screen {
+        Screen::Kata(v) => v.path.clone().unwrap(),
+        _ => unreachable!(),
+    };
+    std::fs::write(&path, "def add(item, items=None):\n    return [item]\n").unwrap();
+    let gen = check_gen(&app.update(Msg::FilesChanged(vec![path])));
+    deliver(
+        &mut app,
+        gen,
+        "fix-default",
+        verdict(Status::Fail, "no", vec![check("two-calls", Status::Fail)]),
+    );
+    let shown = draw(&mut app, 80, 24).to_string();
+    assert!(!shown.contains("run cancelled"), "{shown}");
+}
+
+#[test]
+fn a_long_footer_error_is_wrapped_not_cut() {
+    let (_d, mut app) = app();
+    app.python = None;
+    app.python_error = Some(
+        "no Python interpreter found: tried python3 and python on PATH; install Python 3.10 or later, or pass --python".into(),
+    );
+    open_kata(&mut app, "greet");
+    key(&mut app, KeyCode::Char('r'));
+    let shown = draw(&mut app, 80, 24);
+    insta::assert_snapshot!("kata_long_error_80x24", shown);
+    // The footer's last line ends the message (the result pane says it
+    // too, so look at the bottom row only).
+    let buf = shown.buffer();
+    let bottom: String = (0..80).map(|x| buf[(x, 23)].symbol().to_string()).collect();
+    assert!(bottom.contains("or pass --python"), "{shown}");
+    // The next key clears it: it was about the last action.
+    key(&mut app, KeyCode::Char('j'));
+    assert!(app.notice.is_none());
+}
+
+/// The top line of the screen.
+fn top_line(backend: &TestBackend, w: u16) -> String {
+    let buf = backend.buffer();
+    (0..w).map(|x| buf[(x, 0)].symbol().to_string()).collect()
+}
+
+#[test]
+fn lesson_marks_one_dot_per_step() {
+    let (_d, mut app) = app();
+    // Eleven steps: the fixture's six, then read steps repeated.
+    let read = app.course.topics[0].steps[0].clone();
+    while app.course.topics[0].steps.len() < 11 {
+        app.course.topics[0].steps.push(read.clone());
+    }
+    app.open_lesson(0);
+    for _ in 0..9 {
+        // A free-text prediction takes keys as its answer: stop typing.
+        if matches!(&app.screen, Screen::Lesson(v) if v.typing) {
+            key(&mut app, KeyCode::Esc);
+        }
+        key(&mut app, KeyCode::Char('l'));
+    }
+    let tenth = top_line(&draw(&mut app, 80, 24), 80);
+    assert!(tenth.contains("step 10 of 11"), "{tenth}");
+    key(&mut app, KeyCode::Char('l'));
+    let last = top_line(&draw(&mut app, 80, 24), 80);
+    assert!(last.contains("step 11 of 11"), "{last}");
+    assert!(tenth.contains("●●●●●●●●●●○"), "{tenth}");
+    assert!(last.contains("●●●●●●●●●●●"), "{last}");
+    insta::assert_snapshot!(
+        "lesson_eleven_steps_80x24",
+        top_line(&draw(&mut app, 80, 24), 80)
+    );
+    // Too many to mark at 40 columns: "step N of M" alone says it.
+    let narrow = top_line(&draw(&mut app, 40, 24), 40);
+    assert!(
+        narrow.contains("step 11 of 11") && !narrow.contains('●'),
+        "{narrow}"
+    );
+}
+
+/// The rows of the screen as text.
+fn rows(backend: &TestBackend) -> Vec<String> {
+    let buf = backend.buffer();
+    let area = buf.area;
+    (0..area.height)
+        .map(|y| {
+            (0..area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn tab_marks_the_focused_pane_without_colour() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    let title_row = |shown: &[String], title: &str| {
+        shown
+            .iter()
+            .find(|r| r.contains(title))
+            .cloned()
+            .unwrap_or_else(|| panic!("no {title} pane in {shown:#?}"))
+    };
+    let before = rows(&draw(&mut app, 80, 24));
+    key(&mut app, KeyCode::Tab);
+    let after = rows(&draw(&mut app, 80, 24));
+    assert_ne!(before, after, "Tab changes nothing on a NO_COLOR screen");
+    // The focused pane's border is thick: first the result, then the file.
+    assert!(title_row(&before, " Result ").starts_with('┏'));
+    assert!(title_row(&before, "fix_default.py").starts_with('┌'));
+    assert!(title_row(&after, " Result ").starts_with('┌'));
+    assert!(title_row(&after, "fix_default.py").starts_with('┏'));
+    insta::assert_snapshot!("kata_file_focused_80x24", draw(&mut app, 80, 24));
+}
+
+#[test]
+fn a_choice_moved_below_the_fold_is_scrolled_into_view() {
+    let (_d, mut app) = app();
+    // A choice question whose code fills most of an 80x24 screen.
+    match &mut app.course.topics[0].steps[4].step {
+        course::Step::Predict(p) => {
+            p.code = (1..=16)
+                .map(|i| format!("x{i} = {i}\n"))
+                .collect::<String>()
+                + "int(\"x\")\n";
+        }
+        other => panic!("step 5 of the fixture is a prediction, not {other:?}"),
+    }
+    app.open_lesson(0);
+    keys(&mut app, &[KeyCode::Right, KeyCode::Right, KeyCode::Right]);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Right);
+    draw(&mut app, 80, 24);
+    for n in 2..=3 {
+        key(&mut app, KeyCode::Char('j'));
+        let shown = rows(&draw(&mut app, 80, 24));
+        let mark = format!("▶ {n}.");
+        assert!(
+            shown.iter().any(|r| r.contains(&mark)),
+            "choice {n} is selected but not on screen: {shown:#?}"
+        );
+    }
+    insta::assert_snapshot!("lesson_choice_scrolled_80x24", draw(&mut app, 80, 24));
+    // Back up to the first: the view follows it up again.
+    keys(&mut app, &[KeyCode::Char('k'), KeyCode::Char('k')]);
+    let shown = rows(&draw(&mut app, 80, 24));
+    assert!(shown.iter().any(|r| r.contains("▶ 1.")), "{shown:#?}");
+}
+
+#[test]
+fn the_error_line_is_scrolled_into_view() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    let path = match &app.screen {
+        Screen::Kata(v) => v.path.clone().unwrap(),
+        _ => unreachable!(),
+    };
+    let mut text: String = (1..=10).map(|i| format!("x{i} = {i}\n")).collect();
+    text.push_str("def add(item, items=None)\n");
+    text.extend((12..=20).map(|i| format!("y{i} = {i}\n")));
+    std::fs::write(&path, text).unwrap();
+    let gen = check_gen(&key(&mut app, KeyCode::Char('r')));
+    draw(&mut app, 80, 24);
+    let mut v = verdict(
+        Status::Error,
+        "fix_default.py has a SyntaxError on line 11",
+        vec![check("two-calls", Status::NotRun)],
+    );
+    v.line = Some(11);
+    deliver(&mut app, gen, "fix-default", v);
+    let backend = draw(&mut app, 80, 24);
+    let shown = rows(&backend);
+    assert!(
+        shown
+            .iter()
+            .any(|r| r.contains("11▶def add(item, items=None)")),
+        "the error line is off-screen: {shown:#?}"
+    );
+    insta::assert_snapshot!("kata_error_line_scrolled_80x24", backend);
+    // Scrolling away afterwards is the learner's choice: it stays.
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Char('g'));
+    draw(&mut app, 80, 24);
+    match &app.screen {
+        Screen::Kata(v) => assert_eq!(v.file_scroll, 0),
+        _ => unreachable!(),
+    }
+}

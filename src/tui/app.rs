@@ -226,6 +226,18 @@ impl App {
         });
     }
 
+    /// Drops the notice about an earlier action or run (a new key or a new
+    /// result replaces it), keeping a warning the learner must act on.
+    pub fn clear_stale_notice(&mut self) {
+        if self
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.kind != NoticeKind::Warn)
+        {
+            self.notice = None;
+        }
+    }
+
     pub fn reload_progress(&mut self) {
         if let Some(ws) = &self.ws {
             let (p, warning) = ws.load_progress();
@@ -330,7 +342,9 @@ impl App {
             } => self.on_predicted(gen, &key, &answer, result),
             Msg::ExampleRan { gen, step, result } => {
                 if let Screen::Lesson(view) = &mut self.screen {
-                    view.example_ran(gen, step, result);
+                    if view.example_ran(gen, step, result) {
+                        self.clear_stale_notice();
+                    }
                     self.dirty = true;
                 }
                 Vec::new()
@@ -427,15 +441,8 @@ impl App {
             }
             return Vec::new();
         }
-        // A key press clears the last notice, unless it is a warning the
-        // learner must act on.
-        if self
-            .notice
-            .as_ref()
-            .is_some_and(|n| n.kind == NoticeKind::Info)
-        {
-            self.notice = None;
-        }
+        // A key press is a new action: it clears the last one's notice.
+        self.clear_stale_notice();
         let typing = match &self.screen {
             Screen::Lesson(v) => v.typing(),
             Screen::Map => self.map.searching,

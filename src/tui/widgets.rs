@@ -6,7 +6,7 @@ use super::theme::Theme;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
@@ -33,28 +33,66 @@ pub fn keys(pairs: &[(&str, &str)], theme: &Theme) -> Vec<Span<'static>> {
 }
 
 /// The bottom line: the notice if there is one, else the keys that work
-/// here.
+/// here. A notice longer than the line is finished by
+/// [`super::screens::render`], which gives it the lines it needs.
 pub fn status_bar(f: &mut Frame, area: Rect, app: &App, pairs: &[(&str, &str)]) {
     let theme = &app.theme;
-    let line = match &app.notice {
-        Some(n) => {
-            let style = match n.kind {
-                NoticeKind::Info => theme.status_bar(),
-                NoticeKind::Warn => theme.status_bar().patch(theme.warn()),
-                NoticeKind::Error => theme.status_bar().patch(theme.bad()),
-            };
-            Line::from(Span::styled(
-                format!(" {}", super::highlight::prepare(&n.text).replace('\n', " ")),
-                style,
-            ))
-        }
-        None => {
-            let mut spans = vec![Span::raw(" ")];
-            spans.extend(keys(pairs, theme));
-            Line::from(spans)
-        }
+    if app.notice.is_some() {
+        draw_notice(f, area, app);
+        return;
+    }
+    let mut spans = vec![Span::raw(" ")];
+    spans.extend(keys(pairs, theme));
+    f.render_widget(
+        Paragraph::new(Line::from(spans)).style(theme.status_bar()),
+        area,
+    );
+}
+
+/// The most lines a notice takes at the bottom of the screen; a longer
+/// one ends in `…`.
+pub const NOTICE_MAX_LINES: usize = 3;
+
+/// How many lines the notice needs at this width (1 without a notice).
+pub fn notice_height(app: &App, width: u16) -> u16 {
+    notice_lines(app, width).len().max(1) as u16
+}
+
+/// Draws the notice, word-wrapped, in `area`.
+pub fn draw_notice(f: &mut Frame, area: Rect, app: &App) {
+    let lines = notice_lines(app, area.width);
+    f.render_widget(ratatui::widgets::Clear, area);
+    f.render_widget(Paragraph::new(lines).style(notice_style(app)), area);
+}
+
+fn notice_style(app: &App) -> Style {
+    let theme = &app.theme;
+    match app.notice.as_ref().map(|n| n.kind) {
+        Some(NoticeKind::Warn) => theme.status_bar().patch(theme.warn()),
+        Some(NoticeKind::Error) => theme.status_bar().patch(theme.bad()),
+        _ => theme.status_bar(),
+    }
+}
+
+/// The notice word-wrapped to `width` (errors name paths and commands the
+/// learner needs whole, so they are wrapped rather than cut), at most
+/// [`NOTICE_MAX_LINES`] lines.
+fn notice_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let Some(n) = &app.notice else {
+        return Vec::new();
     };
-    f.render_widget(Paragraph::new(line).style(theme.status_bar()), area);
+    let text = super::highlight::prepare(&n.text).replace('\n', " ");
+    let width = usize::from(width.saturating_sub(1)).max(2);
+    let span = Span::styled(text, notice_style(app));
+    let mut lines = super::text::wrap(&[span], width, " ", " ");
+    if lines.len() > NOTICE_MAX_LINES {
+        lines.truncate(NOTICE_MAX_LINES);
+        if let Some(last) = lines.last_mut() {
+            let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            *last = Line::styled(fit(&format!("{text} …"), width), notice_style(app));
+        }
+    }
+    lines
 }
 
 /// Truncates `text` to `width` columns, with `…` when cut.
@@ -92,8 +130,15 @@ pub fn scroll_pane(
     let total = lines.len();
     let max = total.saturating_sub(inner_h);
     *scroll = (*scroll).min(max);
+    // The focused pane's border is thick as well as coloured, so the focus
+    // shows with NO_COLOR too.
     let mut block = Block::default()
         .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
         .border_style(if focused {
             theme.border_focused()
         } else {
@@ -180,6 +225,27 @@ impl TextInput {
         }
     }
 
+    /// Empties the box (Ctrl-U, and a fresh answer).
+    pub fn clear(&mut self) {
+        *self = TextInput::default();
+    }
+
+    /// Deletes the word before the cursor and the spaces after it (Ctrl-W,
+    /// as in a shell).
+    pub fn delete_word(&mut self) {
+        let chars: Vec<char> = self.text.chars().collect();
+        let mut start = self.cursor.min(chars.len());
+        while start > 0 && chars[start - 1].is_whitespace() {
+            start -= 1;
+        }
+        while start > 0 && !chars[start - 1].is_whitespace() {
+            start -= 1;
+        }
+        let (from, to) = (self.byte_at(start), self.byte_at(self.cursor));
+        self.text.replace_range(from..to, "");
+        self.cursor = start;
+    }
+
     pub fn left(&mut self) {
         self.cursor = self.cursor.saturating_sub(1);
     }
@@ -254,6 +320,22 @@ mod tests {
         t.end();
         t.insert_str("\x1b\r\n!");
         assert_eq!(t.text, "élXo\n!");
+    }
+
+    #[test]
+    fn text_input_deletes_a_word_and_clears() {
+        let mut t = TextInput::default();
+        t.insert_str("['v1', 'v1']  ");
+        t.delete_word();
+        assert_eq!(t.text, "['v1', ");
+        t.delete_word();
+        assert_eq!(t.text, "");
+        t.insert_str("a b");
+        t.left();
+        t.delete_word();
+        assert_eq!((t.text.as_str(), t.cursor), ("b", 0));
+        t.clear();
+        assert_eq!(t, TextInput::default());
     }
 
     #[test]

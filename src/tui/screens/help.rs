@@ -39,6 +39,7 @@ const LEFT: &[Section] = &[
             ("Enter", "answer a prediction"),
             ("Tab", "Error, Nothing, Infinite…"),
             ("a", "answer again"),
+            ("Ctrl-U  W", "clear the answer, a word"),
         ],
     ),
 ];

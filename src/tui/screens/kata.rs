@@ -75,6 +75,9 @@ pub struct KataView {
     last_run_hash: Option<u64>,
     pub focus: Pane,
     pub file_scroll: usize,
+    /// A verdict with an error line came: the next frame scrolls the file
+    /// pane to show that line.
+    follow_error: bool,
     pub result_scroll: usize,
     file_area: Rect,
     result_area: Rect,
@@ -84,6 +87,16 @@ pub struct KataView {
     unnoticed_since: Option<Instant>,
     /// The result pane's lines, rebuilt only when what they show changes.
     cache: Option<(u16, Vec<Line<'static>>)>,
+}
+
+/// The scroll offset that shows line `row` in a pane `inner_h` lines
+/// high: unchanged if it is in sight, else with the line a third of the way
+/// down, so what leads up to it shows too.
+fn scroll_to_row(scroll: usize, row: usize, inner_h: usize) -> usize {
+    if row >= scroll && row < scroll + inner_h {
+        return scroll;
+    }
+    row.saturating_sub(inner_h / 3)
 }
 
 fn hash(text: &str) -> u64 {
@@ -135,6 +148,7 @@ impl KataView {
             last_run_hash: None,
             focus: Pane::Result,
             file_scroll: 0,
+            follow_error: false,
             result_scroll: 0,
             file_area: Rect::default(),
             result_area: Rect::default(),
@@ -453,11 +467,18 @@ impl App {
         }
         view.run = RunState::Idle;
         view.invalidate();
+        // A new verdict replaces what was said about the run before it
+        // ("run cancelled", "cannot run the checks").
+        self.clear_stale_notice();
+        let Screen::Kata(view) = &mut self.screen else {
+            return Vec::new();
+        };
         match result {
             Ok((verdict, warning)) => {
                 view.progress_warning = warning;
                 view.run_error = None;
                 let passed = verdict.status == Status::Pass;
+                view.follow_error = verdict.line.is_some();
                 view.verdict = Some(verdict);
                 view.result_scroll = 0;
                 if passed {
@@ -680,6 +701,13 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
             spans.push(gutter);
             spans.extend(l.spans.iter().cloned());
             file_lines.push(Line::from(spans));
+        }
+        if let Some(line) = err_line.filter(|_| std::mem::take(&mut view.follow_error)) {
+            // Lines before the file's own (a read error) come first.
+            let before = file_lines.len() - view.file.lines.len();
+            let row = before + (line as usize).saturating_sub(1);
+            let inner_h = usize::from(file_area.height.saturating_sub(2));
+            view.file_scroll = scroll_to_row(view.file_scroll, row, inner_h);
         }
         let file_title = Line::from(vec![
             Span::raw(" "),

@@ -64,6 +64,8 @@ pub struct LessonView {
     /// Keys go to the answer box.
     pub typing: bool,
     pub choice: usize,
+    /// The selected choice moved: the next frame scrolls it into view.
+    follow_choice: bool,
     /// The run under way: its generation and step.
     pending: Option<(u64, usize)>,
     /// Raised to stop that run (Esc).
@@ -125,6 +127,7 @@ impl LessonView {
             input: TextInput::default(),
             typing: false,
             choice: 0,
+            follow_choice: false,
             pending: None,
             pending_cancel: None,
         };
@@ -212,14 +215,16 @@ impl LessonView {
         self.pending.take().is_some()
     }
 
-    pub fn example_ran(&mut self, gen: u64, step: usize, result: Result<String, String>) {
+    /// Shows an example's output; false if it is a stale run's.
+    pub fn example_ran(&mut self, gen: u64, step: usize, result: Result<String, String>) -> bool {
         if self.pending != Some((gen, step)) {
-            return;
+            return false;
         }
         self.pending = None;
         if let Some(Body::Example { run, .. }) = self.steps.get_mut(step) {
             *run = Some(result);
         }
+        true
     }
 }
 
@@ -260,6 +265,12 @@ impl App {
                 KeyCode::End => view.input.end(),
                 KeyCode::PageDown => view.scroll_by(5),
                 KeyCode::PageUp => view.scroll_by(-5),
+                KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    view.input.clear()
+                }
+                KeyCode::Char('w') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    view.input.delete_word()
+                }
                 KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
                     view.input.insert(c)
                 }
@@ -286,10 +297,12 @@ impl App {
                 }
             }
             KeyCode::Up | KeyCode::Char('k') if choices > 0 => {
-                view.choice = view.choice.saturating_sub(1)
+                view.choice = view.choice.saturating_sub(1);
+                view.follow_choice = true;
             }
             KeyCode::Down | KeyCode::Char('j') if choices > 0 => {
-                view.choice = (view.choice + 1).min(choices - 1)
+                view.choice = (view.choice + 1).min(choices - 1);
+                view.follow_choice = true;
             }
             KeyCode::Char(c @ '1'..='9') if choices > 0 => {
                 let n = c as usize - '1' as usize;
@@ -309,7 +322,11 @@ impl App {
                     choices, feedback, ..
                 }) = view.steps.get_mut(step)
                 {
-                    *feedback = None;
+                    // Answering again starts from an empty box, not the
+                    // last answer with the new one typed after it.
+                    if feedback.take().is_some() {
+                        view.input.clear();
+                    }
                     if choices.is_empty() {
                         view.typing = true;
                     }
@@ -403,6 +420,9 @@ impl App {
             cancel,
         };
         view.typing = false;
+        // The answer is on its way: the box starts empty next time (an
+        // answer again, or after Esc stopped this run).
+        view.input.clear();
         vec![effect]
     }
 
@@ -441,6 +461,7 @@ impl App {
         self.reload_progress();
         self.dirty = true;
         let mut notice = None;
+        let mut fresh = false;
         if let Screen::Lesson(view) = &mut self.screen {
             let Some((g, step)) = view.pending else {
                 return Vec::new();
@@ -456,6 +477,7 @@ impl App {
                 if k != key {
                     return Vec::new();
                 }
+                fresh = true;
                 match result {
                     Ok((outcome, warning)) => {
                         *feedback = Some(Feedback {
@@ -467,10 +489,15 @@ impl App {
                     }
                     Err(e) => {
                         notice = Some(format!("the code could not be run: {e}"));
+                        // Not judged: the answer is back in the box to retry.
+                        view.input.set(answer);
                         view.typing = true;
                     }
                 }
             }
+        }
+        if fresh {
+            self.clear_stale_notice();
         }
         if let Some(n) = notice {
             self.warn(n);
@@ -512,7 +539,8 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
 
         let n = view.steps.len();
         let right = format!(" step {} of {n} ", (view.step + 1).min(n));
-        let left_w = usize::from(width).saturating_sub(right.len() + 12);
+        let dots = step_marks(view.step, n, usize::from(width));
+        let left_w = usize::from(width).saturating_sub(right.len() + dots.chars().count() + 1);
         let mut top = vec![Span::styled(
             format!(
                 "{:<left_w$}",
@@ -521,24 +549,16 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
             theme.title(),
         )];
         top.push(Span::styled(right, theme.dim()));
-        // A dot per step.
-        let dots: String = (0..n.min(10))
-            .map(|i| {
-                let at = if n <= 10 { i } else { i * n / 10 };
-                if at <= view.step {
-                    '●'
-                } else {
-                    '○'
-                }
-            })
-            .collect();
         top.push(Span::styled(dots, theme.key()));
         f.render_widget(Paragraph::new(vec![Line::from(top), Line::raw("")]), head);
 
         let inner_w = width.saturating_sub(2);
-        let lines = step_lines(view, inner_w, &theme, &progress, spinner);
+        let (lines, selected) = step_lines(view, inner_w, &theme, &progress, spinner);
         let view_h = usize::from(body.height);
         view.view_h = view_h;
+        if let Some(rows) = selected.filter(|_| std::mem::take(&mut view.follow_choice)) {
+            view.scroll = scroll_to_show(view.scroll, rows, view_h);
+        }
         let total = lines.len();
         view.scroll = view.scroll.min(total.saturating_sub(view_h));
         let more_below = view.scroll + view_h < total;
@@ -647,18 +667,44 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
     widgets::status_bar(f, status, app, &keys);
 }
 
+/// One mark per step, `●` up to the one shown and `○` after it; none
+/// when they would take more than a quarter of the line ("step N of M"
+/// beside them says it then). A gauge of fewer marks than steps would
+/// show neighbouring steps alike.
+fn step_marks(step: usize, n: usize, width: usize) -> String {
+    if n > width / 4 {
+        return String::new();
+    }
+    (0..n).map(|i| if i <= step { '●' } else { '○' }).collect()
+}
+
+/// The scroll offset that shows `rows` (first and last line, inclusive)
+/// in a view `view_h` lines high, moving as little as it can.
+fn scroll_to_show(scroll: usize, (first, last): (usize, usize), view_h: usize) -> usize {
+    // The "↓ more" mark takes the bottom line when there is more below.
+    let room = view_h.saturating_sub(1).max(1);
+    if last >= scroll + room {
+        (last + 1).saturating_sub(room).min(first)
+    } else {
+        scroll.min(first)
+    }
+}
+
+/// The step's lines, and which of them (first, last) hold the selected
+/// choice, if a choice list is shown.
 fn step_lines(
     view: &LessonView,
     width: u16,
     theme: &Theme,
     progress: &Progress,
     spinner: &str,
-) -> Vec<Line<'static>> {
+) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
     let mut out = Vec::new();
+    let mut selected = None;
     let running = view.pending.map(|(_, s)| s) == Some(view.step);
     let Some(body) = view.steps.get(view.step) else {
         out.push(Line::styled("This lesson has no steps.", theme.dim()));
-        return out;
+        return (out, None);
     };
     match body {
         Body::Read(doc) => out.extend(doc.render(width, theme)),
@@ -733,8 +779,10 @@ fn step_lines(
                     } else {
                         Style::new()
                     };
-                    for l in text::verbatim(&label, width, style) {
-                        out.push(l);
+                    let first = out.len();
+                    out.extend(text::verbatim(&label, width, style));
+                    if i == view.choice {
+                        selected = Some((first, out.len().saturating_sub(1)));
                     }
                 }
                 out.push(Line::raw(""));
@@ -786,5 +834,5 @@ fn step_lines(
             }
         }
     }
-    out
+    (out, selected)
 }

@@ -7,6 +7,8 @@ pub mod map;
 pub mod welcome;
 
 use super::app::{App, Screen};
+use super::widgets;
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
@@ -31,11 +33,28 @@ pub fn render(f: &mut Frame, app: &mut App) {
         );
         return;
     }
+    // A notice too long for the status line takes lines from the screen
+    // above it, so the screen is drawn shorter and the notice under it.
+    let extra = widgets::notice_height(app, area.width)
+        .saturating_sub(1)
+        .min(area.height - MIN_HEIGHT);
+    let screen = Rect {
+        height: area.height - extra,
+        ..area
+    };
     match app.screen {
-        Screen::Welcome => welcome::render(f, area, app),
-        Screen::Map => map::render(f, area, app),
-        Screen::Lesson(_) => lesson::render(f, area, app),
-        Screen::Kata(_) => kata::render(f, area, app),
+        Screen::Welcome => welcome::render(f, screen, app),
+        Screen::Map => map::render(f, screen, app),
+        Screen::Lesson(_) => lesson::render(f, screen, app),
+        Screen::Kata(_) => kata::render(f, screen, app),
+    }
+    if extra > 0 {
+        let notice = Rect {
+            y: screen.y + screen.height - 1,
+            height: extra + 1,
+            ..area
+        };
+        widgets::draw_notice(f, notice, app);
     }
     if app.help.is_some() {
         help::render(f, area, app);
