@@ -1346,3 +1346,45 @@ fn leftovers_of_a_killed_run_are_swept_at_the_next_start() {
     assert!(marker.join(".tmpNew456").exists());
     drop(holder);
 }
+
+/// Runs `args` in the workspace with stdout a pipe whose reader is gone
+/// before the binary starts, as in `pykata doctor | head -0`: every print
+/// meets a closed pipe.
+fn run_into_closed_pipe(dir: &tempfile::TempDir, args: &[&str]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("pykata"))
+        .env("NO_COLOR", "1")
+        .env_remove("PYKATA_COURSE")
+        .env_remove("PYKATA_PYTHON")
+        .arg("--course")
+        .arg(fixture("course"))
+        .args(args)
+        .current_dir(ws_path(dir))
+        .stdout(writer)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_command_quietly() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    copy_fixture_solution(&dir, "fix_default.alt.py", "basics/fix_default.py");
+    check(&dir, "fix-default").success();
+    for args in [
+        &["doctor"][..],
+        &["check", "--all"],
+        &["solution", "fix-default"],
+        &["hint", "order"],
+        &["list"],
+    ] {
+        let out = run_into_closed_pipe(&dir, args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}

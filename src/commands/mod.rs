@@ -8,6 +8,7 @@ mod init;
 pub mod lint;
 mod list;
 mod new;
+pub mod pipe;
 mod report;
 mod reset;
 mod schema;
