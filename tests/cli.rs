@@ -1388,3 +1388,31 @@ fn a_reader_that_stops_early_ends_the_command_quietly() {
         assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn init_inside_a_workspace_refuses_and_names_it() {
+    let dir = workspace();
+    let inner = ws_path(&dir).join("basics");
+    for args in [&["init"][..], &["init", "nested"], &["init", "../basics/x"]] {
+        pykata()
+            .current_dir(&inner)
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "is inside the pykata workspace at",
+            ))
+            .stderr(predicate::str::contains(
+                ws_path(&dir).display().to_string(),
+            ));
+    }
+    assert!(!inner.join("pykata-workspace").exists());
+    assert!(!inner.join("nested").exists());
+    // The workspace itself, named from inside it, is not nested.
+    pykata()
+        .current_dir(&inner)
+        .args(["init", ".."])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 kata files created, 6 kept"));
+}
