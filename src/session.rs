@@ -42,8 +42,13 @@ pub fn check_kata(
 ) -> Result<(Verdict, Option<String>), SessionError> {
     let source = ws.read_kata(kata)?;
     let verdict = judge_source(python, kata, &source, cancel.clone())?;
-    // A run the learner cancelled is not an attempt, nor is a skipped one.
-    if verdict.status == judge::Status::Skipped || was_cancelled(&cancel) {
+    // A run the learner cancelled is not an attempt, nor is a skipped one,
+    // nor a run of the starter they have not touched (`check --all` on a
+    // fresh workspace would start the clock on every kata).
+    if verdict.status == judge::Status::Skipped
+        || was_cancelled(&cancel)
+        || is_untouched_starter(kata, &source)
+    {
         let (_, set_aside) = ws.load_progress();
         return Ok((verdict, set_aside.map(|w| w.to_string())));
     }
@@ -57,6 +62,14 @@ pub fn check_kata(
         )
     });
     Ok((verdict, updated.warning("this run was not recorded")))
+}
+
+/// Whether `source` is still the starter pykata wrote for `kata`. Line
+/// endings and trailing blank space do not count as a change: an editor
+/// may rewrite them on a save the learner made without editing.
+pub fn is_untouched_starter(kata: &Kata, source: &str) -> bool {
+    let plain = |text: &str| text.replace("\r\n", "\n").trim_end().to_string();
+    plain(source) == plain(&kata.starter.text)
 }
 
 /// Whether `kata` can run on this interpreter: `Err` names both versions.

@@ -52,6 +52,14 @@ fn write_kata(dir: &tempfile::TempDir, rel: &str, text: &str) {
     std::fs::write(ws_path(dir).join(rel), text).unwrap();
 }
 
+/// Changes the learner's file without fixing it: an untouched starter is
+/// not an attempt, an edited one is.
+fn edit_kata(dir: &tempfile::TempDir, rel: &str) {
+    let path = ws_path(dir).join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text + "\n# edited\n").unwrap();
+}
+
 fn copy_fixture_solution(dir: &tempfile::TempDir, file: &str, into: &str) {
     let text = std::fs::read_to_string(fixture("course/katas/basics").join(file)).unwrap();
     write_kata(dir, into, &text);
@@ -1072,6 +1080,8 @@ fn concurrent_checks_record_every_attempt() {
         return;
     }
     let dir = workspace();
+    edit_kata(&dir, "basics/order.py");
+    edit_kata(&dir, "basics/validate.py");
     // Two terminals, an interface and a script, all in one workspace.
     let runs: Vec<(&str, std::process::Child)> = (0..16)
         .map(|i| {
@@ -1108,6 +1118,7 @@ fn saving_progress_keeps_the_files_mode() {
         return;
     }
     let dir = workspace();
+    edit_kata(&dir, "basics/order.py");
     check(&dir, "order").code(1);
     let path = progress_path(&dir);
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
@@ -1415,4 +1426,49 @@ fn init_inside_a_workspace_refuses_and_names_it() {
         .assert()
         .success()
         .stdout(predicate::str::contains("0 kata files created, 6 kept"));
+}
+
+#[test]
+fn an_untouched_starter_is_not_an_attempt() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    pykata()
+        .current_dir(ws_path(&dir))
+        .args(["check", "--all"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("0 of 6 katas pass"));
+    pykata()
+        .current_dir(ws_path(&dir))
+        .args(["check", "order"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "This is still the starter: not counted as an attempt.",
+        ));
+    pykata()
+        .current_dir(ws_path(&dir))
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("started").not())
+        .stdout(predicate::str::contains("attempt").not());
+    // An edit is an attempt, and says nothing about the starter.
+    edit_kata(&dir, "basics/order.py");
+    pykata()
+        .current_dir(ws_path(&dir))
+        .args(["check", "order"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("still the starter").not());
+    pykata()
+        .current_dir(ws_path(&dir))
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "order         Enter and exit in order  (started, 1 attempt)",
+        ));
 }
