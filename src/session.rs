@@ -18,6 +18,9 @@ pub enum SessionError {
     Workspace(#[from] WorkspaceError),
     #[error("could not prepare a run: {0}")]
     Io(#[from] std::io::Error),
+    /// The interpreter is too old (or gave no version): nothing ran.
+    #[error("{0}")]
+    Unsupported(String),
 }
 
 /// Judges `source` as the learner's file of `kata`. Touches no workspace.
@@ -40,6 +43,9 @@ pub fn check_kata(
     kata: &Kata,
     cancel: Option<Arc<AtomicBool>>,
 ) -> Result<(Verdict, Option<String>), SessionError> {
+    python
+        .require_supported()
+        .map_err(SessionError::Unsupported)?;
     let source = ws.read_kata(kata)?;
     let verdict = judge_source(python, kata, &source, cancel.clone())?;
     // A run the learner cancelled is not an attempt, nor is a skipped one,
@@ -97,6 +103,9 @@ pub enum LessonRunError {
     Cancelled,
     #[error("could not run the code: {0}")]
     Io(#[from] std::io::Error),
+    /// The interpreter is too old (or gave no version): nothing ran.
+    #[error("{0}")]
+    Unsupported(String),
 }
 
 fn was_cancelled(cancel: &Option<Arc<AtomicBool>>) -> bool {
@@ -113,6 +122,9 @@ pub fn answer_prediction(
     prediction: &str,
     cancel: Option<Arc<AtomicBool>>,
 ) -> Result<PredictOutcome, LessonRunError> {
+    python
+        .require_supported()
+        .map_err(LessonRunError::Unsupported)?;
     let run =
         runner::run_script_cancellable(python, code, script::PREDICT_WALL_MS, cancel.clone())?;
     if was_cancelled(&cancel) {
@@ -183,6 +195,9 @@ pub fn run_example(
     code: &str,
     cancel: Option<Arc<AtomicBool>>,
 ) -> Result<String, LessonRunError> {
+    python
+        .require_supported()
+        .map_err(LessonRunError::Unsupported)?;
     let run =
         runner::run_script_cancellable(python, code, script::PREDICT_WALL_MS, cancel.clone())?;
     if was_cancelled(&cancel) {

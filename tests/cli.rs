@@ -1472,3 +1472,98 @@ fn an_untouched_starter_is_not_an_attempt() {
             "order         Enter and exit in order  (started, 1 attempt)",
         ));
 }
+
+/// An old interpreter from pyenv, if this machine has it (CI's image does).
+fn old_python(version: &str, name: &str) -> Option<PathBuf> {
+    let path = Path::new(&std::env::var_os("HOME")?)
+        .join(".pyenv/versions")
+        .join(version)
+        .join("bin")
+        .join(name);
+    if !path.is_file() {
+        eprintln!("skipping {version}: {} is not installed", path.display());
+    }
+    path.is_file().then_some(path)
+}
+
+#[test]
+fn an_unsupported_interpreter_is_refused_before_anything_runs() {
+    if !python_available() {
+        return;
+    }
+    let olds = [
+        old_python("3.8.18", "python3.8").map(|p| (p, "Python 3.8.18")),
+        old_python("2.7.18", "python2.7").map(|p| (p, "Python 2.7.18")),
+    ];
+    for (old, version) in olds.into_iter().flatten() {
+        let dir = workspace();
+        edit_kata(&dir, "basics/order.py");
+        let refused = |args: &[&str]| {
+            pykata()
+                .current_dir(ws_path(&dir))
+                .arg("--python")
+                .arg(&old)
+                .args(args)
+                .assert()
+                .code(3)
+                .stdout("")
+                .stderr(predicate::str::contains(format!(
+                    "{} is {version}; pykata needs Python 3.10 or newer",
+                    old.display()
+                )))
+                .stderr(predicate::str::contains("install CPython 3.10 or newer"));
+        };
+        refused(&["check", "order"]);
+        refused(&["check", "--all"]);
+        refused(&["verify"]);
+        // Nothing ran, so nothing was recorded.
+        assert!(!progress_path(&dir).exists(), "{version}");
+        // Among several, one old interpreter is refused too.
+        pykata()
+            .args(["--python", "python3", "--python"])
+            .arg(&old)
+            .arg("verify")
+            .assert()
+            .code(3)
+            .stderr(predicate::str::contains(format!(
+                "is {version}; pykata needs Python 3.10 or newer"
+            )));
+        // `doctor` says the same.
+        pykata()
+            .current_dir(ws_path(&dir))
+            .arg("--python")
+            .arg(&old)
+            .arg("doctor")
+            .assert()
+            .stdout(predicate::str::contains(format!(
+                "is {version}; pykata needs Python 3.10 or newer"
+            )));
+        // The interface runs through the same calls: a kata run and a
+        // prediction are refused with the same message, nothing recorded.
+        let course =
+            pykata::course::load(pykata::course::CourseSource::from_path(&fixture("course")))
+                .unwrap();
+        let kata = course.find_kata("order").unwrap();
+        let ws = pykata::workspace::Workspace {
+            root: ws_path(&dir),
+        };
+        let python = pykata::runner::Interpreter {
+            program: old.clone(),
+            pre_args: Vec::new(),
+            found_by: "--python",
+        };
+        let err = pykata::session::check_kata(&python, &ws, kata, None).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains(&format!("is {version}; pykata needs")),
+            "{err}"
+        );
+        let err = pykata::session::answer_prediction(&python, "print(1)", "1", None).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains(&format!("is {version}; pykata needs")),
+            "{err}"
+        );
+        assert!(!progress_path(&dir).exists(), "{version}");
+    }
+}
