@@ -5,6 +5,8 @@ use clap::Parser;
 fn main() -> std::process::ExitCode {
     // Before anything else: a sandbox helper must start single-threaded.
     pykata::runner::sandbox::main_hook();
+    // `pykata doctor | head -1`: the reader went away; end quietly.
+    pykata::commands::pipe::exit_quietly_on_broken_pipe();
     let cli = pykata::cli::Cli::parse();
     if cli.no_sandbox_extras {
         pykata::runner::sandbox::set_extras(false);

@@ -18,6 +18,9 @@ pub enum SessionError {
     Workspace(#[from] WorkspaceError),
     #[error("could not prepare a run: {0}")]
     Io(#[from] std::io::Error),
+    /// The interpreter is too old (or gave no version): nothing ran.
+    #[error("{0}")]
+    Unsupported(String),
 }
 
 /// Judges `source` as the learner's file of `kata`. Touches no workspace.
@@ -40,10 +43,18 @@ pub fn check_kata(
     kata: &Kata,
     cancel: Option<Arc<AtomicBool>>,
 ) -> Result<(Verdict, Option<String>), SessionError> {
+    python
+        .require_supported()
+        .map_err(SessionError::Unsupported)?;
     let source = ws.read_kata(kata)?;
     let verdict = judge_source(python, kata, &source, cancel.clone())?;
-    // A run the learner cancelled is not an attempt, nor is a skipped one.
-    if verdict.status == judge::Status::Skipped || was_cancelled(&cancel) {
+    // A run the learner cancelled is not an attempt, nor is a skipped one,
+    // nor a run of the starter they have not touched (`check --all` on a
+    // fresh workspace would start the clock on every kata).
+    if verdict.status == judge::Status::Skipped
+        || was_cancelled(&cancel)
+        || is_untouched_starter(kata, &source)
+    {
         let (_, set_aside) = ws.load_progress();
         return Ok((verdict, set_aside.map(|w| w.to_string())));
     }
@@ -57,6 +68,14 @@ pub fn check_kata(
         )
     });
     Ok((verdict, updated.warning("this run was not recorded")))
+}
+
+/// Whether `source` is still the starter pykata wrote for `kata`. Line
+/// endings and trailing blank space do not count as a change: an editor
+/// may rewrite them on a save the learner made without editing.
+pub fn is_untouched_starter(kata: &Kata, source: &str) -> bool {
+    let plain = |text: &str| text.replace("\r\n", "\n").trim_end().to_string();
+    plain(source) == plain(&kata.starter.text)
 }
 
 /// Whether `kata` can run on this interpreter: `Err` names both versions.
@@ -84,6 +103,9 @@ pub enum LessonRunError {
     Cancelled,
     #[error("could not run the code: {0}")]
     Io(#[from] std::io::Error),
+    /// The interpreter is too old (or gave no version): nothing ran.
+    #[error("{0}")]
+    Unsupported(String),
 }
 
 fn was_cancelled(cancel: &Option<Arc<AtomicBool>>) -> bool {
@@ -100,6 +122,9 @@ pub fn answer_prediction(
     prediction: &str,
     cancel: Option<Arc<AtomicBool>>,
 ) -> Result<PredictOutcome, LessonRunError> {
+    python
+        .require_supported()
+        .map_err(LessonRunError::Unsupported)?;
     let run =
         runner::run_script_cancellable(python, code, script::PREDICT_WALL_MS, cancel.clone())?;
     if was_cancelled(&cancel) {
@@ -170,6 +195,9 @@ pub fn run_example(
     code: &str,
     cancel: Option<Arc<AtomicBool>>,
 ) -> Result<String, LessonRunError> {
+    python
+        .require_supported()
+        .map_err(LessonRunError::Unsupported)?;
     let run =
         runner::run_script_cancellable(python, code, script::PREDICT_WALL_MS, cancel.clone())?;
     if was_cancelled(&cancel) {

@@ -52,6 +52,14 @@ fn write_kata(dir: &tempfile::TempDir, rel: &str, text: &str) {
     std::fs::write(ws_path(dir).join(rel), text).unwrap();
 }
 
+/// Changes the learner's file without fixing it: an untouched starter is
+/// not an attempt, an edited one is.
+fn edit_kata(dir: &tempfile::TempDir, rel: &str) {
+    let path = ws_path(dir).join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text + "\n# edited\n").unwrap();
+}
+
 fn copy_fixture_solution(dir: &tempfile::TempDir, file: &str, into: &str) {
     let text = std::fs::read_to_string(fixture("course/katas/basics").join(file)).unwrap();
     write_kata(dir, into, &text);
@@ -1072,6 +1080,8 @@ fn concurrent_checks_record_every_attempt() {
         return;
     }
     let dir = workspace();
+    edit_kata(&dir, "basics/order.py");
+    edit_kata(&dir, "basics/validate.py");
     // Two terminals, an interface and a script, all in one workspace.
     let runs: Vec<(&str, std::process::Child)> = (0..16)
         .map(|i| {
@@ -1108,6 +1118,7 @@ fn saving_progress_keeps_the_files_mode() {
         return;
     }
     let dir = workspace();
+    edit_kata(&dir, "basics/order.py");
     check(&dir, "order").code(1);
     let path = progress_path(&dir);
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
@@ -1345,4 +1356,214 @@ fn leftovers_of_a_killed_run_are_swept_at_the_next_start() {
     assert!(!marker.join(".tmpAbC123").exists());
     assert!(marker.join(".tmpNew456").exists());
     drop(holder);
+}
+
+/// Runs `args` in the workspace with stdout a pipe whose reader is gone
+/// before the binary starts, as in `pykata doctor | head -0`: every print
+/// meets a closed pipe.
+fn run_into_closed_pipe(dir: &tempfile::TempDir, args: &[&str]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("pykata"))
+        .env("NO_COLOR", "1")
+        .env_remove("PYKATA_COURSE")
+        .env_remove("PYKATA_PYTHON")
+        .arg("--course")
+        .arg(fixture("course"))
+        .args(args)
+        .current_dir(ws_path(dir))
+        .stdout(writer)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_command_quietly() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    copy_fixture_solution(&dir, "fix_default.alt.py", "basics/fix_default.py");
+    check(&dir, "fix-default").success();
+    for args in [
+        &["doctor"][..],
+        &["check", "--all"],
+        &["solution", "fix-default"],
+        &["hint", "order"],
+        &["list"],
+    ] {
+        let out = run_into_closed_pipe(&dir, args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn init_inside_a_workspace_refuses_and_names_it() {
+    let dir = workspace();
+    let inner = ws_path(&dir).join("basics");
+    for args in [&["init"][..], &["init", "nested"], &["init", "../basics/x"]] {
+        pykata()
+            .current_dir(&inner)
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "is inside the pykata workspace at",
+            ))
+            .stderr(predicate::str::contains(
+                ws_path(&dir).display().to_string(),
+            ));
+    }
+    assert!(!inner.join("pykata-workspace").exists());
+    assert!(!inner.join("nested").exists());
+    // The workspace itself, named from inside it, is not nested.
+    pykata()
+        .current_dir(&inner)
+        .args(["init", ".."])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 kata files created, 6 kept"));
+}
+
+#[test]
+fn an_untouched_starter_is_not_an_attempt() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    pykata()
+        .current_dir(ws_path(&dir))
+        .args(["check", "--all"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("0 of 6 katas pass"));
+    pykata()
+        .current_dir(ws_path(&dir))
+        .args(["check", "order"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "This is still the starter: not counted as an attempt.",
+        ));
+    pykata()
+        .current_dir(ws_path(&dir))
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("started").not())
+        .stdout(predicate::str::contains("attempt").not());
+    // An edit is an attempt, and says nothing about the starter.
+    edit_kata(&dir, "basics/order.py");
+    pykata()
+        .current_dir(ws_path(&dir))
+        .args(["check", "order"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("still the starter").not());
+    pykata()
+        .current_dir(ws_path(&dir))
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "order         Enter and exit in order  (started, 1 attempt)",
+        ));
+}
+
+/// An old interpreter from pyenv, if this machine has it (CI's image does).
+fn old_python(version: &str, name: &str) -> Option<PathBuf> {
+    let path = Path::new(&std::env::var_os("HOME")?)
+        .join(".pyenv/versions")
+        .join(version)
+        .join("bin")
+        .join(name);
+    if !path.is_file() {
+        eprintln!("skipping {version}: {} is not installed", path.display());
+    }
+    path.is_file().then_some(path)
+}
+
+#[test]
+fn an_unsupported_interpreter_is_refused_before_anything_runs() {
+    if !python_available() {
+        return;
+    }
+    let olds = [
+        old_python("3.8.18", "python3.8").map(|p| (p, "Python 3.8.18")),
+        old_python("2.7.18", "python2.7").map(|p| (p, "Python 2.7.18")),
+    ];
+    for (old, version) in olds.into_iter().flatten() {
+        let dir = workspace();
+        edit_kata(&dir, "basics/order.py");
+        let refused = |args: &[&str]| {
+            pykata()
+                .current_dir(ws_path(&dir))
+                .arg("--python")
+                .arg(&old)
+                .args(args)
+                .assert()
+                .code(3)
+                .stdout("")
+                .stderr(predicate::str::contains(format!(
+                    "{} is {version}; pykata needs Python 3.10 or newer",
+                    old.display()
+                )))
+                .stderr(predicate::str::contains("install CPython 3.10 or newer"));
+        };
+        refused(&["check", "order"]);
+        refused(&["check", "--all"]);
+        refused(&["verify"]);
+        // Nothing ran, so nothing was recorded.
+        assert!(!progress_path(&dir).exists(), "{version}");
+        // Among several, one old interpreter is refused too.
+        pykata()
+            .args(["--python", "python3", "--python"])
+            .arg(&old)
+            .arg("verify")
+            .assert()
+            .code(3)
+            .stderr(predicate::str::contains(format!(
+                "is {version}; pykata needs Python 3.10 or newer"
+            )));
+        // `doctor` says the same.
+        pykata()
+            .current_dir(ws_path(&dir))
+            .arg("--python")
+            .arg(&old)
+            .arg("doctor")
+            .assert()
+            .stdout(predicate::str::contains(format!(
+                "is {version}; pykata needs Python 3.10 or newer"
+            )));
+        // The interface runs through the same calls: a kata run and a
+        // prediction are refused with the same message, nothing recorded.
+        let course =
+            pykata::course::load(pykata::course::CourseSource::from_path(&fixture("course")))
+                .unwrap();
+        let kata = course.find_kata("order").unwrap();
+        let ws = pykata::workspace::Workspace {
+            root: ws_path(&dir),
+        };
+        let python = pykata::runner::Interpreter {
+            program: old.clone(),
+            pre_args: Vec::new(),
+            found_by: "--python",
+        };
+        let err = pykata::session::check_kata(&python, &ws, kata, None).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains(&format!("is {version}; pykata needs")),
+            "{err}"
+        );
+        let err = pykata::session::answer_prediction(&python, "print(1)", "1", None).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains(&format!("is {version}; pykata needs")),
+            "{err}"
+        );
+        assert!(!progress_path(&dir).exists(), "{version}");
+    }
 }

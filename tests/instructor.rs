@@ -723,6 +723,12 @@ fn a_learner_report_has_progress_in_json_and_markdown() {
         cmd.current_dir(&ws).args(args);
         cmd
     };
+    // Edited files: an untouched starter is not an attempt.
+    for file in ["basics/fix_default.py", "basics/order.py"] {
+        let path = ws.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text + "\n# edited\n").unwrap();
+    }
     in_ws(&["check", "fix-default"]).assert().code(1);
     in_ws(&["hint", "fix-default"]).assert().success();
     std::fs::copy(

@@ -870,3 +870,32 @@ fn the_error_line_is_scrolled_into_view() {
         _ => unreachable!(),
     }
 }
+
+#[test]
+fn an_unsupported_interpreter_starts_no_run() {
+    let old = Path::new(&std::env::var_os("HOME").unwrap_or_default())
+        .join(".pyenv/versions/3.8.18/bin/python3.8");
+    if !old.is_file() {
+        eprintln!("skipping: {} is not installed", old.display());
+        return;
+    }
+    let (_d, mut app) = app();
+    let python = Interpreter {
+        program: old.clone(),
+        pre_args: Vec::new(),
+        found_by: "--python",
+    };
+    // What the probe thread sends when the screen opens.
+    app.update(Msg::PythonProbed(python.require_supported()));
+    open_kata(&mut app, "fix-default");
+    let effects = key(&mut app, KeyCode::Char('r'));
+    assert!(
+        !effects.iter().any(|e| matches!(e, Effect::Check { .. })),
+        "a check was started"
+    );
+    let why = app.cannot_run().expect("the interface says why");
+    assert!(
+        why.contains("is Python 3.8.18; pykata needs Python 3.10 or newer"),
+        "{why}"
+    );
+}

@@ -35,6 +35,9 @@ pub fn run(ctx: &Ctx, kata: Option<&str>, all: bool, format: Format) -> Outcome 
                 .kata(&kata.id)
                 .hints_shown(kata.hints.len());
             print!("{}", human(kata, &verdict, hints_used, katas.len() == 1));
+            if katas.len() == 1 && untouched(&ws, kata) {
+                println!("  {}", Style::stdout().dim(UNTOUCHED_NOTE));
+            }
         }
         // The verdict first, then what went wrong with the progress file.
         if let Some(w) = warning {
@@ -77,6 +80,17 @@ pub fn run(ctx: &Ctx, kata: Option<&str>, all: bool, format: Format) -> Outcome 
         Format::Human => {}
     }
     Ok(if passing { exit::OK } else { exit::NOT_PASSING })
+}
+
+/// Said under the verdict on a starter the learner has not edited yet.
+const UNTOUCHED_NOTE: &str =
+    "This is still the starter: not counted as an attempt. Edit the file, then check again.";
+
+/// Whether the learner's file of `kata` is still its starter (an unreadable
+/// file was reported by the check already).
+fn untouched(ws: &crate::workspace::Workspace, kata: &Kata) -> bool {
+    ws.read_kata(kata)
+        .is_ok_and(|source| session::is_untouched_starter(kata, &source))
 }
 
 /// The machine-readable verdict (format 1).

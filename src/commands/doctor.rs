@@ -13,7 +13,7 @@ pub fn run(ctx: &Ctx) -> Outcome {
 
     match ctx.python() {
         Ok(py) => match py.probe_version() {
-            Ok(v) if v.at_least((3, 10)) => println!(
+            Ok(v) if v.at_least(crate::runner::python::MIN_PYTHON) => println!(
                 "{} python: {} ({} {v}, found by {})",
                 ok("✓"),
                 py.program.display(),

@@ -1,12 +1,13 @@
 //! `pykata init [DIR]`: create the learner's workspace. Never overwrites.
 
-use super::{exit, Ctx, Outcome};
-use crate::workspace::{Workspace, DEFAULT_DIR};
-use std::path::PathBuf;
+use super::{exit, Ctx, Failure, Outcome};
+use crate::workspace::{Workspace, DEFAULT_DIR, MARKER};
+use std::path::{Component, Path, PathBuf};
 
 pub fn run(ctx: &Ctx, dir: Option<PathBuf>) -> Outcome {
     let course = ctx.course()?;
     let dir = dir.unwrap_or_else(|| PathBuf::from(DEFAULT_DIR));
+    refuse_nested(&dir)?;
     let (ws, report) = Workspace::init(&dir, &course)?;
     println!(
         "Workspace ready at {}: {} kata file{} created, {} kept as they were.",
@@ -24,4 +25,41 @@ pub fn run(ctx: &Ctx, dir: Option<PathBuf>) -> Outcome {
         );
     }
     Ok(exit::OK)
+}
+
+/// A workspace inside another would split the learner's progress: commands
+/// run in the inner one find it, those run beside it find the outer one.
+/// `dir` being a workspace itself is fine (init again adds new katas).
+fn refuse_nested(dir: &Path) -> Result<(), Failure> {
+    let cwd = std::env::current_dir()
+        .map_err(|e| Failure::environment(format!("cannot read the current folder: {e}")))?;
+    let target = normalize(&cwd.join(dir));
+    match target.ancestors().skip(1).find(|d| d.join(MARKER).is_dir()) {
+        None => Ok(()),
+        Some(outer) => Err(Failure::usage(format!(
+            "{} is inside the pykata workspace at {}; a workspace inside another would split your progress",
+            dir.display(),
+            outer.display()
+        ))
+        .help(format!(
+            "use the workspace at {} as it is, or create the new one outside it",
+            outer.display()
+        ))),
+    }
+}
+
+/// `path` with `.` and `..` resolved by name, so `ws/topic/..` is `ws`
+/// (the folder may not exist yet, so it cannot be canonicalized).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }

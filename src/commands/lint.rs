@@ -29,10 +29,11 @@ pub fn run(ctx: &Ctx, dir: Option<PathBuf>, format: ProblemFormat) -> Outcome {
                 ));
                 Vec::new()
             }),
-            Err(_) => {
-                note = Some(
-                    "no Python found: the check code's syntax and `raises` patterns were not checked (`verify` checks them)".to_string(),
-                );
+            Err(f) => {
+                note = Some(format!(
+                    "{}: the check code's syntax and `raises` patterns were not checked (`verify` checks them)",
+                    f.message
+                ));
                 Vec::new()
             }
         },

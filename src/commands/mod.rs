@@ -8,6 +8,7 @@ mod init;
 pub mod lint;
 mod list;
 mod new;
+pub mod pipe;
 mod report;
 mod reset;
 mod schema;
@@ -82,6 +83,9 @@ impl From<crate::session::SessionError> for Failure {
     fn from(e: crate::session::SessionError) -> Self {
         match e {
             crate::session::SessionError::Workspace(w) => w.into(),
+            crate::session::SessionError::Unsupported(message) => {
+                Failure::environment(message).help(python::INSTALL_HELP)
+            }
             other => Failure::environment(other.to_string()),
         }
     }
@@ -117,7 +121,19 @@ impl Ctx {
         })
     }
 
+    /// The interpreter to run code on, refused before anything runs if
+    /// pykata does not support its version.
     pub fn python(&self) -> Result<Interpreter, Failure> {
+        let python = self.find_python()?;
+        python
+            .require_supported()
+            .map_err(|message| Failure::environment(message).help(python::INSTALL_HELP))?;
+        Ok(python)
+    }
+
+    /// The interpreter the options name, without asking its version (the
+    /// interface asks off its thread, so the screen opens at once).
+    pub fn find_python(&self) -> Result<Interpreter, Failure> {
         python::find(self.python_path.as_deref())
             .map_err(|e| Failure::environment(e.to_string()).help(e.help()))
     }

@@ -710,15 +710,13 @@ pub fn run(ctx: &Ctx, options: &Options, pythons: &[PathBuf]) -> Outcome {
             })
             .collect::<Result<Vec<_>, _>>()?
     };
-    // An interpreter that cannot even say its version would fail every run;
-    // say so once instead.
+    // An interpreter that cannot say its version, or one too old, would
+    // fail every run; say so once instead, before anything runs.
     let interpreters = interpreters
         .into_iter()
-        .map(|python| match python.probe_version() {
+        .map(|python| match python.require_supported() {
             Ok(version) => Ok((python, version)),
-            Err(e) => Err(super::Failure::environment(e).help(
-                "check the path given to --python; `pykata --python PATH doctor` tells more",
-            )),
+            Err(e) => Err(super::Failure::environment(e).help(python::INSTALL_HELP)),
         })
         .collect::<Result<Vec<_>, _>>()?;
     let workers = jobs.unwrap_or_else(|| {

@@ -74,11 +74,35 @@ pub fn is_correct(prediction: &str, truth: &Truth) -> bool {
         (Some(Special::Nothing), Truth::Nothing) => true,
         (Some(Special::InfiniteLoop), Truth::InfiniteLoop) => true,
         (Some(Special::Error(None)), Truth::Error { .. }) => true,
-        (Some(Special::Error(Some(name))), Truth::Error { kind, .. }) => name == *kind,
+        (Some(Special::Error(Some(name))), Truth::Error { kind, line }) => {
+            names_error(&name, kind, line)
+        }
         (Some(_), _) => false,
         (None, Truth::Output(out)) => literal_lines_match(prediction, out),
-        (None, Truth::Error { kind, .. }) => prediction.trim() == kind,
+        (None, Truth::Error { kind, line }) => names_error(prediction, kind, line),
         (None, _) => false,
+    }
+}
+
+/// Whether a learner's answer names the exception that was raised: its
+/// type (`StopIteration`, or the last part of a dotted name as in
+/// `json.decoder.JSONDecodeError`) or its whole line, in any case. Every
+/// way of naming it is then accepted alike: `error`, `StopIteration`,
+/// `Error: StopIteration` and `error: stopiteration`.
+fn names_error(answer: &str, kind: &str, line: &str) -> bool {
+    let answer = answer.trim();
+    let short = kind.rsplit('.').next().unwrap_or(kind);
+    [kind, short, line.trim()]
+        .iter()
+        .any(|name| !name.is_empty() && answer.eq_ignore_ascii_case(name))
+}
+
+/// Two named errors are the same, in any case (`Error: stopiteration` is
+/// `Error: StopIteration`).
+fn same_error(a: &Special, b: &Special) -> bool {
+    match (a, b) {
+        (Special::Error(Some(x)), Special::Error(Some(y))) => x.eq_ignore_ascii_case(y),
+        _ => a == b,
     }
 }
 
@@ -86,7 +110,7 @@ pub fn is_correct(prediction: &str, truth: &Truth) -> bool {
 /// same: both special and equal, or the same output.
 pub fn same_answer(a: &str, b: &str) -> bool {
     match (special(a), special(b)) {
-        (Some(x), Some(y)) => x == y,
+        (Some(x), Some(y)) => same_error(&x, &y),
         (None, None) => literal_lines_match(a, b),
         _ => false,
     }
@@ -122,5 +146,48 @@ mod tests {
         assert!(is_correct("Error: TypeError", &err));
         assert!(!is_correct("Error: ValueError", &err));
         assert!(is_correct("TypeError", &err));
+    }
+
+    #[test]
+    fn every_way_of_naming_the_error_is_accepted() {
+        // `next(iter([]))`: the line is the bare type.
+        let stop = Truth::Error {
+            kind: "StopIteration".into(),
+            line: "StopIteration".into(),
+        };
+        for answer in [
+            "error",
+            "Error",
+            "StopIteration",
+            "stopiteration",
+            "error: stopiteration",
+            "Error: StopIteration",
+            "ERROR:StopIteration",
+        ] {
+            assert!(is_correct(answer, &stop), "{answer}");
+        }
+        for answer in ["Error: ValueError", "ValueError", "Stop", "error: "] {
+            assert!(!is_correct(answer, &stop), "{answer}");
+        }
+        let dotted = Truth::Error {
+            kind: "json.decoder.JSONDecodeError".into(),
+            line: "json.decoder.JSONDecodeError: Expecting value".into(),
+        };
+        assert!(is_correct("Error: JSONDecodeError", &dotted));
+        assert!(is_correct("json.decoder.JSONDecodeError", &dotted));
+        assert!(is_correct(
+            "json.decoder.JSONDecodeError: Expecting value",
+            &dotted
+        ));
+        assert!(same_answer("Error: StopIteration", "error: stopiteration"));
+        assert!(!same_answer("Error: StopIteration", "Error: ValueError"));
+    }
+
+    #[test]
+    fn outputs_match_line_by_line_and_token_by_token() {
+        let truth = Truth::Output("[0.9, 0.5, 0.2] 4\ndone\n".into());
+        assert!(is_correct("[0.9,0.5,0.2] 4\ndone", &truth));
+        assert!(!is_correct("[0.9,0.5,0.2] 4", &truth));
+        assert!(!is_correct("[0.9,0.5] 4\ndone", &truth));
     }
 }

@@ -59,6 +59,83 @@ pub fn equivalent(a: &str, b: &str) -> bool {
     }
 }
 
+/// A piece of a line of output: a literal, or the text between literals.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Token {
+    Literal(Literal),
+    Text(String),
+}
+
+/// Lines longer than this are not cut into tokens: each position where a
+/// literal might start is tried, and an output line of 64 KiB of unclosed
+/// brackets would take quadratic time. They compare as whole lines still.
+const MAX_TOKENIZED_LINE: usize = 4096;
+
+/// Whether two lines say the same: equal as one literal, or token by token,
+/// literals as literals and the text between them as written, so that
+/// `[0.9,0.5,0.2] 4` is `[0.9, 0.5, 0.2] 4` and `total: {'a': 1}` is
+/// `total: {"a": 1}`.
+pub fn line_equivalent(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    if a == b || equivalent(a, b) {
+        return true;
+    }
+    match (tokens(a), tokens(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// `line` cut into literals and the text between them; `None` for a line
+/// too long to cut. A literal starts and ends at a word boundary, so the
+/// `1` of `f1` and the `None` of `Nonesuch` stay text.
+pub fn tokens(line: &str) -> Option<Vec<Token>> {
+    let mut p = Parser {
+        chars: line.chars().collect(),
+        pos: 0,
+        depth: 0,
+    };
+    if p.chars.len() > MAX_TOKENIZED_LINE {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut i = 0;
+    while i < p.chars.len() {
+        if let Some(end) = literal_at(&mut p, i) {
+            if !text.is_empty() {
+                out.push(Token::Text(std::mem::take(&mut text)));
+            }
+            let value = parse(&p.chars[i..end].iter().collect::<String>())?;
+            out.push(Token::Literal(value));
+            i = end;
+        } else {
+            text.push(p.chars[i]);
+            i += 1;
+        }
+    }
+    if !text.is_empty() {
+        out.push(Token::Text(text));
+    }
+    Some(out)
+}
+
+/// Where the literal starting at `start` ends, if one starts there: at a
+/// word boundary, not at blank space, and followed by one.
+fn literal_at(p: &mut Parser, start: usize) -> Option<usize> {
+    let word = |c: &char| c.is_alphanumeric() || *c == '_';
+    let joined = |c: &char| word(c) || matches!(c, '.' | '\'' | '"');
+    let c = p.chars[start];
+    if c.is_whitespace() || (start > 0 && word(&p.chars[start - 1])) {
+        return None;
+    }
+    p.pos = start;
+    p.depth = 0;
+    p.value()?;
+    let end = p.pos;
+    (end > start && !p.chars.get(end).is_some_and(joined)).then_some(end)
+}
+
 struct Parser {
     chars: Vec<char>,
     pos: usize,
@@ -363,6 +440,27 @@ mod tests {
         assert!(equivalent(r"'a\nb'", "\"a\\nb\""));
         assert!(equivalent("b'x'", "b\"x\""));
         assert!(equivalent("None", " None "));
+    }
+
+    #[test]
+    fn lines_compare_token_by_token() {
+        assert!(line_equivalent("[0.9,0.5,0.2] 4", "[0.9, 0.5, 0.2] 4"));
+        assert!(line_equivalent("total: {'a': 1}", r#"total: {"a": 1}"#));
+        assert!(line_equivalent("f1 ('x',) done", r#"f1 ("x", ) done"#));
+        assert!(!line_equivalent("[0.9,0.5,0.2] 4", "[0.9, 0.5, 0.2] 5"));
+        assert!(!line_equivalent("[1] 4", "[1] 4 extra"));
+        assert!(!line_equivalent("f1 4", "f2 4"));
+        // Words are not cut into literals: `f1` is not `f 1`.
+        assert!(!line_equivalent("f1", "f 1"));
+        assert!(!line_equivalent("Nonesuch", "None such"));
+    }
+
+    #[test]
+    fn long_lines_compare_whole() {
+        let long = format!("{} 4", "[".repeat(MAX_TOKENIZED_LINE));
+        assert!(tokens(&long).is_none());
+        assert!(line_equivalent(&long, &long));
+        assert!(!line_equivalent(&long, &long.replace('4', "5")));
     }
 
     #[test]

@@ -32,8 +32,9 @@ pub fn output_matches(mode: MatchMode, expected: &str, actual: &str) -> bool {
     }
 }
 
-/// Line by line: equal as Python literals where both lines are literals,
-/// else equal as normalized text.
+/// Line by line, and in each line token by token: literals equal as Python
+/// literals, the text between them equal as written (see
+/// `literal::line_equivalent`).
 pub fn literal_lines_match(expected: &str, actual: &str) -> bool {
     let e = normalize(expected);
     let a = normalize(actual);
@@ -43,7 +44,7 @@ pub fn literal_lines_match(expected: &str, actual: &str) -> bool {
         && el
             .iter()
             .zip(&al)
-            .all(|(x, y)| x.trim() == y.trim() || literal::equivalent(x, y))
+            .all(|(x, y)| literal::line_equivalent(x, y))
 }
 
 /// Where an ordered list of lines went wrong in the output.

@@ -12,6 +12,20 @@ use super::process::{stdout_within, AskError};
 /// How long an interpreter may take to say its version.
 const VERSION_WAIT: Duration = Duration::from_secs(20);
 
+/// The oldest Python pykata runs code on: the harness and the course use
+/// 3.10's syntax and library. On an older one runs fail in ways that look
+/// like the learner's fault (a syntax error in the harness, an exit code).
+pub const MIN_PYTHON: (u32, u32) = (3, 10);
+
+/// What to do about an interpreter pykata cannot use.
+pub const INSTALL_HELP: &str =
+    "install CPython 3.10 or newer, or point pykata at one with --python PATH or PYKATA_PYTHON";
+
+/// The question asked of an interpreter for its version, in a form Python
+/// 2 answers too (no `sys.implementation` there), so that an old
+/// interpreter is named by its version rather than "not Python".
+const VERSION_PROBE: &str = "import sys; print('%d.%d.%d %s' % (sys.version_info[0], sys.version_info[1], sys.version_info[2], getattr(getattr(sys, 'implementation', None), 'name', 'unknown')))";
+
 /// How to start Python: a program and the arguments that come before ours
 /// (`py -3` on Windows has one).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +47,7 @@ pub enum FindError {
 
 impl FindError {
     pub fn help(&self) -> &'static str {
-        "install CPython 3.10 or newer, or point pykata at one with --python PATH or PYKATA_PYTHON"
+        INSTALL_HELP
     }
 }
 
@@ -103,13 +117,31 @@ impl Interpreter {
         Ok(version)
     }
 
+    /// The interpreter's version if pykata can run code on it (see
+    /// `MIN_PYTHON`); else a message naming the interpreter, its version
+    /// and the minimum. Asked before anything runs, so an old interpreter
+    /// is refused the same way by every command and the interface.
+    pub fn require_supported(&self) -> Result<PythonVersion, String> {
+        let version = self.probe_version()?;
+        if version.at_least(MIN_PYTHON) {
+            Ok(version)
+        } else {
+            Err(format!(
+                "{} is Python {version}; pykata needs Python {}.{} or newer",
+                self.program.display(),
+                MIN_PYTHON.0,
+                MIN_PYTHON.1
+            ))
+        }
+    }
+
     fn ask_version(&self) -> Result<PythonVersion, String> {
         let mut cmd = Command::new(&self.program);
-        cmd.args(&self.pre_args).args([
-            "-I",
-            "-c",
-            "import sys; print('%d.%d.%d' % sys.version_info[:3], sys.implementation.name)",
-        ]);
+        // `-E -s` rather than `-I`, which Python 2 does not know: no
+        // PYTHON* variables, no user site. The current folder joins
+        // sys.path only after `site` ran, and `sys` is built in.
+        cmd.args(&self.pre_args)
+            .args(["-E", "-s", "-c", VERSION_PROBE]);
         let out = stdout_within(&mut cmd, VERSION_WAIT).map_err(|e| match e {
             AskError::Spawn(e) => format!("could not start {}: {e}", self.program.display()),
             AskError::TimedOut => format!(

@@ -353,6 +353,9 @@ impl App {
                 match result {
                     Ok(v) => self.version = Some(v),
                     Err(e) => {
+                        // Too old, or no version: every run would fail,
+                        // so none is started (`cannot_run` says why).
+                        self.python = None;
                         self.python_error = Some(e.clone());
                         self.warn(e);
                     }

@@ -93,7 +93,9 @@ pub fn run(ctx: &Ctx, opts: Options) -> Outcome {
     let mut app = App::new(course, ws, theme::Theme::from_env());
     // The progress file's news from App::new must outlive the warnings below.
     let progress_notice = app.notice.take();
-    match ctx.python() {
+    // Its version is asked off this thread; one pykata cannot use is
+    // refused then, and by every run (see `session`).
+    match ctx.find_python() {
         Ok(p) => app.python = Some(p),
         Err(f) => {
             let msg = match &f.help {

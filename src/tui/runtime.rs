@@ -143,7 +143,7 @@ fn spawn_background(app: &App, tx: &Sender<Msg>) {
         let _ = thread::Builder::new()
             .name("pykata-probe".into())
             .spawn(move || {
-                let _ = t.send(Msg::PythonProbed(python.probe_version()));
+                let _ = t.send(Msg::PythonProbed(python.require_supported()));
             });
     }
     let t = tx.clone();
