@@ -96,8 +96,10 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
-    /// Show the next hint of a kata ("2 of 3").
+    /// Show the next hint of a kata ("2 of 3"), after the ones you have seen.
     Hint { kata: String },
+    /// Show again every hint of a kata you have seen, without using a new one.
+    Hints { kata: String },
     /// Show the reference solution of a kata you have passed.
     Solution { kata: String },
     /// Put a kata's starter back (your file is backed up first).

@@ -172,6 +172,18 @@ pub struct NextHint {
 
 /// Counts one more hint of `kata` as shown and says which one to show. A
 /// count that cannot be saved still gives the hint, with a warning.
+/// How many of `kata`'s hints the learner has seen, and whether they have
+/// passed it; reads the progress, changes nothing.
+pub fn hints_seen(ws: &Workspace, kata: &Kata) -> (u32, bool, Option<String>) {
+    let (progress, set_aside) = ws.load_progress();
+    let record = progress.kata(&kata.id);
+    (
+        record.hints_shown(kata.hints.len()),
+        record.state == KataState::Done,
+        set_aside.map(|w| w.to_string()),
+    )
+}
+
 pub fn next_hint(ws: &Workspace, kata: &Kata) -> NextHint {
     if kata.hints.is_empty() {
         let (_, set_aside) = ws.load_progress();

@@ -435,8 +435,50 @@ fn hints_come_one_at_a_time() {
     hint()
         .stdout(predicate::str::contains("Hint 1 of 2"))
         .stdout(predicate::str::contains("last hint").not());
-    hint().stdout(predicate::str::contains("Hint 2 of 2"));
-    hint().stdout(predicate::str::contains("that is the last hint"));
+    // The hints already seen come first, so they can be read again.
+    hint()
+        .stdout(predicate::str::contains("Hint 1 of 2"))
+        .stdout(predicate::str::contains("Hint 2 of 2"))
+        .stdout(predicate::str::contains("that is the last hint"));
+    hint().stdout(predicate::str::contains("that was every hint"));
+}
+
+#[test]
+fn hints_can_be_read_again_and_cost_nothing_after_a_pass() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    let run = |args: &[&str]| {
+        let out = pykata()
+            .current_dir(ws_path(&dir))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(run(&["hints", "fix-default"]).contains("No hints of `fix-default` seen yet"));
+    run(&["hint", "fix-default"]);
+    let again = run(&["hints", "fix-default"]);
+    assert!(again.contains("Hint 1 of 2"), "{again}");
+    assert!(
+        !again.contains("Hint 2 of 2"),
+        "hints must not use a new hint: {again}"
+    );
+    // After a pass, `hint` shows them all and counts none.
+    copy_fixture_solution(&dir, "fix_default.solution.py", "basics/fix_default.py");
+    check(&dir, "fix-default").success();
+    let after = run(&["hint", "fix-default"]);
+    assert!(
+        after.contains("Hint 2 of 2") && after.contains("none is counted"),
+        "{after}"
+    );
+    let list = run(&["check", "fix-default"]);
+    assert!(list.contains("pass"), "{list}");
+    let progress = std::fs::read_to_string(ws_path(&dir).join(".pykata/progress.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&progress).unwrap();
+    assert_eq!(v["katas"]["fix-default"]["hints_used"], 1, "{progress}");
 }
 
 #[test]
@@ -1015,7 +1057,7 @@ fn recorded_hints_beyond_the_katas_hints_are_clamped() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Hint 2 of 2 for fix-default"))
-        .stdout(predicate::str::contains("that is the last hint"));
+        .stdout(predicate::str::contains("that was every hint"));
     assert_eq!(read_progress(&dir)["katas"]["fix-default"]["hints_used"], 2);
     if !python_available() {
         return;

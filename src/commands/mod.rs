@@ -181,6 +181,7 @@ pub fn run(cli: Cli) -> u8 {
             check::run(&ctx, kata.as_deref(), all, format)
         }
         Some(Command::Hint { kata }) => hint::run(&ctx, &kata),
+        Some(Command::Hints { kata }) => hint::seen(&ctx, &kata),
         Some(Command::Solution { kata }) => solution::run(&ctx, &kata),
         Some(Command::Reset { kata }) => reset::run(&ctx, &kata),
         Some(Command::Init { dir }) => init::run(&ctx, dir),
