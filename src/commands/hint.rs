@@ -31,8 +31,9 @@ pub fn run(ctx: &Ctx, id: &str) -> Outcome {
     } else {
         show_hint(kata, next.hint);
     }
-    // After the hint: a hint not counted still helps.
-    if let Some(w) = next.warning {
+    // After the hint: a hint not counted still helps. Reading the progress
+    // may have set an unreadable file aside; say so (once).
+    for w in [warning, next.warning].into_iter().flatten() {
         super::warn(&w);
     }
     Ok(exit::OK)
