@@ -8,7 +8,6 @@
 //! with every version the course runs on; the script only parses the files.
 
 use crate::course::{EquivalentMark, Kata, Problem};
-use crate::runner::process::{stdout_within, AskError};
 use crate::runner::Interpreter;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -83,18 +82,13 @@ pub fn make_all(
             files.push(serde_json::json!({ "name": f.path, "source": f.text }));
         }
     }
-    let dir = tempfile::tempdir().map_err(|e| format!("could not make a temp folder: {e}"))?;
-    let script = dir.path().join("_pykata_mutate.py");
-    let request = dir.path().join("request.json");
-    std::fs::write(&script, SCRIPT)
-        .and_then(|()| std::fs::write(&request, serde_json::json!({ "files": files }).to_string()))
-        .map_err(|e| format!("could not write the mutant maker: {e}"))?;
-    let mut cmd = python.command();
-    cmd.arg("-I").arg(&script).arg(&request);
-    let out = stdout_within(&mut cmd, MAKE_WAIT).map_err(|e| match e {
-        AskError::Spawn(e) => format!("could not start {}: {e}", python.program.display()),
-        AskError::TimedOut => format!("making mutants took longer than {} s", MAKE_WAIT.as_secs()),
-    })?;
+    let out = crate::syntax::ask_script(
+        python,
+        "_pykata_mutate.py",
+        SCRIPT,
+        &serde_json::json!({ "files": files }),
+        MAKE_WAIT,
+    )?;
     let reply: Reply = serde_json::from_slice(&out).map_err(|e| {
         format!(
             "the mutant maker gave no answer ({e}); is {} Python 3.10 or newer?",
@@ -127,6 +121,7 @@ pub fn stale_marks(katas: &[&Kata], made: &HashMap<String, Vec<Mutant>>) -> Vec<
                 .any(|m| m.marked_by(std::slice::from_ref(mark)).is_some())
             {
                 let (file, line, column) = crate::syntax::split_origin(&mark.origin);
+                let (line, column) = (line.unwrap_or(0), column.unwrap_or(0));
                 stale.push(
                     Problem::new(
                         file,

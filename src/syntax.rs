@@ -98,18 +98,13 @@ pub fn problems(python: &Interpreter, course: &Course) -> Result<Vec<Problem>, S
             })
         })
         .collect();
-    let dir = tempfile::tempdir().map_err(|e| format!("could not make a temp folder: {e}"))?;
-    let script = dir.path().join("_pykata_syntax.py");
-    let input = dir.path().join("items.json");
-    std::fs::write(&script, SCRIPT)
-        .and_then(|()| std::fs::write(&input, serde_json::json!({ "items": request }).to_string()))
-        .map_err(|e| format!("could not write the syntax checker: {e}"))?;
-    let mut cmd = python.command();
-    cmd.arg("-I").arg(&script).arg(&input);
-    let out = stdout_within(&mut cmd, WAIT).map_err(|e| match e {
-        AskError::Spawn(e) => format!("could not start {}: {e}", python.program.display()),
-        AskError::TimedOut => format!("the syntax check took longer than {} s", WAIT.as_secs()),
-    })?;
+    let out = ask_script(
+        python,
+        "_pykata_syntax.py",
+        SCRIPT,
+        &serde_json::json!({ "items": request }),
+        WAIT,
+    )?;
     let reply: Reply = serde_json::from_slice(&out)
         .map_err(|e| format!("the syntax checker gave no answer ({e})"))?;
     Ok(reply
@@ -118,6 +113,7 @@ pub fn problems(python: &Interpreter, course: &Course) -> Result<Vec<Problem>, S
         .filter_map(|f| {
             let item = items.get(f.key)?;
             let (file, line, column) = split_origin(&item.origin);
+            let (line, column) = (line.unwrap_or(0), column.unwrap_or(0));
             let place = match (f.line, f.column) {
                 (Some(l), Some(c)) => format!(" (its line {l}, column {c})"),
                 (Some(l), None) => format!(" (its line {l})"),
@@ -142,13 +138,39 @@ pub fn problems(python: &Interpreter, course: &Course) -> Result<Vec<Problem>, S
         .collect())
 }
 
-/// `file:line:column` split from the right (the file may hold colons).
-pub fn split_origin(origin: &str) -> (String, u64, u64) {
+/// `file:line:column` split from the right (the file may hold colons);
+/// line and column are None where the origin has none.
+pub fn split_origin(origin: &str) -> (String, Option<u64>, Option<u64>) {
     let mut parts = origin.rsplitn(3, ':');
     let column = parts.next().and_then(|c| c.parse().ok());
     let line = parts.next().and_then(|l| l.parse().ok());
     match (parts.next(), line, column) {
-        (Some(file), Some(line), Some(column)) => (file.to_string(), line, column),
-        _ => (origin.to_string(), 0, 0),
+        (Some(file), Some(line), Some(column)) => (file.to_string(), Some(line), Some(column)),
+        _ => (origin.to_string(), None, None),
     }
+}
+
+/// Runs one of pykata's own helper scripts (shipped in assets/) with the
+/// interpreter: the script and its JSON `input` go in a temporary folder,
+/// the answer is what it prints. The scripts only parse, never run course
+/// code, so no sandbox is needed; `-I` keeps the user's site out.
+pub fn ask_script(
+    python: &Interpreter,
+    name: &str,
+    script: &str,
+    input: &serde_json::Value,
+    wait: Duration,
+) -> Result<Vec<u8>, String> {
+    let dir = tempfile::tempdir().map_err(|e| format!("could not make a temp folder: {e}"))?;
+    let script_path = dir.path().join(name);
+    let input_path = dir.path().join("input.json");
+    std::fs::write(&script_path, script)
+        .and_then(|()| std::fs::write(&input_path, input.to_string()))
+        .map_err(|e| format!("could not write {name}: {e}"))?;
+    let mut cmd = python.command();
+    cmd.arg("-I").arg(&script_path).arg(&input_path);
+    stdout_within(&mut cmd, wait).map_err(|e| match e {
+        AskError::Spawn(e) => format!("could not start {}: {e}", python.program.display()),
+        AskError::TimedOut => format!("{name} took longer than {} s", wait.as_secs()),
+    })
 }

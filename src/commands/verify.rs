@@ -17,6 +17,7 @@ use crate::judge::{Status, Verdict};
 use crate::mutants::{self, Mutant};
 use crate::runner::{python, script, Interpreter, PythonVersion};
 use crate::session;
+use crate::syntax::split_origin;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -253,16 +254,6 @@ enum MutantFate {
 /// (`file:line:column`; the file itself may contain colons).
 fn kata_origin(kata: &Kata) -> (String, Option<u64>, Option<u64>) {
     split_origin(&kata.origin)
-}
-
-fn split_origin(origin: &str) -> (String, Option<u64>, Option<u64>) {
-    let mut parts = origin.rsplitn(3, ':');
-    let column = parts.next().and_then(|c| c.parse().ok());
-    let line = parts.next().and_then(|l| l.parse().ok());
-    match (parts.next(), line, column) {
-        (Some(file), Some(line), Some(column)) => (file.to_string(), Some(line), Some(column)),
-        _ => (origin.to_string(), None, None),
-    }
 }
 
 /// A problem located in one of a kata's Python files (`path` relative to
