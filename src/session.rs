@@ -67,7 +67,15 @@ pub fn check_kata(
             verdict.status == judge::Status::Pass,
         )
     });
-    Ok((verdict, updated.warning("this run was not recorded")))
+    let mut warning = updated.warning("this run was not recorded");
+    // A pass answers the kata as it is now, even if its task changed since
+    // the learner's file was made.
+    if verdict.status == judge::Status::Pass {
+        if let Err(e) = ws.note_current(kata) {
+            warning.get_or_insert_with(|| format!("the pass could not be noted: {e}"));
+        }
+    }
+    Ok((verdict, warning))
 }
 
 /// Whether `source` is still the starter pykata wrote for `kata`. Line

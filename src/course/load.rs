@@ -43,6 +43,7 @@ pub fn load(source: CourseSource) -> Result<Course, LoadError> {
         kata_files: None,
         bytes_read: 0,
         line_offset: 0,
+        old_ids: Vec::new(),
     };
     let course = loader.course();
     if loader.problems.is_empty() {
@@ -66,6 +67,17 @@ struct Loader {
     /// salvaged, each item is parsed as a document of its own that starts
     /// at its first line (see `salvage`).
     line_offset: u64,
+    /// Every `renamed_from:` id with its kata and place, checked against
+    /// the whole course's ids once all topics are read.
+    old_ids: Vec<OldId>,
+}
+
+struct OldId {
+    old: String,
+    kata: String,
+    file: String,
+    line: u64,
+    column: u64,
 }
 
 /// The most text a course may hold in all: the same as an archive's limit,
@@ -303,6 +315,24 @@ impl Loader {
             };
             if let Some(topic) = self.topic(&topic_id.value, &rel, text, raw, &mut kata_ids) {
                 topics.push(topic);
+            }
+        }
+        // An old id that is another kata's id now would hand that kata's
+        // record to this one.
+        for old in std::mem::take(&mut self.old_ids) {
+            if let Some(owner) = kata_ids.get(&old.old) {
+                self.problems.push(
+                    Problem::new(
+                        old.file,
+                        old.line,
+                        old.column,
+                        format!(
+                            "kata `{}` says it was renamed from `{}`, which is the id of the kata at {owner}",
+                            old.kata, old.old
+                        ),
+                    )
+                    .with_hint("an id in `renamed_from:` must not be in use; remove it or rename the other kata"),
+                );
             }
         }
         Some(Course {
@@ -622,6 +652,24 @@ impl Loader {
 
         let read: Vec<&PyFile> = solution.iter().chain(&alternatives).collect();
         let equivalent_mutants = self.equivalent_marks(file, &raw, &id, &read);
+        for old in &raw.renamed_from {
+            let (line, column) = at(&old.referenced);
+            self.old_ids.push(OldId {
+                old: old.value.clone(),
+                kata: id.clone(),
+                file: file.to_string(),
+                line: line + self.line_offset,
+                column,
+            });
+            if !is_kata_id(&old.value) || old.value == id {
+                self.problem(
+                    file,
+                    &old.referenced,
+                    format!("`renamed_from: {}` is not an earlier id of this kata", clip(&old.value)),
+                )
+                .hint = Some("list the ids the kata had before, like `renamed_from: [mutable-defaults]`".into());
+            }
+        }
 
         if self.problems.len() > before {
             return None;
@@ -648,6 +696,7 @@ impl Loader {
             checks: raw.checks.into_iter().map(|c| c.value).collect(),
             mistakes,
             equivalent_mutants,
+            renamed_from: raw.renamed_from.into_iter().map(|r| r.value).collect(),
             origin: format!("{file}:{}:{}", id_loc.line(), id_loc.column()),
         })
     }

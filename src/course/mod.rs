@@ -72,6 +72,8 @@ pub struct Kata {
     pub mistakes: Vec<Mistake>,
     /// Mutants the author marked as correct code (see `verify --mutants`).
     pub equivalent_mutants: Vec<EquivalentMark>,
+    /// Ids the kata had in earlier versions of the course.
+    pub renamed_from: Vec<String>,
     /// Where the kata's `id:` is written, for messages.
     pub origin: String,
 }

@@ -145,6 +145,11 @@ pub struct Kata {
     #[serde(default)]
     #[schemars(with = "Vec<EquivalentMutant>")]
     pub equivalent_mutants: Vec<Spanned<EquivalentMutant>>,
+    /// Ids this kata had in earlier versions of the course: a learner's
+    /// record and file under an old id follow it to the new one.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub renamed_from: Vec<Spanned<String>>,
 }
 
 /// A mutant an author has judged correct: the file it was made from, the

@@ -74,6 +74,10 @@ pub struct Progress {
     /// Where the learner was, to continue there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_kata: Option<String>,
+    /// Records of katas the course no longer has (a course update removed
+    /// them), kept aside rather than shown as broken or dropped.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub retired_katas: BTreeMap<String, KataProgress>,
 }
 
 impl Default for Progress {
@@ -83,6 +87,7 @@ impl Default for Progress {
             katas: BTreeMap::new(),
             predictions: BTreeMap::new(),
             last_kata: None,
+            retired_katas: BTreeMap::new(),
         }
     }
 }
@@ -301,6 +306,58 @@ impl Progress {
             shown
         };
         k.hints_used
+    }
+
+    /// Moves the record of a kata the course renamed from `old` to `new`.
+    /// When both have one (the learner already worked under the new name),
+    /// the new one stays and the old is retired, so neither is lost.
+    pub fn rename_kata(&mut self, old: &str, new: &str) -> bool {
+        let Some(record) = self.katas.remove(old) else {
+            return false;
+        };
+        if self.katas.contains_key(new) {
+            self.retired_katas.insert(old.to_string(), record);
+        } else {
+            self.katas.insert(new.to_string(), record);
+        }
+        if self.last_kata.as_deref() == Some(old) {
+            self.last_kata = Some(new.to_string());
+        }
+        true
+    }
+
+    /// Sets aside the records of katas for which `known` is false; returns
+    /// their ids. A record retired earlier comes back if the kata returns.
+    pub fn retire_unknown_katas(&mut self, known: impl Fn(&str) -> bool) -> Vec<String> {
+        let gone: Vec<String> = self.katas.keys().filter(|id| !known(id)).cloned().collect();
+        for id in &gone {
+            if let Some(record) = self.katas.remove(id) {
+                self.retired_katas.insert(id.clone(), record);
+            }
+        }
+        let back: Vec<String> = self
+            .retired_katas
+            .keys()
+            .filter(|id| known(id) && !self.katas.contains_key(*id))
+            .cloned()
+            .collect();
+        for id in back {
+            if let Some(record) = self.retired_katas.remove(&id) {
+                self.katas.insert(id, record);
+            }
+        }
+        if self.last_kata.as_deref().is_some_and(|id| !known(id)) {
+            self.last_kata = None;
+        }
+        gone
+    }
+
+    /// Brings a hint count recorded under an older course down to the
+    /// hints the kata has now.
+    pub fn clamp_hints(&mut self, id: &str, available: usize) {
+        if let Some(k) = self.katas.get_mut(id) {
+            k.hints_used = k.hints_shown(available);
+        }
     }
 
     pub fn record_prediction(&mut self, key: &str, answer: &str, correct: bool) {

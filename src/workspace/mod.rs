@@ -2,6 +2,10 @@
 //! `.pykata` folder with progress and backups. pykata never overwrites a
 //! learner's file without keeping a copy.
 
+mod follow;
+
+pub use follow::{fingerprint, Followed, Made, Record};
+
 use crate::course::{Course, Kata};
 use crate::progress::{self, Progress, SetAside, Updated};
 use std::path::{Path, PathBuf};
@@ -91,6 +95,7 @@ impl Workspace {
                 report.kept.push(path);
             }
         }
+        ws.record_made(course)?;
         let readme = root.join("README.txt");
         if !readme.exists() {
             std::fs::write(&readme, README).map_err(io_err(&readme))?;
@@ -152,6 +157,7 @@ impl Workspace {
             std::fs::create_dir_all(dir).map_err(io_err(dir))?;
         }
         std::fs::write(&path, &kata.starter.text).map_err(io_err(&path))?;
+        self.note_current(kata)?;
         Ok(backup)
     }
 
