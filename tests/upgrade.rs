@@ -57,7 +57,10 @@ fn the_history_is_the_builtin_course_before_records() {
         fs::write(&path, &json).unwrap();
     }
     let on_file: Record = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
-    assert_eq!(on_file, history, "run with PYKATA_WRITE_HISTORY=1 to rewrite it");
+    assert_eq!(
+        on_file, history,
+        "run with PYKATA_WRITE_HISTORY=1 to rewrite it"
+    );
     assert_eq!(history.katas.len(), 44);
 }
 
@@ -105,7 +108,11 @@ fn update_course(course_dir: &Path) {
     edit(&topic, "      - When is a default value evaluated?\n", "");
     let katas = course_dir.join("katas/basics");
     let order = fs::read_to_string(katas.join("order.py")).unwrap();
-    fs::write(katas.join("order.py"), format!("# Stack them in order.\n{order}")).unwrap();
+    fs::write(
+        katas.join("order.py"),
+        format!("# Stack them in order.\n{order}"),
+    )
+    .unwrap();
     edit(
         &topic,
         "  - id: validate\n",
@@ -118,7 +125,9 @@ fn update_course(course_dir: &Path) {
         )
         .unwrap();
     }
-    let text = fs::read_to_string(&topic).unwrap().replace("basics/validate", "basics/validate_port");
+    let text = fs::read_to_string(&topic)
+        .unwrap()
+        .replace("basics/validate", "basics/validate_port");
     // import-guard goes; greet-again comes.
     let start = text.find("  - id: import-guard").unwrap();
     let end = text.find("  - id: greet\n").unwrap();
@@ -193,7 +202,10 @@ fn a_workspace_follows_an_updated_course_and_loses_nothing() {
     // Following again changes nothing and says nothing.
     let again = s.ws.follow(&course).unwrap();
     assert!(again.is_empty(), "{again:?}");
-    assert!(s.ws.changed(fix_default), "the mark stays until a reset or a pass");
+    assert!(
+        s.ws.changed(fix_default),
+        "the mark stays until a reset or a pass"
+    );
 
     // A reset gives the new starter, keeps a backup, and clears the mark.
     let backup = s.ws.reset(fix_default).unwrap().unwrap();

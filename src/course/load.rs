@@ -7,7 +7,7 @@ use super::source::{CourseSource, ReadError, MANIFEST};
 use super::{
     structure, Course, EquivalentMark, Kata, LessonStep, Mistake, PyFile, Topic, MUTANT_OPERATORS,
 };
-use crate::runner::Limits;
+use crate::course::Limits;
 use serde_saphyr::{Location, Spanned};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -665,9 +665,15 @@ impl Loader {
                 self.problem(
                     file,
                     &old.referenced,
-                    format!("`renamed_from: {}` is not an earlier id of this kata", clip(&old.value)),
+                    format!(
+                        "`renamed_from: {}` is not an earlier id of this kata",
+                        clip(&old.value)
+                    ),
                 )
-                .hint = Some("list the ids the kata had before, like `renamed_from: [mutable-defaults]`".into());
+                .hint = Some(
+                    "list the ids the kata had before, like `renamed_from: [mutable-defaults]`"
+                        .into(),
+                );
             }
         }
 

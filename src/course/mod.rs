@@ -2,6 +2,7 @@
 //! and katas, with every file a kata names read into memory.
 
 pub mod archive;
+pub mod limits;
 pub mod load;
 pub mod model;
 pub mod problem;
@@ -14,7 +15,7 @@ pub use model::{Check, CheckKind, MatchMode, Phase, Step};
 pub use problem::Problem;
 pub use source::CourseSource;
 
-use crate::runner::Limits;
+pub use limits::Limits;
 
 #[derive(Debug, Clone)]
 pub struct Course {

@@ -167,7 +167,7 @@ pub struct EquivalentMutant {
     pub reason: String,
 }
 
-/// Limits a kata may raise, each within a ceiling (see runner::Limits).
+/// Limits a kata may raise, each within a ceiling (see course::Limits).
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LimitsSpec {

@@ -12,7 +12,7 @@
 
 use super::model::{Manifest, TopicFile, FORMAT_VERSION};
 use super::structure;
-use crate::runner::Limits;
+use crate::course::Limits;
 use schemars::generate::SchemaSettings;
 use serde_json::{json, Map, Value};
 

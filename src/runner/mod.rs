@@ -2,7 +2,6 @@
 //! capturing, limits and cleanup. It knows nothing of verdicts (see judge/).
 
 pub mod harness;
-pub mod limits;
 pub mod process;
 pub mod python;
 pub mod sandbox;
@@ -10,8 +9,10 @@ pub mod sanitize;
 pub mod script;
 pub mod workdir;
 
+/// The limits live in the course model (a kata carries them); the runner
+/// enforces them.
+pub use crate::course::Limits;
 pub use harness::{run_kata, KataRun};
-pub use limits::Limits;
 pub use process::{Captured, Ending, ProcessOutcome};
 pub use python::{Interpreter, PythonVersion};
 pub use script::{run_script, run_script_cancellable, ScriptRun};

@@ -3,7 +3,10 @@
 //! cap, the wall clock, the disk cap on the work dir, and killing the whole
 //! process group however the run ends, then sweeping what left it (Linux).
 
-use super::limits::{Limits, KEPT_OUTPUT_BYTES};
+use super::Limits;
+
+/// Bytes of each stream kept for display and judging; the rest is counted.
+pub const KEPT_OUTPUT_BYTES: usize = 64 * 1024;
 use super::sandbox;
 use std::ffi::OsString;
 use std::io::{Read, Write};

@@ -1,9 +1,9 @@
 //! Running a lesson snippet as a plain script: examples and predict steps.
 
-use super::limits::Limits;
 use super::process::{self, Ending, ProcessOutcome, Spawn};
 use super::python::Interpreter;
 use super::workdir::WorkDir;
+use super::Limits;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 

@@ -146,7 +146,10 @@ impl Workspace {
     /// starter (a workspace just made).
     pub fn record_made(&self, course: &Course) -> Result<(), WorkspaceError> {
         let record = Record {
-            katas: course.katas().map(|k| (k.id.clone(), Made::of(k))).collect(),
+            katas: course
+                .katas()
+                .map(|k| (k.id.clone(), Made::of(k)))
+                .collect(),
         };
         self.save_record(&record)
     }
@@ -296,7 +299,11 @@ impl Workspace {
     /// says it was to its new name, when the new name is free or holds the
     /// untouched starter (which nothing is lost by replacing). Returns
     /// whether a file moved.
-    fn move_renamed_file(&self, old_file: Option<&str>, kata: &Kata) -> Result<bool, WorkspaceError> {
+    fn move_renamed_file(
+        &self,
+        old_file: Option<&str>,
+        kata: &Kata,
+    ) -> Result<bool, WorkspaceError> {
         let Some(old_file) = old_file else {
             return Ok(false);
         };

@@ -1,7 +1,8 @@
 //! Resource limits for one run: defaults, the ceilings a kata may raise them
-//! to, and how a kata's `limits:` block becomes concrete numbers.
+//! to, and how a kata's `limits:` block becomes concrete numbers. Part of the
+//! course model (a kata carries its limits); the runner enforces them.
 
-use crate::course::model::LimitsSpec;
+use super::model::LimitsSpec;
 use std::time::Duration;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -20,9 +21,6 @@ pub struct Limits {
     /// refuses fork otherwise; threads are always allowed).
     pub processes: bool,
 }
-
-/// Bytes of each stream kept for display and judging; the rest is counted.
-pub const KEPT_OUTPUT_BYTES: usize = 64 * 1024;
 
 impl Default for Limits {
     fn default() -> Self {
