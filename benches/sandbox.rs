@@ -68,6 +68,7 @@ fn kata() -> Kata {
         check_origins: Vec::new(),
         mistakes: Vec::new(),
         equivalent_mutants: Vec::new(),
+        renamed_from: Vec::new(),
         origin: "benches/sandbox.rs".into(),
     }
 }
