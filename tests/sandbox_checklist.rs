@@ -113,6 +113,7 @@ fn kata_asserting(limits: Limits, stdin: Option<&str>, code: &str) -> Kata {
         check_origins: Vec::new(),
         mistakes: Vec::new(),
         equivalent_mutants: Vec::new(),
+        renamed_from: Vec::new(),
         origin: "tests/sandbox_checklist.rs".into(),
     }
 }
