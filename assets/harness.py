@@ -66,6 +66,9 @@ LEARNER_FILE = os.path.join(_WORKDIR, MODULE + ".py")
 MAX_TEXT = 64 * 1024
 # The exit code of a harness that failed on its own account.
 HARNESS_FAILED = 86
+# The version of the event protocol; pykata refuses results in another
+# (`PROTOCOL` in src/runner/harness.rs).
+PROTOCOL = 1
 OUTPUT_LIMIT = SPEC.get("output_limit", 1024 * 1024)
 
 
@@ -616,7 +619,8 @@ def main():
     own, library = _trusted()
     spec_text = json.dumps(SPEC, sort_keys=True)
     checks = json.loads(spec_text)["checks"]  # a private copy: SPEC is reachable
-    emit(event="start", python=list(sys.version_info[:3]), implementation=sys.implementation.name)
+    emit(event="start", python=list(sys.version_info[:3]), implementation=sys.implementation.name,
+         protocol=PROTOCOL)
     minimum = SPEC.get("min_python")
     if minimum and tuple(sys.version_info[:len(minimum)]) < tuple(minimum):
         emit(event="skipped", needs=minimum)

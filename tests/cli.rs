@@ -1609,3 +1609,26 @@ fn an_unsupported_interpreter_is_refused_before_anything_runs() {
         assert!(!progress_path(&dir).exists(), "{version}");
     }
 }
+
+/// A KeyboardInterrupt from the learner's code ends the run; the verdict
+/// names it instead of guessing at os._exit (the harness's `interrupted`
+/// event was read and ignored).
+#[test]
+fn a_keyboard_interrupt_is_named_not_guessed() {
+    let Some(v) = verdict_on(
+        "validate",
+        "basics/validate.py",
+        "def set_port(n):\n    raise KeyboardInterrupt\n",
+    ) else {
+        return;
+    };
+    assert_eq!(v["status"], "error");
+    // `zero` expects a ValueError and sees the KeyboardInterrupt; `ok` runs
+    // next and is ended by it.
+    let message = v["checks"][1]["message"].as_str().unwrap();
+    assert!(
+        message.contains("raised KeyboardInterrupt during check `ok`"),
+        "{message}"
+    );
+    assert!(!message.contains("os._exit"), "{message}");
+}

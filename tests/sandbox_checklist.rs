@@ -1433,6 +1433,10 @@ fn h18_cheap_forgeries_of_a_pass_are_caught() {
             "import __main__\nfor cell in __main__.emit.__closure__:\n    if callable(cell.cell_contents) and getattr(cell.cell_contents, '__name__', '') == 'write':\n        cell.cell_contents(b'{\"event\": \"check_end\", \"id\": \"imports\", \"status\": \"pass\"}\\n')\n",
         ),
         (
+            "writes a line that is not an event, then a pass",
+            "import __main__\nfor cell in __main__.emit.__closure__:\n    if callable(cell.cell_contents) and getattr(cell.cell_contents, '__name__', '') == 'write':\n        cell.cell_contents(b'not an event\\n{\"event\": \"check_end\", \"id\": \"imports\", \"status\": \"pass\"}\\n')\n",
+        ),
+        (
             "patches json.dumps",
             "import json\n_real = json.dumps\njson.dumps = lambda obj, **kw: _real(dict(obj, status='pass') if obj.get('event') == 'check_end' else obj, **kw)\n",
         ),
@@ -1462,8 +1466,14 @@ fn h18_cheap_forgeries_of_a_pass_are_caught() {
     // Those that reach the judge's own bookkeeping are named as tampering.
     for (what, program) in forgeries.iter().filter(|(w, _)| !w.contains("closure")) {
         let j = judge_kata(program, kata_asserting(wall(3_000), None, "False"));
+        let flagged = j.verdict.message.contains("tampered");
+        assert!(flagged, "{what}: {}", shown(&j.verdict));
+    }
+    // A line that is not an event is not skipped over to the pass after it.
+    for (what, program) in forgeries.iter().filter(|(w, _)| w.contains("not an event")) {
+        let j = judge_kata(program, kata_asserting(wall(3_000), None, "False"));
         assert!(
-            j.verdict.message.contains("tampered"),
+            j.verdict.message.contains("is not an event"),
             "{what}: {}",
             shown(&j.verdict)
         );

@@ -3,7 +3,9 @@
 
 use super::matchers::{lines_in_order, output_matches};
 use crate::course::{CheckKind, Kata, MatchMode};
-use crate::runner::harness::{CheckEvent, Event, KataRun, RaisedError, HARNESS_FAILED};
+use crate::runner::harness::{
+    CheckEvent, CheckStatus, Event, KataRun, RaisedError, HARNESS_FAILED, PROTOCOL,
+};
 use crate::runner::sanitize::escape_controls;
 use crate::runner::Ending;
 use serde::Serialize;
@@ -195,7 +197,7 @@ fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
         return Verdict::bare(Status::Error, format!("could not start Python: {e}"));
     }
     let cpu_limit = std::time::Duration::from_millis(kata.limits.cpu_ms);
-    if let Some(what) = tampering(kata, &run.events) {
+    if let Some(what) = tampering(kata, &run.events).or_else(|| run.malformed.clone()) {
         return Verdict::bare(
             Status::Error,
             format!(
@@ -211,6 +213,7 @@ fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
     let mut fired: Vec<&str> = Vec::new();
     let mut done = false;
     let mut exit_code = None;
+    let mut interrupted = false;
     let mut imported = false;
     // Where in the learner's file the program was when the clock ran out.
     let stuck = crate::runner::harness::stuck_at(&run.process.stderr.display(), &kata.file_name).1;
@@ -229,8 +232,19 @@ fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
                 traceback,
             } => return harness_failed(kind, text, traceback, python),
 
-            Event::Start { python: v, .. } => {
+            Event::Start {
+                python: v,
+                protocol,
+                ..
+            } => {
                 python = Some(v.iter().map(u32::to_string).collect::<Vec<_>>().join("."));
+                if *protocol != Some(PROTOCOL) {
+                    let spoken = protocol.map_or("none".into(), |p| p.to_string());
+                    let text = format!(
+                        "its results are in protocol {spoken}, and this pykata reads protocol {PROTOCOL}"
+                    );
+                    return harness_failed("", &text, "", python);
+                }
             }
             Event::Skipped { needs } => {
                 let needs: Vec<String> = needs.iter().map(u32::to_string).collect();
@@ -282,6 +296,7 @@ fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
             }
             Event::MistakeEnd { id, fired: true } => fired.push(id),
             Event::Exit { code } => exit_code = Some(code.clone()),
+            Event::Interrupted {} => interrupted = true,
             Event::Done {} => done = true,
             _ => {}
         }
@@ -307,8 +322,13 @@ fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
         let result = if let Some(ev) = ended.iter().find(|e| e.id == check.id) {
             judge_check(check, ev)
         } else if running == Some(check.id.as_str()) {
-            let (status, message) =
-                ending_message(run, cpu_limit, Some(&check.id), exit_code.as_deref());
+            let (status, message) = ending_message(
+                run,
+                cpu_limit,
+                Some(&check.id),
+                exit_code.as_deref(),
+                interrupted,
+            );
             CheckResult {
                 truncated: run.process.stdout.truncated(),
                 output: printed(&check.id),
@@ -337,7 +357,7 @@ fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
 
     if python.is_none() || (!done && running.is_none() && !cut_short) {
         // The interpreter died before or between checks.
-        let (s, m) = ending_message(run, cpu_limit, None, exit_code.as_deref());
+        let (s, m) = ending_message(run, cpu_limit, None, exit_code.as_deref(), interrupted);
         if status.severity() < s.severity() || python.is_none() {
             status = s;
         }
@@ -398,7 +418,7 @@ fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
     if line.is_none() {
         line = ended
             .iter()
-            .find(|e| e.status != "pass" && e.status != "ran")
+            .find(|e| !matches!(e.status, CheckStatus::Pass | CheckStatus::Ran))
             .and_then(|e| e.error.as_ref().and_then(|x| x.line).or(e.line));
     }
 
@@ -447,11 +467,11 @@ fn judge_check(check: &crate::course::Check, ev: &CheckEvent) -> CheckResult {
         truncated,
         traceback: ev.error.as_ref().and_then(|e| e.traceback.clone()),
     };
-    result.status = match ev.status.as_str() {
-        "pass" => Status::Pass,
-        "fail" => Status::Fail,
-        "killed" => Status::Killed,
-        "ran" => {
+    result.status = match ev.status {
+        CheckStatus::Pass => Status::Pass,
+        CheckStatus::Fail => Status::Fail,
+        CheckStatus::Killed => Status::Killed,
+        CheckStatus::Ran => {
             let out = output.unwrap_or_default();
             let ok = match check.kind {
                 CheckKind::Lines => {
@@ -489,7 +509,7 @@ fn judge_check(check: &crate::course::Check, ev: &CheckEvent) -> CheckResult {
                 Status::Fail
             }
         }
-        _ => Status::Error,
+        CheckStatus::Error => Status::Error,
     };
     if result.status == Status::Pass {
         result.message = None;
@@ -561,6 +581,7 @@ fn ending_message(
     cpu_limit: std::time::Duration,
     check: Option<&str>,
     exit: Option<&str>,
+    interrupted: bool,
 ) -> (Status, String) {
     let during = check
         .map(|c| format!(" during check `{c}`"))
@@ -608,6 +629,10 @@ fn ending_message(
             ),
             other => (Status::Killed, format!("the program was ended by {other}{during}")),
         },
+        Ending::Exited(_) if interrupted => (
+            Status::Error,
+            format!("the program raised KeyboardInterrupt{during}; checks cannot run after that"),
+        ),
         Ending::Exited(code) => match exit {
             Some(code) => (
                 Status::Error,
@@ -711,7 +736,70 @@ fn crash_name(signal: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::limit_hint;
+    use super::{judge_events, limit_hint, Status};
+    use crate::course::{Kata, Limits, PyFile};
+    use crate::runner::harness::{parse_events, KataRun};
+    use crate::runner::{Captured, Ending, ProcessOutcome};
+
+    fn kata() -> Kata {
+        let file = PyFile {
+            path: "t/k.py".into(),
+            text: String::new(),
+        };
+        Kata {
+            id: "k".into(),
+            topic: "t".into(),
+            title: "K".into(),
+            task: "Do.".into(),
+            file_name: "k.py".into(),
+            starter: file.clone(),
+            solution: file,
+            alternatives: Vec::new(),
+            hints: Vec::new(),
+            min_python: None,
+            limits: Limits::default(),
+            stdin: None,
+            helpers: None,
+            checks: Vec::new(),
+            check_origins: Vec::new(),
+            mistakes: Vec::new(),
+            equivalent_mutants: Vec::new(),
+            renamed_from: Vec::new(),
+            origin: "t.yaml:1:1".into(),
+        }
+    }
+
+    fn run_with(events: &str) -> KataRun {
+        let (events, malformed) = parse_events(events.as_bytes());
+        KataRun {
+            events,
+            malformed,
+            process: ProcessOutcome {
+                stdout: Captured::default(),
+                stderr: Captured::default(),
+                ending: Ending::Exited(0),
+                elapsed: std::time::Duration::from_millis(50),
+            },
+        }
+    }
+
+    #[test]
+    fn results_in_another_protocol_are_the_judges_failure() {
+        let done = "{\"event\": \"done\"}\n";
+        let ok = run_with(&format!(
+            "{{\"event\": \"start\", \"python\": [3, 11, 0], \"protocol\": 1}}\n{done}"
+        ));
+        assert_eq!(judge_events(&kata(), &ok).status, Status::Pass);
+        for start in [
+            "{\"event\": \"start\", \"python\": [3, 11, 0], \"protocol\": 2}\n",
+            "{\"event\": \"start\", \"python\": [3, 11, 0]}\n",
+        ] {
+            let v = judge_events(&kata(), &run_with(&format!("{start}{done}")));
+            assert_eq!(v.status, Status::Error);
+            assert!(v.message.contains("pykata's judge failed"), "{}", v.message);
+            assert!(v.message.contains("reads protocol 1"), "{}", v.message);
+        }
+    }
 
     #[test]
     fn a_refused_tmp_says_what_works_instead() {

@@ -60,6 +60,9 @@ pub enum Event {
         python: Vec<u32>,
         #[serde(default)]
         implementation: String,
+        /// The protocol the harness speaks; must be [`PROTOCOL`].
+        #[serde(default)]
+        protocol: Option<u32>,
     },
     Skipped {
         needs: Vec<u32>,
@@ -119,6 +122,10 @@ pub enum Event {
     Done {},
 }
 
+/// The version of the event protocol this pykata reads; the harness says
+/// which it speaks in its first event (`PROTOCOL` in assets/harness.py).
+pub const PROTOCOL: u32 = 1;
+
 /// The exit code of a harness that failed on its own account
 /// (`HARNESS_FAILED` in assets/harness.py).
 pub const HARNESS_FAILED: i32 = 86;
@@ -127,9 +134,7 @@ pub const HARNESS_FAILED: i32 = 86;
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct CheckEvent {
     pub id: String,
-    /// pass, fail, error, killed (output limit), or "ran" (output captured,
-    /// to be matched in Rust).
-    pub status: String,
+    pub status: CheckStatus,
     #[serde(default)]
     pub message: Option<String>,
     #[serde(default)]
@@ -153,10 +158,27 @@ pub struct CheckEvent {
     pub own_code: bool,
 }
 
+/// How a check ended, as the harness saw it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckStatus {
+    Pass,
+    Fail,
+    #[default]
+    Error,
+    /// Stopped by the output limit.
+    Killed,
+    /// The output was captured, to be matched in Rust.
+    Ran,
+}
+
 /// Everything a kata run produced: the events in order and the process.
 #[derive(Debug, Clone)]
 pub struct KataRun {
     pub events: Vec<Event>,
+    /// A line of the results that is not an event (other than a last line
+    /// cut short by a kill): the results cannot be trusted.
+    pub malformed: Option<String>,
     pub process: ProcessOutcome,
 }
 
@@ -210,10 +232,18 @@ pub fn run_kata(
         limits: kata.limits,
         cancel,
     });
-    let events = read_capped(&mut events_file, EVENTS_CAP)
-        .map(|bytes| parse_events(&bytes))
-        .unwrap_or_default();
-    Ok(KataRun { events, process })
+    let (events, malformed) = match read_capped(&mut events_file, EVENTS_CAP) {
+        Ok(bytes) => parse_events(&bytes),
+        Err(e) => (
+            Vec::new(),
+            Some(format!("the results could not be read: {e}")),
+        ),
+    };
+    Ok(KataRun {
+        events,
+        malformed,
+        process,
+    })
 }
 
 /// The first line of the stacks Python's faulthandler writes to stderr
@@ -254,17 +284,67 @@ fn read_capped(file: &mut std::fs::File, cap: u64) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Parses the event stream. A line cut short by a kill is dropped.
-pub fn parse_events(bytes: &[u8]) -> Vec<Event> {
-    String::from_utf8_lossy(bytes)
-        .lines()
-        .filter_map(|line| serde_json::from_str(line).ok())
-        .collect()
+/// Parses the event stream: the events, and what is wrong with a line that
+/// is not one. Only a last line without its newline (cut short when the
+/// process was killed mid-write) is dropped quietly.
+pub fn parse_events(bytes: &[u8]) -> (Vec<Event>, Option<String>) {
+    let text = String::from_utf8_lossy(bytes);
+    let complete = text.ends_with('\n');
+    let lines: Vec<&str> = text.lines().collect();
+    let mut events = Vec::with_capacity(lines.len());
+    for (index, line) in lines.iter().enumerate() {
+        match serde_json::from_str(line) {
+            Ok(event) => events.push(event),
+            Err(_) if index + 1 == lines.len() && !complete => {}
+            Err(e) => {
+                return (
+                    events,
+                    Some(format!(
+                        "line {} of the results is not an event ({e})",
+                        index + 1
+                    )),
+                )
+            }
+        }
+    }
+    (events, None)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::stuck_at;
+    use super::{parse_events, stuck_at, CheckStatus, Event};
+
+    #[test]
+    fn only_a_last_line_cut_short_is_dropped() {
+        let start = r#"{"event": "start", "python": [3, 11, 2], "protocol": 1}"#;
+        let (events, bad) = parse_events(format!("{start}\n{{\"event\": \"do").as_bytes());
+        assert_eq!((events.len(), bad), (1, None));
+        let (events, bad) = parse_events(format!("{start}\nnot json\n{start}\n").as_bytes());
+        assert_eq!(events.len(), 1);
+        assert!(bad
+            .unwrap()
+            .starts_with("line 2 of the results is not an event"));
+        // A whole last line that is not an event was written so, not cut.
+        let (_, bad) = parse_events(format!("{start}\n{{\"event\": \"nope\"}}\n").as_bytes());
+        assert!(bad.is_some());
+    }
+
+    #[test]
+    fn a_check_status_is_one_the_protocol_knows() {
+        let end = |status: &str| {
+            parse_events(
+                format!("{{\"event\": \"check_end\", \"id\": \"a\", \"status\": \"{status}\"}}\n")
+                    .as_bytes(),
+            )
+        };
+        match &end("ran").0[..] {
+            [Event::CheckEnd(c)] => assert_eq!(c.status, CheckStatus::Ran),
+            other => panic!("{other:?}"),
+        }
+        let (events, bad) = end("passed");
+        assert!(events.is_empty());
+        assert!(bad.is_some(), "an unknown status is not read as an error");
+    }
 
     #[test]
     fn the_stacks_are_split_off_and_the_learners_frame_found() {
