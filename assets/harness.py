@@ -1,5 +1,5 @@
 # pykata's judging harness. pykata copies this file into a fresh work dir and
-# runs it as `python -I -u -X utf8 _pykata_harness.py SPEC EVENTS`.
+# runs it as `python -s -u -X utf8 _pykata_harness.py SPEC EVENTS`.
 #
 # SPEC is a JSON file naming the learner's module and the instructor's checks.
 # EVENTS is a file this harness appends one JSON object per line to. It is
@@ -11,7 +11,16 @@
 # textual matching of captured output happens in Rust (judge/).
 import sys
 
+# Run as a script, the harness has its own folder, the work dir, first on
+# sys.path: a kata file or a file the program writes there named like a
+# standard module (json.py) would stand in for it. Take the folder off until
+# the work dir is put back, after the harness's own imports; later imports
+# go through `_std`.
+if sys.path and sys.path[0] and __file__.startswith(sys.path[0]):
+    del sys.path[0]
+
 import _ast  # builtin, unlike `ast`: parsing code costs no import time
+import importlib
 import io
 import json
 import os
@@ -39,6 +48,22 @@ def _channel(path):
         write(data.encode("utf-8", "replace"))
 
     return emit
+
+
+def _std(name):
+    """A module of the standard library the harness imports late (to start
+    fast), never a file of the work dir of that name."""
+    module = sys.modules.get(name)
+    where = os.path.dirname(os.path.abspath(getattr(module, "__file__", None) or os.sep))
+    if module is not None and where != _WORKDIR:
+        return module
+    saved = sys.path[:]
+    sys.path[:] = [p for p in saved if p and os.path.abspath(p) != _WORKDIR]
+    sys.modules.pop(name, None)
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path[:] = saved
 
 
 emit = _channel(sys.argv[2])
@@ -83,7 +108,7 @@ def clip(text):
 
 def learner_traceback(exc):
     """The traceback trimmed to the learner's own file, plus the exception line."""
-    import traceback
+    traceback = _std("traceback")
 
     frames = [
         f
@@ -103,7 +128,7 @@ def learner_traceback(exc):
 
 def learner_line(exc):
     """The last line of the learner's file the exception passed through."""
-    import traceback
+    traceback = _std("traceback")
 
     line = None
     for f in traceback.extract_tb(exc.__traceback__):
@@ -124,7 +149,7 @@ def describe(exc):
 def fresh_import(capture=True):
     """Import the learner's module anew, so no state leaks between checks.
     With `capture=False` what it prints goes to the caller's capture."""
-    import importlib
+    importlib = _std("importlib")
 
     sys.modules.pop(MODULE, None)
     importlib.invalidate_caches()
@@ -282,7 +307,7 @@ def exception_matches(exc, name):
 
 def constructs(tree):
     """Yield (construct, line) for everything a structure check can name."""
-    import ast
+    ast = _std("ast")
 
     mutable_calls = {"list", "dict", "set", "defaultdict", "OrderedDict", "Counter", "deque", "bytearray"}
     singletons = (None, True, False, Ellipsis)
@@ -373,7 +398,7 @@ def constructs(tree):
 
 
 def check_structure(check, source):
-    import ast
+    ast = _std("ast")
 
     tree = ast.parse(source, filename=MODULE + ".py")
     found = {}
@@ -432,7 +457,7 @@ def run_check(check, source, import_error):
                 if check.get("run"):
                     run_code(check["run"], ns, "check " + cid)
                 else:
-                    import runpy
+                    runpy = _std("runpy")
 
                     fresh_stdin()
                     runpy.run_path(LEARNER_FILE, run_name="__main__")
@@ -519,7 +544,7 @@ def stopped(result, check, ns, exc, assertion=None):
 
 
 def raised_in_check_code(exc):
-    import traceback
+    traceback = _std("traceback")
 
     frames = traceback.extract_tb(exc.__traceback__)
     return bool(frames) and frames[-1].filename.startswith("<") and frames[-1].filename != "<string>"
@@ -536,7 +561,7 @@ def _is_expression(code):
 
 
 def judge_exception(check, result, exc, ns=None):
-    import re
+    re = _std("re")
 
     wanted = check["exception"]
     result["actual"] = type(exc).__name__ + ": " + str(exc)
@@ -558,7 +583,7 @@ def judge_exception(check, result, exc, ns=None):
 
 
 def _pattern_ok(pattern):
-    import re
+    re = _std("re")
 
     try:
         re.compile(pattern)
@@ -583,7 +608,7 @@ def _trusted():
     relies on, as they are before any learner code runs."""
     own = {name: obj for name, obj in globals().items()
            if callable(obj) and getattr(obj, "__module__", None) == __name__}
-    library = {"json.dumps": json.dumps, "json.loads": json.loads, "re.search": __import__("re").search}
+    library = {"json.dumps": json.dumps, "json.loads": json.loads, "re.search": _std("re").search}
     return own, library
 
 
@@ -591,7 +616,7 @@ def _tampering(own, library, spec_text):
     """What learner code changed that the judging relies on: harness
     functions replaced, json or re patched, the spec rewritten, a trace or
     profile function set (which can rewrite the harness's locals)."""
-    import re
+    re = _std("re")
 
     found = [name for name, obj in own.items() if globals().get(name) is not obj]
     current = {"json.dumps": json.dumps, "json.loads": json.loads, "re.search": re.search}
@@ -613,7 +638,7 @@ def main():
     # to stderr, so the verdict can say where the program was stuck.
     wall = SPEC.get("wall_ms")
     if wall:
-        import faulthandler
+        faulthandler = _std("faulthandler")
 
         faulthandler.dump_traceback_later(max(wall / 1000 - 0.4, 0.3), file=sys.__stderr__)
     own, library = _trusted()
@@ -694,7 +719,7 @@ except BaseException as exc:
     # open files, or a course's check is broken): say so, with the detail.
     # Importing may fail too, for the very reason the harness did.
     try:
-        import traceback
+        traceback = _std("traceback")
 
         detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))[-16384:]
     except BaseException:

@@ -428,3 +428,90 @@ fn new_never_waits_on_a_named_pipe() {
     assert_ne!(run.code, Some(0));
     assert!(run.stderr.contains("named pipe"), "{}", run.stderr);
 }
+
+/// A topic id is joined into paths (lessons/<id>.yaml and the learner's
+/// workspace folder): `../evil` once linted clean and made `init` write
+/// outside the workspace.
+#[test]
+fn a_topic_id_that_is_a_path_is_refused_and_init_writes_nothing_outside() {
+    let (dir, course) = fresh_course();
+    fs::write(
+        course.join("course.yaml"),
+        "format: 1\ntitle: T\ndescription: D\ntopics:\n  - ../evil\n",
+    )
+    .unwrap();
+    // The topic file it would name exists inside the course.
+    fs::copy(course.join("lessons/basics.yaml"), course.join("evil.yaml")).unwrap();
+    let run = lint_refuses(
+        &course,
+        "topic id `../evil` is not a plain name",
+        "dotdot topic",
+    );
+    assert!(run.stdout.contains("course.yaml:5:"), "{}", run.stdout);
+    let ws = dir.path().join("area/ws");
+    fs::create_dir_all(&ws).unwrap();
+    let run = pykata(
+        dir.path(),
+        &[
+            "--course",
+            course.to_str().unwrap(),
+            "init",
+            ws.to_str().unwrap(),
+        ],
+    );
+    assert_ne!(run.code, Some(0));
+    assert!(!dir.path().join("area/evil").exists());
+}
+
+/// A kata file named like a standard module would stand in for it in the
+/// harness and in the learner's own imports.
+#[test]
+fn a_starter_named_like_a_standard_module_is_refused() {
+    let (_dir, course) = fresh_course();
+    let topic = course.join("lessons/basics.yaml");
+    let text = fs::read_to_string(&topic).unwrap();
+    fs::write(
+        &topic,
+        text.replace("starter: basics/greet.py", "starter: basics/json.py"),
+    )
+    .unwrap();
+    fs::copy(
+        course.join("katas/basics/greet.py"),
+        course.join("katas/basics/json.py"),
+    )
+    .unwrap();
+    let run = lint_refuses(
+        &course,
+        "is the name of the standard library module `json`",
+        "json.py",
+    );
+    assert!(run.stdout.contains("json_config.py"), "{}", run.stdout);
+}
+
+/// `renamed_from:` must name plain ids that no kata uses now: another
+/// kata's id would hand that kata's record to this one.
+#[test]
+fn renamed_from_must_not_take_another_katas_id() {
+    let (_dir, course) = fresh_course();
+    let topic = course.join("lessons/basics.yaml");
+    let text = fs::read_to_string(&topic).unwrap();
+    fs::write(
+        &topic,
+        text.replace(
+            "  - id: greet\n",
+            "  - id: greet\n    renamed_from: [order, Bad Id]\n",
+        ),
+    )
+    .unwrap();
+    let run = lint_refuses(
+        &course,
+        "was renamed from `order`, which is the id of the kata at",
+        "taken",
+    );
+    assert!(
+        run.stdout
+            .contains("`renamed_from: Bad Id` is not an earlier id"),
+        "{}",
+        run.stdout
+    );
+}

@@ -1617,3 +1617,17 @@ fn h21_descriptors_inherited_from_pykatas_parent_do_not_reach_the_program() {
     // SAFETY: closes the descriptor dup() made above, once.
     unsafe { libc::close(fd) };
 }
+
+/// A file the program writes into its folder named like a standard module
+/// (traceback.py) does not stand in for the module the harness imports
+/// later to describe an error: the verdict shows the real traceback.
+#[test]
+fn h22_files_named_like_standard_modules_do_not_reach_the_harness() {
+    need!();
+    let program = "with open('traceback.py', 'w') as fh:\n    fh.write('def format_exception(*a, **k):\\n    return [\"forged\"]\\ndef extract_tb(*a, **k):\\n    return []\\n')\nimport importlib\nimportlib.invalidate_caches()\n\ndef fail():\n    raise ValueError('boom')\n";
+    let j = judge_kata(program, kata_asserting(wall(3_000), None, "fail() is None"));
+    let shown = shown(&j.verdict);
+    assert_ne!(j.verdict.status, Status::Pass, "{shown}");
+    assert!(shown.contains("ValueError"), "{shown}");
+    assert!(!shown.contains("forged"), "{shown}");
+}

@@ -260,16 +260,32 @@ impl Loader {
             .into_iter()
             .filter_map(|f| f.strip_suffix(".yaml").map(str::to_string))
             .collect();
+        // A topic id names a file under lessons/ and a folder of the
+        // learner's workspace: `../x` would reach outside both.
         let texts: Vec<Result<String, ReadError>> = manifest
             .topics
             .iter()
-            .map(|t| self.read(&format!("lessons/{}.yaml", t.value)))
+            .map(|t| match is_kata_id(&t.value) {
+                true => self.read(&format!("lessons/{}.yaml", t.value)),
+                false => Err(ReadError::Missing),
+            })
             .collect();
         let mut parsed = parse_side_by_side(&texts);
         let mut seen_topics = HashSet::new();
         let mut kata_ids: HashMap<String, String> = HashMap::new();
         let mut topics = Vec::new();
         for (index, topic_id) in manifest.topics.iter().enumerate() {
+            if !is_kata_id(&topic_id.value) {
+                self.problem(
+                    &manifest_name,
+                    &topic_id.referenced,
+                    format!("topic id `{}` is not a plain name", clip(&topic_id.value)),
+                )
+                .hint = Some(
+                    "use lowercase letters, digits and '-', like `context-managers`: it names lessons/<id>.yaml and a folder of the learner's workspace".into(),
+                );
+                continue;
+            }
             if !seen_topics.insert(topic_id.value.clone()) {
                 self.problem(
                     &manifest_name,
@@ -561,6 +577,16 @@ impl Loader {
             .hint = Some(
                 "name it like `mutable_default.py`: letters, digits and _, ending in .py".into(),
             );
+        } else if let Some(module) = stem.filter(|m| shadows_stdlib(m)) {
+            self.problem(
+                file,
+                &raw.starter.referenced,
+                format!(
+                    "the starter's file name `{}` is the name of the standard library module `{module}`: the learner's file would stand in for it wherever it is imported",
+                    clip(&file_name)
+                ),
+            )
+            .hint = Some(format!("name it for what the kata is about, like `{module}_config.py`"));
         }
 
         let starter = self.py_file(file, &raw.starter);
@@ -916,7 +942,18 @@ fn parse_side_by_side(texts: &[Result<String, ReadError>]) -> Vec<Parsed> {
     })
 }
 
-/// A kata id: lowercase letters, digits and '-' (`mutable-default`).
+/// Top-level modules of the standard library (3.10 to 3.13), one a line.
+const STDLIB_MODULES: &str = include_str!("../../assets/stdlib-modules.txt");
+
+/// Whether a module named `name` would shadow one of the standard library.
+fn shadows_stdlib(name: &str) -> bool {
+    STDLIB_MODULES
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .any(|m| m == name)
+}
+
+/// A kata or topic id: lowercase letters, digits and '-' (`mutable-default`).
 pub fn is_kata_id(id: &str) -> bool {
     !id.is_empty()
         && id
