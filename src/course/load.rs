@@ -907,7 +907,10 @@ impl Loader {
             self.problem(
                 file,
                 loc,
-                format!("check `{}`: `lines` compares with `exact` or `regex`", c.id),
+                format!(
+                    "check `{}`: `lines` compares each line with `normalized` (the default), `exact` or `regex`",
+                    c.id
+                ),
             );
         }
     }

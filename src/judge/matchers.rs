@@ -85,15 +85,25 @@ impl OrderProblem {
 pub fn lines_in_order(
     expected: &[String],
     actual: &str,
-    regex: bool,
+    mode: MatchMode,
     only: bool,
 ) -> Result<(), OrderProblem> {
-    let out: Vec<&str> = actual.lines().map(str::trim).collect();
+    // `exact` compares each line as printed; `normalized` and `regex` see it
+    // without the spaces around it (the loader allows no other mode).
+    let out: Vec<&str> = actual
+        .lines()
+        .map(|l| match mode {
+            MatchMode::Exact => l,
+            _ => l.trim(),
+        })
+        .collect();
     let matcher = |want: &str, got: &str| -> bool {
-        if regex {
-            regex::Regex::new(&format!("^(?:{want})$")).is_ok_and(|re| re.is_match(got))
-        } else {
-            want.trim() == got
+        match mode {
+            MatchMode::Regex => {
+                regex::Regex::new(&format!("^(?:{want})$")).is_ok_and(|re| re.is_match(got))
+            }
+            MatchMode::Exact => want == got,
+            _ => want.trim() == got,
         }
     };
     let mut pos = 0;
@@ -126,7 +136,7 @@ pub fn lines_in_order(
         let extra = out
             .iter()
             .enumerate()
-            .find(|(i, got)| !got.is_empty() && !matched.contains(i));
+            .find(|(i, got)| !got.trim().is_empty() && !matched.contains(i));
         if let Some((i, got)) = extra {
             return Err(OrderProblem::Extra {
                 position: i + 1,
@@ -143,6 +153,16 @@ mod tests {
 
     fn lines(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn lines_modes_mean_what_they_say() {
+        let want = lines(&["  step 1"]);
+        let printed = "  step 1\n";
+        assert!(lines_in_order(&want, printed, MatchMode::Exact, false).is_ok());
+        assert!(lines_in_order(&lines(&["step 1"]), printed, MatchMode::Exact, false).is_err());
+        assert!(lines_in_order(&lines(&["step 1"]), printed, MatchMode::Normalized, false).is_ok());
+        assert!(lines_in_order(&lines(&[r"step \d"]), printed, MatchMode::Regex, false).is_ok());
     }
 
     #[test]
@@ -179,11 +199,20 @@ mod tests {
     #[test]
     fn order_names_the_first_line_out_of_place() {
         let want = lines(&["auth: enter", "timer: enter", "body"]);
-        assert!(
-            lines_in_order(&want, "auth: enter\nx\ntimer: enter\nbody\n", false, false).is_ok()
-        );
-        let err =
-            lines_in_order(&want, "timer: enter\nauth: enter\nbody\n", false, false).unwrap_err();
+        assert!(lines_in_order(
+            &want,
+            "auth: enter\nx\ntimer: enter\nbody\n",
+            MatchMode::Normalized,
+            false
+        )
+        .is_ok());
+        let err = lines_in_order(
+            &want,
+            "timer: enter\nauth: enter\nbody\n",
+            MatchMode::Normalized,
+            false,
+        )
+        .unwrap_err();
         assert_eq!(
             err,
             OrderProblem::OutOfPlace {
@@ -192,7 +221,8 @@ mod tests {
                 after: "auth: enter".into()
             }
         );
-        let err = lines_in_order(&want, "auth: enter\nbody\n", false, false).unwrap_err();
+        let err =
+            lines_in_order(&want, "auth: enter\nbody\n", MatchMode::Normalized, false).unwrap_err();
         assert!(matches!(err, OrderProblem::Missing { index: 1, .. }));
     }
 
@@ -200,9 +230,9 @@ mod tests {
     fn only_refuses_a_line_the_trace_does_not_have() {
         let want = lines(&["auth: enter", "body"]);
         let extra = "auth: enter\nlog: enter\nbody\n";
-        assert!(lines_in_order(&want, extra, false, false).is_ok());
+        assert!(lines_in_order(&want, extra, MatchMode::Normalized, false).is_ok());
         assert_eq!(
-            lines_in_order(&want, extra, false, true).unwrap_err(),
+            lines_in_order(&want, extra, MatchMode::Normalized, true).unwrap_err(),
             OrderProblem::Extra {
                 position: 2,
                 line: "log: enter".into()
@@ -210,9 +240,15 @@ mod tests {
         );
         let trailing = "auth: enter\nbody\nlog: exit\n";
         assert!(matches!(
-            lines_in_order(&want, trailing, false, true),
+            lines_in_order(&want, trailing, MatchMode::Normalized, true),
             Err(OrderProblem::Extra { position: 3, .. })
         ));
-        assert!(lines_in_order(&want, "\nauth: enter\n\nbody\n\n", false, true).is_ok());
+        assert!(lines_in_order(
+            &want,
+            "\nauth: enter\n\nbody\n\n",
+            MatchMode::Normalized,
+            true
+        )
+        .is_ok());
     }
 }

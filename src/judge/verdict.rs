@@ -475,8 +475,7 @@ fn judge_check(check: &crate::course::Check, ev: &CheckEvent) -> CheckResult {
             let out = output.unwrap_or_default();
             let ok = match check.kind {
                 CheckKind::Lines => {
-                    let regex = check.match_mode() == MatchMode::Regex;
-                    match lines_in_order(&check.lines, &out, regex, check.only) {
+                    match lines_in_order(&check.lines, &out, check.match_mode(), check.only) {
                         Ok(()) => true,
                         Err(problem) => {
                             result.detail = Some(problem.describe());
