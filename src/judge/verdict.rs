@@ -2,7 +2,7 @@
 //! verdict a learner can act on.
 
 use super::matchers::{lines_in_order, output_matches};
-use crate::course::{CheckKind, Kata, MatchMode};
+use crate::course::{CheckKind, Kata};
 use crate::runner::harness::{
     CheckEvent, CheckStatus, Event, KataRun, RaisedError, HARNESS_FAILED, PROTOCOL,
 };
