@@ -16,5 +16,6 @@ def batched(stream, n):
 
 if __name__ == "__main__":
     print(list(batched([0.9, 0.7, 0.6, 0.5, 0.45], 2)))   # [(0.9, 0.7), (0.6, 0.5), (0.45,)]
-    from itertools import count
-    print(next(iter(batched(count(), 3))))                  # (0, 1, 2), even though count() never ends
+    stream = iter(range(10))
+    first = next(iter(batched(stream, 3)))
+    print(first, next(stream))   # (0, 1, 2) 3: the batch took only what it needed

@@ -14,5 +14,5 @@ def summarize(losses):
 
 
 if __name__ == "__main__":
-    print(summarize([0.9, 0.5, 0.25]))                 # (3, 0.55, 0.25)
+    print(summarize([0.75, 0.5, 0.25]))                # (3, 0.5, 0.25)
     print(summarize(float(x) for x in ["0.9", "0.5"]))  # (2, 0.7, 0.5)
