@@ -26,7 +26,7 @@ static EMBEDDED_MANIFEST: &str = include_str!("../../course.yaml");
 pub const MANIFEST: &str = "course.yaml";
 
 /// The largest course file read (manifest, topic or Python file). The
-/// biggest topic file of the built-in course is under 100 KiB.
+/// biggest topic file of the built-in course is under 128 KiB.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// The most files listed below `lessons/` or `katas/` for a suggestion.

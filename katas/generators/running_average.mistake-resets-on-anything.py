@@ -1,0 +1,28 @@
+"""A wrong answer: except Exception treats every thrown exception as a reset."""
+from collections import deque
+
+
+class ResetAverage(Exception):
+    """Thrown into a running average to make it forget every value."""
+
+
+def _average(window):
+    values = deque(maxlen=window)
+    mean = None
+    while True:
+        try:
+            value = yield mean
+        except Exception:
+            values.clear()
+            mean = None
+            continue
+        values.append(value)
+        mean = sum(values) / len(values)
+
+
+def running_average(window=None):
+    if window is not None and window < 1:
+        raise ValueError("window must be at least 1")
+    gen = _average(window)
+    next(gen)
+    return gen
