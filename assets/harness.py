@@ -146,12 +146,21 @@ def describe(exc):
     }
 
 
+# Every earlier import of the learner's module, kept alive to the end: a
+# program imports its module once, so a module-level object's finaliser runs
+# at exit (which the harness skips), never when a later check re-imports and
+# the garbage collector happens to free the old copy mid-check.
+_EARLIER_IMPORTS = []
+
+
 def fresh_import(capture=True):
     """Import the learner's module anew, so no state leaks between checks.
     With `capture=False` what it prints goes to the caller's capture."""
     importlib = _std("importlib")
 
-    sys.modules.pop(MODULE, None)
+    earlier = sys.modules.pop(MODULE, None)
+    if earlier is not None:
+        _EARLIER_IMPORTS.append(earlier)
     importlib.invalidate_caches()
     fresh_stdin()
     # A check that changed directory must not move the next one.

@@ -1,4 +1,4 @@
-//! The built-in course, as a learner gets it: it loads, lists its ten topics
+//! The built-in course, as a learner gets it: it loads, lists its eleven topics
 //! in order, and `verify` proves every kata, example and prediction against
 //! a real interpreter.
 
@@ -19,11 +19,11 @@ fn the_built_in_course_lints_clean() {
         .arg("lint")
         .assert()
         .success()
-        .stdout(predicate::str::contains("lint: 10 topics"));
+        .stdout(predicate::str::contains("lint: 11 topics"));
 }
 
 #[test]
-fn list_shows_all_ten_topics_in_order() {
+fn list_shows_all_eleven_topics_in_order() {
     let out = pykata()
         .arg("list")
         .current_dir(tempfile::tempdir().unwrap().path())
@@ -34,6 +34,7 @@ fn list_shows_all_ten_topics_in_order() {
     let titles = [
         "Gotchas",
         "Decorators",
+        "Generators",
         "Context managers",
         "Descriptors",
         "Dunder",
