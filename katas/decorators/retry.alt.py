@@ -3,9 +3,9 @@ from functools import update_wrapper
 
 
 class retry:
-    def __init__(self, times, exceptions):
+    def __init__(self, times, on):
         self.times = times
-        self.exceptions = exceptions
+        self.on = on
 
     def __call__(self, func):
         settings = self
@@ -16,7 +16,7 @@ class retry:
                 attempts_left -= 1
                 try:
                     return func(*args, **kwargs)
-                except settings.exceptions:
+                except settings.on:
                     if attempts_left <= 0:
                         raise          # re-raise the exception being handled: the last one
 
@@ -26,7 +26,7 @@ class retry:
 _answers = iter([ConnectionError("connection reset"), {"loss": 0.25, "accuracy": 0.91}])
 
 
-@retry(times=3, exceptions=(ConnectionError, TimeoutError))
+@retry(times=3, on=(ConnectionError, TimeoutError))
 def fetch_metrics(run_id):
     """Fetch a run's metrics from the (flaky) server."""
     answer = next(_answers)

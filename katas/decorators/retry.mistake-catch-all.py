@@ -2,7 +2,7 @@
 import functools
 
 
-def retry(times, exceptions):
+def retry(times, on):
     def decorate(func):
         @functools.wraps(func)
         def wrapper(*args, **kwargs):

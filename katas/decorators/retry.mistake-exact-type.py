@@ -1,7 +1,7 @@
-"""Wrong on purpose: `type(error) not in exceptions` does not retry a subclass."""
+"""Wrong on purpose: `type(error) not in on` does not retry a subclass."""
 import functools
 
-def retry(times, exceptions):
+def retry(times, on):
     def decorate(func):
         @functools.wraps(func)
         def wrapper(*args, **kwargs):
@@ -9,7 +9,7 @@ def retry(times, exceptions):
                 try:
                     return func(*args, **kwargs)
                 except Exception as error:
-                    if type(error) not in exceptions:
+                    if type(error) not in on:
                         raise
                     last_error = error
             raise last_error
@@ -20,7 +20,7 @@ def retry(times, exceptions):
 _answers = iter([ConnectionError("connection reset"), {"loss": 0.25, "accuracy": 0.91}])
 
 
-@retry(times=3, exceptions=(ConnectionError, TimeoutError))
+@retry(times=3, on=(ConnectionError, TimeoutError))
 def fetch_metrics(run_id):
     """Fetch a run's metrics from the (flaky) server."""
     answer = next(_answers)

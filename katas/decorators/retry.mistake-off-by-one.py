@@ -2,14 +2,14 @@
 import functools
 
 
-def retry(times, exceptions):
+def retry(times, on):
     def decorate(func):
         @functools.wraps(func)
         def wrapper(*args, **kwargs):
             for attempt in range(times + 1):
                 try:
                     return func(*args, **kwargs)
-                except exceptions as error:
+                except on as error:
                     last_error = error
             raise last_error
         return wrapper

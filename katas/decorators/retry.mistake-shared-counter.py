@@ -1,7 +1,7 @@
 """Wrong on purpose: one attempt counter for every call of the decorated function."""
 import functools
 
-def retry(times, exceptions):
+def retry(times, on):
     def decorate(func):
         attempts = 0
         @functools.wraps(func)
@@ -11,7 +11,7 @@ def retry(times, exceptions):
                 attempts += 1
                 try:
                     return func(*args, **kwargs)
-                except exceptions:
+                except on:
                     if attempts >= times:
                         raise
         return wrapper
@@ -21,7 +21,7 @@ def retry(times, exceptions):
 _answers = iter([ConnectionError("connection reset"), {"loss": 0.25, "accuracy": 0.91}])
 
 
-@retry(times=3, exceptions=(ConnectionError, TimeoutError))
+@retry(times=3, on=(ConnectionError, TimeoutError))
 def fetch_metrics(run_id):
     """Fetch a run's metrics from the (flaky) server."""
     answer = next(_answers)

@@ -2,14 +2,14 @@
 import functools
 
 
-def retry(times, exceptions):
+def retry(times, on):
     def decorate(func):
         @functools.wraps(func)
         def wrapper(*args, **kwargs):
             for attempt in range(times):
                 try:
                     return func(*args, **kwargs)
-                except exceptions:
+                except on:
                     pass
         return wrapper
     return decorate

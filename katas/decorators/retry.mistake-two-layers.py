@@ -2,13 +2,13 @@
 import functools
 
 
-def retry(func, times=3, exceptions=(Exception,)):
+def retry(func, times=3, on=(Exception,)):
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         for attempt in range(times):
             try:
                 return func(*args, **kwargs)
-            except exceptions as error:
+            except on as error:
                 last_error = error
         raise last_error
     return wrapper

@@ -1,9 +1,10 @@
 """A retry decorator that takes settings.
 
 Turn retry into a factory used as
-    @retry(times=3, exceptions=(ConnectionError, TimeoutError))
-times: total number of calls at most; only the listed exceptions are retried;
-after the last failed attempt its exception is re-raised.
+    @retry(times=3, on=(ConnectionError, TimeoutError))
+times: total number of calls at most; only the exception types listed in
+`on` (and their subclasses) are retried; after the last failed attempt its
+exception is re-raised.
 """
 import functools
 

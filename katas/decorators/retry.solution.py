@@ -2,14 +2,14 @@
 import functools
 
 
-def retry(times, exceptions):
+def retry(times, on):
     def decorate(func):
         @functools.wraps(func)
         def wrapper(*args, **kwargs):
             for attempt in range(times):
                 try:
                     return func(*args, **kwargs)
-                except exceptions as error:
+                except on as error:
                     last_error = error
             raise last_error
         return wrapper
@@ -19,7 +19,7 @@ def retry(times, exceptions):
 _answers = iter([ConnectionError("connection reset"), {"loss": 0.25, "accuracy": 0.91}])
 
 
-@retry(times=3, exceptions=(ConnectionError, TimeoutError))
+@retry(times=3, on=(ConnectionError, TimeoutError))
 def fetch_metrics(run_id):
     """Fetch a run's metrics from the (flaky) server."""
     answer = next(_answers)
