@@ -1,4 +1,4 @@
-//! `pykata list` (and, until the interface lands, `pykata` alone): the
+//! `pykata list` (and `pykata` alone when there is no terminal): the
 //! course map with the learner's progress.
 
 use super::style::Style;
