@@ -4,6 +4,7 @@
 //! -> progress -> screen. The command line (`commands`) and the interface
 //! (`tui`) are two faces over the same calls.
 
+pub mod answers;
 pub mod cli;
 pub mod commands;
 pub mod course;

@@ -497,7 +497,7 @@ impl Loader {
                 && !p
                     .choices
                     .iter()
-                    .any(|c| crate::judge::answer::same_answer(c, answer))
+                    .any(|c| crate::answers::same_answer(c, answer))
             {
                 self.problem(
                     file,

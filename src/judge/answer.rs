@@ -1,32 +1,8 @@
 //! Matching a learner's prediction with what the code really did.
 
-use super::matchers::{literal_lines_match, normalize};
+use crate::answers::{literal_lines_match, normalize};
+pub use crate::answers::{same_answer, special, Special};
 use crate::runner::ScriptRun;
-
-/// The three answers that are not output.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Special {
-    /// An uncaught exception, optionally of a named type.
-    Error(Option<String>),
-    Nothing,
-    InfiniteLoop,
-}
-
-pub fn special(answer: &str) -> Option<Special> {
-    let a = answer.trim();
-    let lower = a.to_ascii_lowercase();
-    match lower.as_str() {
-        "nothing" => return Some(Special::Nothing),
-        "infinite loop" | "infinite-loop" | "loops forever" => return Some(Special::InfiniteLoop),
-        "error" | "an error" | "exception" => return Some(Special::Error(None)),
-        _ => {}
-    }
-    if let Some(rest) = lower.strip_prefix("error:") {
-        let name = a[a.len() - rest.len()..].trim();
-        return Some(Special::Error(Some(name.to_string())));
-    }
-    None
-}
 
 /// The true answer of a run, in the same terms as a prediction.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,25 +71,6 @@ fn names_error(answer: &str, kind: &str, line: &str) -> bool {
     [kind, short, line.trim()]
         .iter()
         .any(|name| !name.is_empty() && answer.eq_ignore_ascii_case(name))
-}
-
-/// Two named errors are the same, in any case (`Error: stopiteration` is
-/// `Error: StopIteration`).
-fn same_error(a: &Special, b: &Special) -> bool {
-    match (a, b) {
-        (Special::Error(Some(x)), Special::Error(Some(y))) => x.eq_ignore_ascii_case(y),
-        _ => a == b,
-    }
-}
-
-/// Two answers written by people (an author's answer and a choice) are the
-/// same: both special and equal, or the same output.
-pub fn same_answer(a: &str, b: &str) -> bool {
-    match (special(a), special(b)) {
-        (Some(x), Some(y)) => same_error(&x, &y),
-        (None, None) => literal_lines_match(a, b),
-        _ => false,
-    }
 }
 
 #[cfg(test)]

@@ -1,18 +1,7 @@
 //! Comparing what a program printed with what a check expects.
 
-use super::literal;
+pub use crate::answers::{literal_lines_match, normalize};
 use crate::course::MatchMode;
-
-/// Trailing spaces on each line and blank lines at the end removed.
-pub fn normalize(text: &str) -> String {
-    let text = text.replace("\r\n", "\n");
-    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
-    let end = lines
-        .iter()
-        .rposition(|l| !l.is_empty())
-        .map_or(0, |i| i + 1);
-    lines[..end].join("\n")
-}
 
 /// Whether `actual` satisfies `expected` under `mode`.
 pub fn output_matches(mode: MatchMode, expected: &str, actual: &str) -> bool {
@@ -30,21 +19,6 @@ pub fn output_matches(mode: MatchMode, expected: &str, actual: &str) -> bool {
         }
         MatchMode::Literal => literal_lines_match(expected, actual),
     }
-}
-
-/// Line by line, and in each line token by token: literals equal as Python
-/// literals, the text between them equal as written (see
-/// `literal::line_equivalent`).
-pub fn literal_lines_match(expected: &str, actual: &str) -> bool {
-    let e = normalize(expected);
-    let a = normalize(actual);
-    let el: Vec<&str> = e.lines().collect();
-    let al: Vec<&str> = a.lines().collect();
-    el.len() == al.len()
-        && el
-            .iter()
-            .zip(&al)
-            .all(|(x, y)| literal::line_equivalent(x, y))
 }
 
 /// Where an ordered list of lines went wrong in the output.

@@ -1,9 +1,8 @@
 //! Turning a run into a verdict: the harness protocol's events, matchers,
-//! literal equivalence, diffs, and predictions.
+//! diffs, and predictions (compared by the rules in `answers`).
 
 pub mod answer;
 pub mod diff;
-pub mod literal;
 pub mod matchers;
 pub mod verdict;
 
