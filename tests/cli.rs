@@ -2,6 +2,8 @@
 //! Most tests use the fixture course in tests/fixtures/course, which has a
 //! kata for every check kind.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
@@ -16,7 +18,7 @@ fn fixture(name: &str) -> PathBuf {
 fn python_available() -> bool {
     let found = which::which("python3").is_ok() || which::which("python").is_ok();
     if !found {
-        eprintln!("skipping: no python3 or python on PATH (CI installs one)");
+        common::skip("no python3 or python on PATH (CI installs one)");
     }
     found
 }

@@ -2,6 +2,8 @@
 //! in order, and `verify` proves every kata, example and prediction against
 //! a real interpreter.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 
@@ -104,7 +106,7 @@ fn other_interpreters() -> Vec<std::path::PathBuf> {
 #[test]
 fn every_kata_of_the_built_in_course_is_proven_with_its_mutants() {
     if which::which("python3").is_err() {
-        eprintln!("skipping: no python3 (CI installs one)");
+        common::skip("no python3 (CI installs one)");
         return;
     }
     let out = pykata()
@@ -183,7 +185,7 @@ const TIMING_KATAS: &[&str] = &[
 #[test]
 fn timing_katas_hold_under_load() {
     if which::which("python3").is_err() {
-        eprintln!("skipping: no python3 (CI installs one)");
+        common::skip("no python3 (CI installs one)");
         return;
     }
     let _load = Load::start(2);

@@ -7,6 +7,8 @@
 //! Most tests use the small fixture course (tests/fixtures/course), never
 //! the whole built-in course, to stay fast.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
@@ -23,7 +25,7 @@ fn fixture(name: &str) -> PathBuf {
 fn python_available() -> bool {
     let found = which::which("python3").is_ok() || which::which("python").is_ok();
     if !found {
-        eprintln!("skipping: no python3 or python on PATH (CI installs one)");
+        common::skip("no python3 or python on PATH (CI installs one)");
     }
     found
 }

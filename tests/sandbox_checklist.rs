@@ -13,6 +13,8 @@
 //! .ci/run sets PYKATA_SANDBOX_STRICT=1, which turns a skip into a failure.
 #![cfg(target_os = "linux")]
 
+mod common;
+
 use pykata::course::{Check, Kata, PyFile};
 use pykata::judge::{Status, Verdict};
 use pykata::runner::sandbox::{self, LayerState};
@@ -32,7 +34,7 @@ fn skip(why: &str) {
     if std::env::var_os("PYKATA_SANDBOX_STRICT").is_some_and(|v| v == "1") {
         panic!("PYKATA_SANDBOX_STRICT=1 and this test would skip: {why}");
     }
-    eprintln!("skipping: {why}");
+    common::skip(why);
 }
 
 /// The interpreter, with the pykata binary set as the sandbox helper.

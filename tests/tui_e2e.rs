@@ -8,6 +8,8 @@
 //!
 //! Needs tmux and a Python 3; without them the tests say so and pass.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
@@ -24,11 +26,11 @@ fn have(program: &str) -> bool {
 
 fn ready() -> bool {
     if !have("tmux") {
-        eprintln!("skipping: tmux is not installed (the end-to-end interface tests need it)");
+        common::skip("tmux is not installed (the end-to-end interface tests need it)");
         return false;
     }
     if !have("python3") && !have("python") {
-        eprintln!("skipping: no python3 or python on PATH (CI installs one)");
+        common::skip("no python3 or python on PATH (CI installs one)");
         return false;
     }
     true
@@ -295,7 +297,7 @@ fn sigterm_gives_the_terminal_back() {
         return;
     }
     if !have("pgrep") {
-        eprintln!("skipping: pgrep is not installed (it finds pykata's process id)");
+        common::skip("pgrep is not installed (it finds pykata's process id)");
         return;
     }
     let t = Tmux::start();
