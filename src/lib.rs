@@ -7,8 +7,10 @@
 pub mod cli;
 pub mod commands;
 pub mod course;
+pub mod ending;
 pub mod judge;
 pub mod mutants;
+pub mod plural;
 pub mod progress;
 pub mod runner;
 pub mod session;
