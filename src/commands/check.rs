@@ -103,22 +103,30 @@ fn print_endings(
         .and_then(crate::runner::PythonVersion::parse);
     let after = ws.load_progress().0;
     let s = Style::stdout();
-    for ending in completed(course, before, &after, version.as_ref()) {
+    let endings = completed(course, before, &after, version.as_ref());
+    // Several topics at once (`--all`): each is named, and what next is
+    // said once, by the course's ending or else the last topic's.
+    let said = endings
+        .iter()
+        .position(|e| e.course_complete())
+        .unwrap_or(endings.len().saturating_sub(1));
+    for (i, ending) in endings.iter().enumerate() {
+        let title = format!("\n{} {}", s.good("✓"), s.bold(&ending.title(course)));
+        if i != said {
+            println!("{title}");
+            continue;
+        }
         let body = ending.body(course, &after, version.as_ref(), Face::CommandLine);
         // The body is prose with `# ` headings; a terminal shows them bold.
         let body: Vec<String> = body
             .lines()
             .map(|l| match l.strip_prefix("# ") {
-                Some(h) => s.bold(h),
-                None => l.replace("**", ""),
+                Some(h) => format!("  {}", s.bold(h)),
+                None if l.is_empty() => String::new(),
+                None => format!("  {}", l.replace("**", "")),
             })
             .collect();
-        println!(
-            "\n{} {}\n{}",
-            s.good("✓"),
-            s.bold(&ending.title(course)),
-            style::indent(&body.join("\n"), 2).trim_end()
-        );
+        println!("{title}\n{}", body.join("\n"));
     }
 }
 
