@@ -6,6 +6,7 @@ use super::{exit, Ctx, Failure, Outcome};
 use crate::cli::Format;
 use crate::course::Kata;
 use crate::judge::{diff, Status, Verdict};
+use crate::progress::Progress;
 use crate::runner::sanitize::escape_controls;
 use crate::session;
 use serde_json::json;
@@ -25,8 +26,9 @@ pub fn run(ctx: &Ctx, kata: Option<&str>, all: bool, format: Format) -> Outcome 
     };
     let ws = ctx.workspace()?;
     let python = ctx.python()?;
-    // What was complete before these checks, for the ending after them.
-    let before = ws.load_progress().0;
+    // What was complete before these checks, for the ending after them
+    // (read only: an unreadable file is set aside, and said, by the check).
+    let before = Progress::peek(&ws.progress_path()).unwrap_or_default();
     let mut results = Vec::new();
     for kata in &katas {
         let (verdict, warning) = session::check_kata(&python, &ws, kata, None)?;
@@ -92,7 +94,7 @@ pub fn run(ctx: &Ctx, kata: Option<&str>, all: bool, format: Format) -> Outcome 
 fn print_endings(
     course: &crate::course::Course,
     ws: &crate::workspace::Workspace,
-    before: &crate::progress::Progress,
+    before: &Progress,
     results: &[(&Kata, Verdict)],
 ) {
     use crate::ending::{completed, Face};
@@ -101,7 +103,7 @@ fn print_endings(
         .iter()
         .find_map(|(_, v)| v.python.as_deref())
         .and_then(crate::runner::PythonVersion::parse);
-    let after = ws.load_progress().0;
+    let after = Progress::peek(&ws.progress_path()).unwrap_or_default();
     let s = Style::stdout();
     let endings = completed(course, before, &after, version.as_ref());
     // Several topics at once (`--all`): each is named, and what next is
