@@ -185,3 +185,31 @@ fn one_check_or_two_are_counted_in_words() {
         .success()
         .stdout(predicate::str::contains("6 katas in 1 topic\n"));
 }
+
+#[test]
+fn check_all_that_completes_two_topics_names_both_and_says_what_next_once() {
+    if !python_available() {
+        return;
+    }
+    let course = root().to_path_buf();
+    let (_d, ws) = workspace(None);
+    for topic in ["gotchas", "decorators"] {
+        for entry in std::fs::read_dir(course.join("katas").join(topic)).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            if let Some(stem) = name.strip_suffix(".solution.py") {
+                solve(&course, &ws, topic, &format!("{stem}.py"));
+            }
+        }
+    }
+    let out = stdout(pykata(None).current_dir(&ws).args(["check", "--all"]));
+    assert!(
+        out.contains("✓ Topic complete: Gotchas that fail silently\n"),
+        "{out}"
+    );
+    assert!(out.contains("✓ Topic complete: Decorators\n"), "{out}");
+    assert_eq!(out.matches("Next: topic").count(), 1, "{out}");
+    assert!(
+        out.contains("Next: topic 3, Context managers: its lesson, then"),
+        "{out}"
+    );
+}
