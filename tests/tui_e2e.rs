@@ -309,6 +309,37 @@ fn sigterm_gives_the_terminal_back() {
         .status()
         .unwrap();
     assert!(killed.success());
+    let (line, _) = t.assert_restored();
+    // Stopped, not a success: the shell's status for SIGTERM.
+    assert!(line.contains("EXIT:143"), "{line}");
+}
+
+#[test]
+fn workspace_dot_welcome_names_the_folder_and_says_it_was_set_up() {
+    if !ready() {
+        return;
+    }
+    let t = Tmux::start();
+    t.run_pykata_with("", "--workspace .");
+    t.wait_for("Welcome to pykata");
+    let screen = t.wait_for("kata files");
+    let work = t.work().canonicalize().unwrap();
+    let flat = screen
+        .lines()
+        .flat_map(|l| l.split_whitespace())
+        .filter(|w| *w != "│")
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains(&format!(
+            "Your files are in {} (this folder), a folder that was already there",
+            work.display()
+        )),
+        "{screen}"
+    );
+    assert!(!flat.contains("created just now"), "{screen}");
+    assert!(work.join(".pykata").is_dir());
+    t.keys(&["q"]);
     t.assert_restored();
 }
 

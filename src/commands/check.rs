@@ -6,6 +6,7 @@ use super::{exit, Ctx, Failure, Outcome};
 use crate::cli::Format;
 use crate::course::Kata;
 use crate::judge::{diff, Status, Verdict};
+use crate::progress::Progress;
 use crate::runner::sanitize::escape_controls;
 use crate::session;
 use serde_json::json;
@@ -25,6 +26,9 @@ pub fn run(ctx: &Ctx, kata: Option<&str>, all: bool, format: Format) -> Outcome 
     };
     let ws = ctx.workspace()?;
     let python = ctx.python()?;
+    // What was complete before these checks, for the ending after them
+    // (read only: an unreadable file is set aside, and said, by the check).
+    let before = Progress::peek(&ws.progress_path()).unwrap_or_default();
     let mut results = Vec::new();
     for kata in &katas {
         let (verdict, warning) = session::check_kata(&python, &ws, kata, None)?;
@@ -68,8 +72,8 @@ pub fn run(ctx: &Ctx, kata: Option<&str>, all: bool, format: Format) -> Outcome 
                 .filter(|(_, v)| v.status == Status::Skipped)
                 .count();
             println!(
-                "\n{passed} of {} katas pass{}",
-                results.len(),
+                "\n{passed} of {} pass{}",
+                crate::plural::count(results.len(), "kata"),
                 if skipped > 0 {
                     format!(" ({skipped} skipped)")
                 } else {
@@ -79,7 +83,53 @@ pub fn run(ctx: &Ctx, kata: Option<&str>, all: bool, format: Format) -> Outcome 
         }
         Format::Human => {}
     }
+    if format == Format::Human {
+        print_endings(&course, &ws, &before, &results);
+    }
     Ok(if passing { exit::OK } else { exit::NOT_PASSING })
+}
+
+/// After the checks: the topics they completed, and the course if it is
+/// complete now, with what to do next (see `crate::ending`).
+fn print_endings(
+    course: &crate::course::Course,
+    ws: &crate::workspace::Workspace,
+    before: &Progress,
+    results: &[(&Kata, Verdict)],
+) {
+    use crate::ending::{completed, Face};
+    // Which katas are skipped depends on the interpreter the checks ran.
+    let version = results
+        .iter()
+        .find_map(|(_, v)| v.python.as_deref())
+        .and_then(crate::runner::PythonVersion::parse);
+    let after = Progress::peek(&ws.progress_path()).unwrap_or_default();
+    let s = Style::stdout();
+    let endings = completed(course, before, &after, version.as_ref());
+    // Several topics at once (`--all`): each is named, and what next is
+    // said once, by the course's ending or else the last topic's.
+    let said = endings
+        .iter()
+        .position(|e| e.course_complete())
+        .unwrap_or(endings.len().saturating_sub(1));
+    for (i, ending) in endings.iter().enumerate() {
+        let title = format!("\n{} {}", s.good("✓"), s.bold(&ending.title(course)));
+        if i != said {
+            println!("{title}");
+            continue;
+        }
+        let body = ending.body(course, &after, version.as_ref(), Face::CommandLine);
+        // The body is prose with `# ` headings; a terminal shows them bold.
+        let body: Vec<String> = body
+            .lines()
+            .map(|l| match l.strip_prefix("# ") {
+                Some(h) => format!("  {}", s.bold(h)),
+                None if l.is_empty() => String::new(),
+                None => format!("  {}", l.replace("**", "")),
+            })
+            .collect();
+        println!("{title}\n{}", body.join("\n"));
+    }
 }
 
 /// Said under the verdict on a starter the learner has not edited yet.
@@ -132,8 +182,8 @@ fn last_lines(text: &str, n: usize) -> String {
         return lines.join("\n");
     }
     format!(
-        "… ({} lines before)\n{}",
-        lines.len() - n,
+        "… ({} before)\n{}",
+        crate::plural::count(lines.len() - n, "line"),
         lines[lines.len() - n..].join("\n")
     )
 }
@@ -242,9 +292,9 @@ pub fn human(kata: &Kata, v: &Verdict, hints_used: u32, detailed: bool) -> Strin
     }
     if !kata.hints.is_empty() && (hints_used as usize) < kata.hints.len() {
         out.push_str(&format!(
-            "  Stuck? `pykata hint {}` ({hints_used} of {} hints used)\n",
+            "  Stuck? `pykata hint {}` ({hints_used} of {} used)\n",
             kata.id,
-            kata.hints.len()
+            crate::plural::count(kata.hints.len(), "hint")
         ));
     }
     out

@@ -3,6 +3,7 @@
 
 use super::style::Style;
 use super::{exit, Ctx, Outcome};
+use crate::plural::count;
 use crate::runner::sandbox::{self, LayerState};
 
 pub fn run(ctx: &Ctx) -> Outcome {
@@ -86,11 +87,11 @@ pub fn run(ctx: &Ctx) -> Outcome {
     };
     match Ctx::load(source) {
         Ok(c) => println!(
-            "{} course: {} ({origin}): {} topics, {} katas",
+            "{} course: {} ({origin}): {}, {}",
             ok("✓"),
             c.title,
-            c.topics.len(),
-            c.katas().count()
+            count(c.topics.len(), "topic"),
+            count(c.katas().count(), "kata")
         ),
         Err(f) => {
             healthy = false;

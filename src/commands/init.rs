@@ -1,6 +1,7 @@
 //! `pykata init [DIR]`: create the learner's workspace. Never overwrites.
 
 use super::{exit, Ctx, Failure, Outcome};
+use crate::plural::count;
 use crate::workspace::{Workspace, DEFAULT_DIR, MARKER};
 use std::path::{Component, Path, PathBuf};
 
@@ -10,10 +11,9 @@ pub fn run(ctx: &Ctx, dir: Option<PathBuf>) -> Outcome {
     refuse_nested(&dir)?;
     let (ws, report) = Workspace::init(&dir, &course)?;
     println!(
-        "Workspace ready at {}: {} kata file{} created, {} kept as they were.",
+        "Workspace ready at {}: {} created, {} kept as they were.",
         ws.root.display(),
-        report.created.len(),
-        if report.created.len() == 1 { "" } else { "s" },
+        count(report.created.len(), "kata file"),
         report.kept.len()
     );
     if let Some(first) = course.katas().next() {

@@ -5,6 +5,7 @@ use super::{exit, Ctx, Outcome};
 use crate::cli::ProblemFormat;
 use crate::course::{self, Course, CourseSource, Kata, Problem};
 use crate::mutants;
+use crate::plural::count;
 use crate::runner::Interpreter;
 use crate::session;
 use std::path::PathBuf;
@@ -51,7 +52,7 @@ pub fn run(ctx: &Ctx, dir: Option<PathBuf>, format: ProblemFormat) -> Outcome {
             for p in &problems {
                 println!("{}", problem_annotation(p));
             }
-            println!("lint: {} problem(s)", problems.len());
+            println!("lint: {}", count(problems.len(), "problem"));
         }
         ProblemFormat::Human => {
             let s = Style::stdout();
@@ -60,12 +61,12 @@ pub fn run(ctx: &Ctx, dir: Option<PathBuf>, format: ProblemFormat) -> Outcome {
             }
             match &result {
                 Ok(c) if problems.is_empty() => println!(
-                    "lint: {} topics, {} katas: {}",
-                    c.topics.len(),
-                    c.katas().count(),
+                    "lint: {}, {}: {}",
+                    count(c.topics.len(), "topic"),
+                    count(c.katas().count(), "kata"),
                     s.good("no problems")
                 ),
-                _ => println!("lint: {}", s.bad(&format!("{} problem(s)", problems.len()))),
+                _ => println!("lint: {}", s.bad(&count(problems.len(), "problem"))),
             }
         }
     }

@@ -3,6 +3,7 @@
 
 use super::style::Style;
 use super::{Ctx, Outcome};
+use crate::plural::count;
 use crate::progress::KataState;
 
 pub fn run(ctx: &Ctx) -> Outcome {
@@ -20,12 +21,14 @@ pub fn run(ctx: &Ctx) -> Outcome {
     out.push_str(&format!("{}\n", s.bold(&course.title)));
     match &ws {
         Some(w) => out.push_str(&format!(
-            "Workspace {}: {done} of {total} katas done\n",
-            w.root.display()
+            "Workspace {}: {done} of {} done\n",
+            w.root.display(),
+            count(total, "kata")
         )),
         None => out.push_str(&format!(
-            "{total} katas in {} topics\n",
-            course.topics.len()
+            "{} in {}\n",
+            count(total, "kata"),
+            count(course.topics.len(), "topic")
         )),
     }
     let id_width = course.katas().map(|k| k.id.len()).max().unwrap_or(0);
@@ -40,10 +43,10 @@ pub fn run(ctx: &Ctx) -> Outcome {
             n + 1,
             s.bold(&topic.title),
             s.dim(&format!(
-                "[{}] {topic_done}/{} · lesson: {} steps",
+                "[{}] {topic_done}/{} · lesson: {}",
                 gauge(topic_done, topic.katas.len(), 10),
                 topic.katas.len(),
-                topic.steps.len()
+                count(topic.steps.len(), "step")
             ))
         ));
         for kata in &topic.katas {
@@ -52,11 +55,7 @@ pub fn run(ctx: &Ctx) -> Outcome {
                 KataState::Done => (s.good("✓"), String::new()),
                 KataState::Started => (
                     s.warn("•"),
-                    s.dim(&format!(
-                        "  (started, {} attempt{})",
-                        p.attempts,
-                        if p.attempts == 1 { "" } else { "s" }
-                    )),
+                    s.dim(&format!("  (started, {})", count(p.attempts, "attempt"))),
                 ),
                 KataState::New => (" ".to_string(), String::new()),
             };

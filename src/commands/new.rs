@@ -16,6 +16,7 @@ use crate::course::model::{Manifest, TopicFile};
 use crate::course::problem::suggestion;
 use crate::course::source::{ReadError, MANIFEST};
 use crate::course::{self, CourseSource};
+use crate::plural::count;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -320,9 +321,9 @@ fn finish(root: &Path, done: &Done) -> Outcome {
     let shown = root.display();
     match course::load(CourseSource::Dir(root.to_path_buf())) {
         Ok(c) => println!(
-            "lint: {} topics, {} katas: {}",
-            c.topics.len(),
-            c.katas().count(),
+            "lint: {}, {}: {}",
+            count(c.topics.len(), "topic"),
+            count(c.katas().count(), "kata"),
             s.good("no problems")
         ),
         Err(e) => {

@@ -4,6 +4,7 @@
 
 use super::style::Style;
 use super::{exit, Ctx, Failure, Outcome};
+use crate::plural::count;
 use crate::progress::report::{duration, ClassReport, LearnerReport};
 use std::path::{Path, PathBuf};
 
@@ -82,14 +83,14 @@ fn learner(ctx: &Ctx, out: &Path, name: Option<&str>) -> Outcome {
     write(&md_path, &report.markdown())?;
     let t = &report.totals;
     println!(
-        "{}: done {} of {} katas, {} attempts, {} hints, {} of {} predictions right the first time",
+        "{}: done {} of {}, {}, {}, {} of {} right the first time",
         s.bold(&name),
         t.done,
-        t.katas,
-        t.attempts,
-        t.hints_used,
+        count(t.katas, "kata"),
+        count(t.attempts, "attempt"),
+        count(t.hints_used, "hint"),
         t.predictions_right_first_time,
-        t.predictions
+        count(t.predictions, "prediction")
     );
     println!("{} wrote {}", s.good("✓"), json_path.display());
     println!("{} wrote {}", s.good("✓"), md_path.display());
@@ -125,9 +126,9 @@ fn class(files: &[PathBuf], out: &Path) -> Outcome {
         );
     }
     println!(
-        "{} learners, {} katas",
-        class.learners.len(),
-        class.katas.len()
+        "{}, {}",
+        count(class.learners.len(), "learner"),
+        count(class.katas.len(), "kata")
     );
     let ranking = class.stuck_ranking();
     if ranking.is_empty() {
@@ -136,11 +137,11 @@ fn class(files: &[PathBuf], out: &Path) -> Outcome {
         println!("{}", s.bold("where people got stuck:"));
         for k in ranking.iter().take(5) {
             println!(
-                "  {:<24} {} stuck ({}), up to {} attempts{}",
+                "  {:<24} {} stuck ({}), up to {}{}",
                 k.id,
                 k.stuck,
                 k.stuck_learners.join(", "),
-                k.max_attempts,
+                count(k.max_attempts, "attempt"),
                 k.median_seconds_to_pass
                     .map(|t| format!("; those done took {} (median)", duration(t)))
                     .unwrap_or_default()

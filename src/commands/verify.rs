@@ -15,6 +15,7 @@ use crate::judge::answer::{self, Truth};
 use crate::judge::matchers::normalize;
 use crate::judge::{Status, Verdict};
 use crate::mutants::{self, Mutant};
+use crate::plural::count;
 use crate::runner::{python, script, Interpreter, PythonVersion};
 use crate::session;
 use crate::syntax::split_origin;
@@ -787,13 +788,13 @@ fn print_github(results: &[ByInterpreter], several: bool) {
     }
     for r in results {
         println!(
-            "verify: {}: {} runs: {}",
+            "verify: {}: {}: {}",
             r.label(),
-            r.summary.runs,
+            count(r.summary.runs, "run"),
             if r.ok {
                 "no problems".to_string()
             } else {
-                format!("{} problem(s)", r.summary.problems.len())
+                count(r.summary.problems.len(), "problem")
             }
         );
     }
@@ -817,9 +818,10 @@ fn print_mutation(s: &Style, scores: &[KataScore]) {
     let all: Vec<&KataScore> = scores.iter().collect();
     let (mutants, killed, equivalent, survived) = total(&all);
     println!(
-        "{} {} katas, {mutants} mutants: {killed} killed, {equivalent} equivalent (marked), {survived} survived; score {:.1}%",
+        "{} {}, {}: {killed} killed, {equivalent} equivalent (marked), {survived} survived; score {:.1}%",
         s.bold("mutation:"),
-        scores.len(),
+        count(scores.len(), "kata"),
+        count(mutants, "mutant"),
         mutation_score(mutants, killed, equivalent)
     );
     let mut topics: Vec<&str> = Vec::new();
@@ -886,13 +888,15 @@ fn print_human(course: &Course, results: &[ByInterpreter], workers: usize) {
             String::new()
         };
         println!(
-            "verify: {katas} katas, {} runs{on} in {:.1} s on {workers} workers: {}",
-            r.summary.runs,
+            "verify: {}, {}{on} in {:.1} s on {}: {}",
+            count(katas, "kata"),
+            count(r.summary.runs, "run"),
             r.seconds,
+            count(workers, "worker"),
             if r.ok {
                 s.good("no problems")
             } else {
-                s.bad(&format!("{} problem(s)", r.summary.problems.len()))
+                s.bad(&count(r.summary.problems.len(), "problem"))
             }
         );
         if several {
@@ -906,7 +910,7 @@ fn print_human(course: &Course, results: &[ByInterpreter], workers: usize) {
             let verdict = if r.ok {
                 s.good("✓ no problems")
             } else {
-                s.bad(&format!("✗ {} problem(s)", r.summary.problems.len()))
+                s.bad(&format!("✗ {}", count(r.summary.problems.len(), "problem")))
             };
             let skipped = if r.summary.skipped.is_empty() {
                 String::new()

@@ -24,11 +24,7 @@ impl fmt::Display for LoadError {
             writeln!(f, "{p}")?;
         }
         let n = self.problems.len();
-        write!(
-            f,
-            "{n} problem{} in the course",
-            if n == 1 { "" } else { "s" }
-        )
+        write!(f, "{} in the course", crate::plural::count(n, "problem"))
     }
 }
 

@@ -369,7 +369,7 @@ fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
             .unwrap_or_else(|| format!("check `{}` did not pass", first.id));
         traceback = first.traceback.clone();
     } else {
-        message = format!("all {} checks pass", checks.len());
+        message = all_pass(checks.len());
     }
 
     if status == Status::Timeout && run.process.ending == Ending::TimedOut {
@@ -687,7 +687,22 @@ pub fn clip(text: &str, max: usize) -> String {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    format!("{}… (cut: {} more bytes)", &text[..end], text.len() - end)
+    format!(
+        "{}… (cut: {} more)",
+        &text[..end],
+        crate::plural::count(text.len() - end, "byte")
+    )
+}
+
+/// What a run that passed every check says: "the check passes", "both
+/// checks pass", "all 3 checks pass".
+fn all_pass(checks: usize) -> String {
+    match checks {
+        0 => "it ran without an error (this kata has no checks)".into(),
+        1 => "the check passes".into(),
+        2 => "both checks pass".into(),
+        n => format!("all {n} checks pass"),
+    }
 }
 
 /// Why an exception may come from the sandbox rather than the code's logic.

@@ -221,6 +221,16 @@ impl Progress {
         }
     }
 
+    /// The file as it is, to compare before and after a change: `None`
+    /// when there is none or it cannot be read. Nothing is set aside: the
+    /// next `load` or `update` does that, and says so where it is done.
+    pub fn peek(path: &Path) -> Option<Progress> {
+        let bytes = std::fs::read(path).ok()?;
+        serde_json::from_slice::<Progress>(&bytes)
+            .ok()
+            .filter(|p| p.format == FORMAT_VERSION)
+    }
+
     /// `load` under the progress lock (setting a file aside is a change).
     pub fn load_locked(path: &Path) -> (Progress, Option<SetAside>) {
         let _lock = lock(path);

@@ -9,6 +9,7 @@
 
 use super::{KataState, Progress};
 use crate::course::Course;
+use crate::plural::count;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -203,16 +204,16 @@ impl LearnerReport {
         );
         let _ = writeln!(
             md,
-            "Done **{} of {}** katas ({} started) · {} attempts · {} hints · predictions: {} of {} answered, {} right the first time, {} wrong answers · {} on the katas done\n",
+            "Done **{} of {}** ({} started) · {} · {} · predictions: {} of {} answered, {} right the first time, {} · {} on the katas done\n",
             t.done,
-            t.katas,
+            count(t.katas, "kata"),
             t.started,
-            t.attempts,
-            t.hints_used,
+            count(t.attempts, "attempt"),
+            count(t.hints_used, "hint"),
             t.predictions_answered,
             t.predictions,
             t.predictions_right_first_time,
-            t.predictions_wrong_answers,
+            count(t.predictions_wrong_answers, "wrong answer"),
             duration(t.seconds_on_done_katas)
         );
         md.push_str("## Katas\n\n| Topic | Kata | State | Attempts | Hints | Time | Last run |\n|---|---|---|---:|---:|---:|---|\n");
@@ -487,9 +488,8 @@ impl ClassReport {
         let _ = writeln!(md, "# pykata class report\n");
         let _ = writeln!(
             md,
-            "{} learner{} · course: {}\n",
-            self.learners.len(),
-            if self.learners.len() == 1 { "" } else { "s" },
+            "{} · course: {}\n",
+            count(self.learners.len(), "learner"),
             self.courses
                 .iter()
                 .map(|c| md_cell(c))
@@ -509,7 +509,7 @@ impl ClassReport {
         for k in ranking {
             let _ = writeln!(
                 md,
-                "- **{}** ({}): {} stuck ({}), up to {} attempts",
+                "- **{}** ({}): {} stuck ({}), up to {}",
                 md_cell(&k.id),
                 md_cell(&k.title),
                 k.stuck,
@@ -518,7 +518,7 @@ impl ClassReport {
                     .map(|n| md_cell(n))
                     .collect::<Vec<_>>()
                     .join(", "),
-                k.max_attempts
+                count(k.max_attempts, "attempt")
             );
         }
         md.push_str("\n## Katas\n\n| Topic | Kata | Done | Stuck | Not started | Median attempts | Max attempts | Hints used (learners) | Median time to pass |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -762,6 +762,14 @@ mod tests {
             csv.contains("\r\nt,y,Kata y,3,0,2,1,5.5,9,0,0,,ada; ada (2)\r\n"),
             "{csv}"
         );
+    }
+
+    #[test]
+    fn a_class_of_one_stuck_after_one_attempt_is_said_in_the_singular() {
+        let a = report("ada", vec![kata("x", KataState::Started, 1, None)]);
+        let md = ClassReport::merge(&[a]).markdown();
+        assert!(md.contains("1 learner · course"), "{md}");
+        assert!(md.contains("1 stuck (ada), up to 1 attempt\n"), "{md}");
     }
 
     #[test]

@@ -10,6 +10,7 @@ use super::screens::lesson::LessonView;
 use super::screens::map::MapView;
 use super::theme::Theme;
 use crate::course::{Course, Kata};
+use crate::ending::Ending;
 use crate::judge::Verdict;
 use crate::progress::Progress;
 use crate::runner::{Interpreter, PythonVersion};
@@ -60,8 +61,8 @@ pub enum Msg {
         lines: Vec<ratatui::text::Line<'static>>,
     },
     Tick,
-    /// SIGTERM, SIGHUP or SIGINT.
-    Terminate,
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT (its number).
+    Terminate(i32),
 }
 
 /// What the event loop must do for the app.
@@ -120,8 +121,13 @@ pub struct Notice {
 /// What the welcome says about the learner's folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WelcomeFiles {
-    /// The workspace was created here with this many kata files.
+    /// The workspace's folder was created just now with this many kata
+    /// files.
     Created { files: usize },
+    /// A folder that was already there (`--workspace .`) was made the
+    /// workspace just now: `added` kata files written, `kept` found there
+    /// and left as they were.
+    SetUp { added: usize, kept: usize },
     /// It could not be created.
     Failed(String),
 }
@@ -143,10 +149,17 @@ pub struct App {
     pub welcome: Option<WelcomeFiles>,
     /// The help overlay, with its scroll offset.
     pub help: Option<usize>,
+    /// A topic or the course just completed: said over the screen until
+    /// a key closes it.
+    pub ending: Option<Ending>,
     pub notice: Option<Notice>,
     /// Files are watched by polling (`--poll`).
     pub poll: bool,
     pub quit: bool,
+    /// The signal that ended the interface, if one did: once the terminal
+    /// is given back, pykata ends by it (exit status 128 + its number), as
+    /// other programs do, so a script or shell sees it was stopped.
+    pub ended_by: Option<i32>,
     /// Something changed since the last frame.
     pub dirty: bool,
     pub spinner: usize,
@@ -179,9 +192,11 @@ impl App {
             screen: Screen::Map,
             welcome: None,
             help: None,
+            ending: None,
             notice: None,
             poll: false,
             quit: false,
+            ended_by: None,
             dirty: true,
             spinner: 0,
             gen: 0,
@@ -333,7 +348,12 @@ impl App {
                 kata,
                 result,
                 elapsed: _,
-            } => self.on_checked(gen, &kata, result),
+            } => {
+                let before = self.progress.clone();
+                let effects = self.on_checked(gen, &kata, result);
+                self.announce_ending(&before);
+                effects
+            }
             Msg::Predicted {
                 gen,
                 key,
@@ -390,8 +410,9 @@ impl App {
                 Vec::new()
             }
             Msg::Tick => self.on_tick(),
-            Msg::Terminate => {
+            Msg::Terminate(signal) => {
                 self.cancel_runs();
+                self.ended_by = Some(signal);
                 self.quit = true;
                 vec![Effect::Quit]
             }
@@ -446,6 +467,17 @@ impl App {
         }
         // A key press is a new action: it clears the last one's notice.
         self.clear_stale_notice();
+        if let Some(ending) = self.ending.take() {
+            // Enter goes on to the next topic; any other key stays here.
+            if let (KeyCode::Enter, Some(next)) = (key.code, ending.next) {
+                if let Screen::Kata(view) = &mut self.screen {
+                    view.cancel();
+                }
+                self.reload_progress();
+                self.open_lesson(next);
+            }
+            return Vec::new();
+        }
         let typing = match &self.screen {
             Screen::Lesson(v) => v.typing(),
             Screen::Map => self.map.searching,
@@ -492,6 +524,46 @@ impl App {
         Vec::new()
     }
 
+    /// Says so when the progress, reloaded after a run, has a topic
+    /// complete that was not complete `before` it (the course too, when
+    /// that topic was the last).
+    fn announce_ending(&mut self, before: &Progress) {
+        let endings =
+            crate::ending::completed(&self.course, before, &self.progress, self.version.as_ref());
+        // Several at once (a pass recorded by `pykata check` too): the
+        // course's, else the last.
+        let shown = endings
+            .iter()
+            .find(|e| e.course_complete())
+            .or(endings.last())
+            .cloned();
+        if shown.is_some() {
+            self.ending = shown;
+            self.dirty = true;
+        }
+    }
+
+    /// The course ending, when every topic is complete (`c` on the map).
+    pub fn course_ending(&self) -> Option<Ending> {
+        if !crate::ending::course_complete(&self.course, &self.progress, self.version.as_ref()) {
+            return None;
+        }
+        let topic = self
+            .course
+            .topics
+            .iter()
+            .rposition(|t| !t.katas.is_empty())?;
+        Some(Ending {
+            topic,
+            state: crate::ending::TopicState::of(
+                &self.course.topics[topic],
+                &self.progress,
+                self.version.as_ref(),
+            ),
+            next: None,
+        })
+    }
+
     /// Back to the course map, keeping the selection on what was open.
     pub fn back_to_map(&mut self) {
         self.reload_progress();
@@ -535,15 +607,26 @@ impl App {
 }
 
 /// A path as the learner would type it: relative to the current folder
-/// when it is inside it.
+/// when it is inside it. The current folder itself is shown in full: a
+/// lone `.` in a sentence reads as a full stop.
 pub fn display_path(path: &std::path::Path) -> String {
-    let cwd = std::env::current_dir().ok();
-    let cwd = cwd.and_then(|c| c.canonicalize().ok().or(Some(c)));
-    if let Some(rel) = cwd.as_deref().and_then(|c| path.strip_prefix(c).ok()) {
-        if rel.as_os_str().is_empty() {
-            return ".".into();
+    if let Some(rel) = current_dir()
+        .as_deref()
+        .and_then(|c| path.strip_prefix(c).ok())
+    {
+        if !rel.as_os_str().is_empty() {
+            return format!(".{}{}", std::path::MAIN_SEPARATOR, rel.display());
         }
-        return format!(".{}{}", std::path::MAIN_SEPARATOR, rel.display());
     }
     path.display().to_string()
+}
+
+/// Whether `path` is the folder pykata was started in.
+pub fn is_current_dir(path: &std::path::Path) -> bool {
+    current_dir().is_some_and(|c| c == path)
+}
+
+fn current_dir() -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok()?;
+    Some(cwd.canonicalize().unwrap_or(cwd))
 }

@@ -48,17 +48,29 @@ pub fn resolve_workspace(
     let canonical = |ws: Workspace| Workspace {
         root: ws.root.canonicalize().unwrap_or(ws.root),
     };
-    let create = |dir: &Path| match Workspace::init(dir, course) {
-        Ok((ws, report)) => (
-            Some(canonical(ws)),
-            Some(WelcomeFiles::Created {
-                files: report.created.len() + report.kept.len(),
-            }),
-        ),
-        Err(e) => (
-            None,
-            Some(WelcomeFiles::Failed(format!("{e} ({})", e.help()))),
-        ),
+    let create = |dir: &Path| {
+        // Only a folder that was not there is "created"; one that was
+        // (`--workspace .`) is set up, and the welcome says so.
+        let existed = dir.is_dir();
+        match Workspace::init(dir, course) {
+            Ok((ws, report)) => (
+                Some(canonical(ws)),
+                Some(if existed {
+                    WelcomeFiles::SetUp {
+                        added: report.created.len(),
+                        kept: report.kept.len(),
+                    }
+                } else {
+                    WelcomeFiles::Created {
+                        files: report.created.len() + report.kept.len(),
+                    }
+                }),
+            ),
+            Err(e) => (
+                None,
+                Some(WelcomeFiles::Failed(format!("{e} ({})", e.help()))),
+            ),
+        }
     };
     if let Some(dir) = explicit {
         let dir = if dir.is_absolute() {

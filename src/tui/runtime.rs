@@ -110,8 +110,8 @@ impl SignalThread {
         thread::Builder::new()
             .name("pykata-signals".into())
             .spawn(move || {
-                for _ in signals.forever() {
-                    if tx.send(Msg::Terminate).is_err() {
+                for signal in signals.forever() {
+                    if tx.send(Msg::Terminate(signal)).is_err() {
                         break;
                     }
                 }
@@ -309,5 +309,26 @@ pub fn run(app: &mut App, opts: &Options, trace: &mut Trace) -> std::io::Result<
     drop(input);
     terminal::restore();
     worker.wait_idle(Duration::from_millis(2500));
+    if let Some(signal) = app.ended_by {
+        end_by_signal(signal);
+    }
     Ok(())
+}
+
+/// Ends pykata by the signal that stopped it, now that the terminal is
+/// back and the runs are stopped: its parent sees "terminated by SIGTERM"
+/// (status 143 in a shell), not a success. SIGQUIT would dump core, so it
+/// exits with the same status instead.
+fn end_by_signal(signal: i32) {
+    #[cfg(unix)]
+    {
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        if signal != signal_hook::consts::SIGQUIT {
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+        }
+        std::process::exit(128 + signal);
+    }
+    #[cfg(not(unix))]
+    let _ = signal;
 }

@@ -678,6 +678,63 @@ fn step_marks(step: usize, n: usize, width: usize) -> String {
     (0..n).map(|i| if i <= step { '●' } else { '○' }).collect()
 }
 
+/// "Predict: " and the question, its inline `code` and **bold** drawn as
+/// in the lesson's prose, wrapped at words under the question's start.
+fn question_lines(question: &str, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let label = "Predict: ";
+    let mut spans = vec![Span::styled(
+        label,
+        theme.warn().add_modifier(Modifier::BOLD),
+    )];
+    let question = crate::runner::sanitize::escape_controls(question.trim());
+    spans.extend(
+        text::inline(&question, theme)
+            .into_iter()
+            .map(|s| Span::styled(s.content, theme.heading().patch(s.style))),
+    );
+    let indent = " ".repeat(label.len());
+    text::wrap(
+        &spans,
+        usize::from(width.max(label.len() as u16 + 8)),
+        "",
+        &indent,
+    )
+}
+
+/// One choice: `▶ 1. ` before its first line, and its other lines (a
+/// choice of several output lines, or one too long) hung under its text.
+/// Choices are output, so they are shown verbatim, not as prose.
+fn choice_lines(
+    i: usize,
+    choice: &str,
+    selected: bool,
+    width: u16,
+    style: Style,
+) -> Vec<Line<'static>> {
+    let label = format!("{} {}. ", if selected { "▶" } else { " " }, i + 1);
+    let label_w = label.chars().count();
+    let indent = " ".repeat(label_w);
+    let text_w = width.saturating_sub(label_w as u16).max(4);
+    let mut lines = text::verbatim(choice, text_w, style);
+    if lines.is_empty() {
+        lines.push(Line::default());
+    }
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(n, line)| {
+            let lead = if n == 0 {
+                label.clone()
+            } else {
+                indent.clone()
+            };
+            let mut spans = vec![Span::styled(lead, style)];
+            spans.extend(line.spans);
+            Line::from(spans)
+        })
+        .collect()
+}
+
 /// The scroll offset that shows `rows` (first and last line, inclusive)
 /// in a view `view_h` lines high, moving as little as it can.
 fn scroll_to_show(scroll: usize, (first, last): (usize, usize), view_h: usize) -> usize {
@@ -759,28 +816,19 @@ fn step_lines(
             feedback,
             ..
         } => {
-            out.push(Line::from(vec![
-                Span::styled("Predict: ", theme.warn().add_modifier(Modifier::BOLD)),
-                Span::styled(question.clone(), theme.heading()),
-            ]));
+            out.extend(question_lines(question, width, theme));
             out.push(Line::raw(""));
             out.extend(text::code_block(&code.lines, theme));
             out.push(Line::raw(""));
             if !choices.is_empty() && feedback.is_none() {
                 for (i, c) in choices.iter().enumerate() {
-                    let label = format!(
-                        "{} {}. {}",
-                        if i == view.choice { "▶" } else { " " },
-                        i + 1,
-                        c
-                    );
                     let style = if i == view.choice {
                         theme.selected()
                     } else {
                         Style::new()
                     };
                     let first = out.len();
-                    out.extend(text::verbatim(&label, width, style));
+                    out.extend(choice_lines(i, c, i == view.choice, width, style));
                     if i == view.choice {
                         selected = Some((first, out.len().saturating_sub(1)));
                     }

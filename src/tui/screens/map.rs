@@ -3,6 +3,8 @@
 //! `c` to continue where the learner was.
 
 use crate::course::{Course, Topic};
+use crate::ending::TopicState;
+use crate::plural::count;
 use crate::progress::Progress;
 use crate::session::{self, KataStatus};
 use crate::tui::app::{App, Effect};
@@ -29,6 +31,9 @@ pub struct MapView {
     pub search: String,
     /// Typing goes into the search.
     pub searching: bool,
+    /// `/` reopened a kept search: it is shown selected, and typing
+    /// replaces it rather than adding to it.
+    pub search_selected: bool,
     /// Hide what is done.
     pub left_only: bool,
     view_h: usize,
@@ -47,6 +52,7 @@ impl MapView {
             offset: 0,
             search: String::new(),
             searching: false,
+            search_selected: false,
             left_only: false,
             view_h: 10,
         }
@@ -140,16 +146,23 @@ fn lesson_done(topic: &Topic, progress: &Progress) -> bool {
 impl App {
     pub(crate) fn map_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         if self.map.searching {
+            let replace = std::mem::take(&mut self.map.search_selected);
             match key.code {
                 KeyCode::Esc => {
                     self.map.search.clear();
                     self.map.searching = false;
                 }
                 KeyCode::Enter => self.map.searching = false,
+                KeyCode::Backspace if replace => self.map.search.clear(),
                 KeyCode::Backspace => {
                     self.map.search.pop();
                 }
-                KeyCode::Char(c) => self.map.search.push(c),
+                KeyCode::Char(c) => {
+                    if replace {
+                        self.map.search.clear();
+                    }
+                    self.map.search.push(c)
+                }
                 KeyCode::Down | KeyCode::Up => {
                     self.map.searching = false;
                     return self.map_key(key);
@@ -174,6 +187,9 @@ impl App {
             KeyCode::End | KeyCode::Char('G') => moved(last),
             KeyCode::Char('/') => {
                 self.map.searching = true;
+                // A kept search is selected: typing starts a new one,
+                // Enter keeps it, and nothing is appended to it.
+                self.map.search_selected = !self.map.search.is_empty();
                 None
             }
             KeyCode::Char('f') => {
@@ -187,11 +203,16 @@ impl App {
                 None
             }
             KeyCode::Char('c') => {
-                match session::continue_target(&self.course, &self.progress)
-                    .and_then(|k| self.locate(&k.id))
-                {
-                    Some((t, i)) => self.open_kata(t, i),
-                    None => self.info("every kata is done: well done!"),
+                if let Some(ending) = self.course_ending() {
+                    // Nothing to continue: what to do now instead.
+                    self.ending = Some(ending);
+                } else {
+                    match session::continue_target(&self.course, &self.progress)
+                        .and_then(|k| self.locate(&k.id))
+                    {
+                        Some((t, i)) => self.open_kata(t, i),
+                        None => self.info("every kata is done: well done!"),
+                    }
                 }
                 None
             }
@@ -242,7 +263,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
         .filter(|k| app.progress.kata(&k.id).state == crate::progress::KataState::Done)
         .count();
     let width = usize::from(area.width);
-    let right = format!(" {done}/{total} katas done ");
+    let right = format!(" {done}/{} done ", count(total, "kata"));
     let gauge_w = 12;
     let title_w = width.saturating_sub(right.len() + gauge_w + 2);
     let mut top = vec![Span::styled(
@@ -263,11 +284,17 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
         (None, Some(_)) => " · no usable Python".to_string(),
         (None, None) => String::new(),
     };
+    let course_done =
+        crate::ending::course_complete(&app.course, &app.progress, app.version.as_ref());
     let filter_line = if app.map.searching || !app.map.search.is_empty() || app.map.left_only {
         let mut spans = Vec::new();
         if app.map.searching || !app.map.search.is_empty() {
             spans.push(Span::styled(" / ", theme.key()));
-            spans.push(Span::raw(app.map.search.clone()));
+            if app.map.search_selected {
+                spans.push(Span::styled(app.map.search.clone(), theme.selected()));
+            } else {
+                spans.push(Span::raw(app.map.search.clone()));
+            }
             if app.map.searching {
                 spans.push(Span::styled("▏", theme.key()));
             }
@@ -276,6 +303,14 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
             spans.push(Span::styled("  [what is left]", theme.warn()));
         }
         Line::from(spans)
+    } else if course_done {
+        Line::styled(
+            fit(
+                " ✓ Course complete: c says what next (the report to send your instructor)",
+                width,
+            ),
+            theme.good(),
+        )
     } else {
         Line::raw("")
     };
@@ -357,15 +392,21 @@ fn row_line(app: &App, row: Row, width: usize, id_w: usize) -> Line<'static> {
     match row {
         Row::Topic(t) => {
             let topic = &app.course.topics[t];
-            let total = topic.katas.len();
-            let done = topic
-                .katas
-                .iter()
-                .filter(|k| app.progress.kata(&k.id).state == crate::progress::KataState::Done)
-                .count();
-            let right = format!(" {done}/{total}");
+            let state = TopicState::of(topic, &app.progress, app.version.as_ref());
+            let (done, total) = (state.passed, state.katas);
+            let skipped = match state.skipped {
+                0 => String::new(),
+                n => format!(", {n} skipped"),
+            };
+            let right = if state.complete() {
+                format!(" {done}/{total} ✓ complete{skipped}")
+            } else if skipped.is_empty() {
+                format!(" {done}/{total}")
+            } else {
+                format!(" {done}/{total} ({})", &skipped[2..])
+            };
             let gauge_w = 10;
-            let title_w = width.saturating_sub(gauge_w + right.len() + 6);
+            let title_w = width.saturating_sub(gauge_w + right.chars().count() + 6);
             let mut spans = vec![Span::styled(
                 format!("{:>2}  {:<title_w$}", t + 1, fit(&topic.title, title_w),),
                 theme.heading(),
@@ -396,7 +437,7 @@ fn row_line(app: &App, row: Row, width: usize, id_w: usize) -> Line<'static> {
                 Span::raw("  "),
                 Span::styled(
                     fit(
-                        &format!("{} steps{note}", topic.steps.len()),
+                        &format!("{}{note}", count(topic.steps.len(), "step")),
                         width.saturating_sub(id_w + 8),
                     ),
                     theme.dim(),
@@ -410,10 +451,7 @@ fn row_line(app: &App, row: Row, width: usize, id_w: usize) -> Line<'static> {
                 KataStatus::Done => (Span::styled("✓", theme.good()), String::new()),
                 KataStatus::Started { attempts } => (
                     Span::styled("•", theme.warn()),
-                    format!(
-                        "  started, {attempts} run{}",
-                        if *attempts == 1 { "" } else { "s" }
-                    ),
+                    format!("  started, {}", count(*attempts, "run")),
                 ),
                 KataStatus::New => (Span::raw(" "), String::new()),
                 KataStatus::Unsupported(_) => (

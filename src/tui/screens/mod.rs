@@ -1,5 +1,6 @@
 //! The screens: each draws itself from the app state and handles its keys.
 
+pub mod ending;
 pub mod help;
 pub mod kata;
 pub mod lesson;
@@ -9,7 +10,7 @@ pub mod welcome;
 use super::app::{App, Screen};
 use super::widgets;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::Span;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
@@ -26,11 +27,14 @@ pub fn render(f: &mut Frame, app: &mut App) {
             "pykata needs at least {MIN_WIDTH}x{MIN_HEIGHT} (80x24 is best); this terminal is {}x{}. q quits.",
             area.width, area.height
         );
-        let lines = super::text::verbatim(&msg, area.width.max(1), app.theme.warn());
-        f.render_widget(
-            Paragraph::new(lines.into_iter().collect::<Vec<Line>>()),
-            area,
+        // Wrapped at words: a size cut in two ("40x1" / "2") misleads.
+        let lines = super::text::wrap(
+            &[Span::styled(msg, app.theme.warn())],
+            usize::from(area.width.max(1)),
+            "",
+            "",
         );
+        f.render_widget(Paragraph::new(lines), area);
         return;
     }
     // A notice too long for the status line takes lines from the screen
@@ -55,6 +59,9 @@ pub fn render(f: &mut Frame, app: &mut App) {
             ..area
         };
         widgets::draw_notice(f, notice, app);
+    }
+    if app.ending.is_some() {
+        ending::render(f, area, app);
     }
     if app.help.is_some() {
         help::render(f, area, app);

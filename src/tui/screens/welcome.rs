@@ -1,7 +1,8 @@
 //! The first run: where the learner's files are, how to edit them, the
 //! main keys.
 
-use crate::tui::app::{App, WelcomeFiles};
+use crate::plural::count;
+use crate::tui::app::{is_current_dir, App, WelcomeFiles};
 use crate::tui::text::Doc;
 use crate::tui::widgets;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -22,18 +23,39 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
     let inner = block.inner(main);
     f.render_widget(block, main);
 
+    // The path is inline code: no full stop right after it, where it
+    // would read as part of the path.
+    let folder = match &app.ws {
+        Some(ws) if is_current_dir(&ws.root) => {
+            format!("**Your files are in `{}`** (this folder)", app.ws_display)
+        }
+        _ => format!("**Your files are in `{}`**", app.ws_display),
+    };
+    let layout = "Each topic is a folder, each kata a `.py` file.";
     let files = match &app.welcome {
         Some(WelcomeFiles::Created { files }) => format!(
-            "**Your files are in `{}`.** It was created just now with {files} kata file{} \
-             (nothing that was there is overwritten). Each topic is a folder, each kata a `.py` file.",
-            app.ws_display,
-            if *files == 1 { "" } else { "s" }
+            "{folder}, a folder created just now with {}. {layout}",
+            count(*files, "kata file")
         ),
+        Some(WelcomeFiles::SetUp { added, kept }) => {
+            let kept = match kept {
+                0 => " (nothing that was there is overwritten)".to_string(),
+                n => format!(
+                    " and keeping the {} already there as they were",
+                    count(*n, "kata file")
+                ),
+            };
+            format!(
+                "{folder}, a folder that was already there: pykata made it your workspace \
+                 just now, adding {}{kept}. {layout}",
+                count(*added, "kata file")
+            )
+        }
         Some(WelcomeFiles::Failed(e)) => format!(
             "**Your files could not be created:** {e}. You can read the lessons; to judge katas, \
              start pykata in a folder you can write to, or pass `--workspace DIR`."
         ),
-        None => format!("**Your files are in `{}`.**", app.ws_display),
+        None => format!("{folder}: {}", layout.to_lowercase()),
     };
     let text = format!(
         "# {}\n{}\n\n{files}\n\n# How it works\n\
