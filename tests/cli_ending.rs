@@ -131,15 +131,16 @@ fn the_check_that_completes_a_topic_names_the_next_topic() {
         ("mutable-default", "mutable_default.py"),
         ("late-binding", "late_binding.py"),
         ("identity-compare", "identity_compare.py"),
+        ("sentinel-default", "sentinel_default.py"),
         ("deep-copy-config", "deep_copy_config.py"),
     ];
-    for (id, file) in &files[..3] {
+    for (id, file) in &files[..4] {
         solve(&course, &ws, "gotchas", file);
         let out = stdout(pykata(None).current_dir(&ws).args(["check", id]));
         assert!(out.contains(&format!("✓ {id} pass")), "{out}");
         assert!(!out.contains("complete"), "{out}");
     }
-    solve(&course, &ws, "gotchas", files[3].1);
+    solve(&course, &ws, "gotchas", files[4].1);
     pykata(None)
         .current_dir(&ws)
         .args(["check", "deep-copy-config"])
@@ -148,7 +149,7 @@ fn the_check_that_completes_a_topic_names_the_next_topic() {
         .stdout(predicate::str::contains(
             "✓ Topic complete: Gotchas that fail silently",
         ))
-        .stdout(predicate::str::contains("All 4 of its katas pass."))
+        .stdout(predicate::str::contains("All 5 of its katas pass."))
         .stdout(predicate::str::contains(
             "Next: topic 2, Decorators: its lesson, then 5 katas.",
         ))
@@ -209,7 +210,7 @@ fn check_all_that_completes_two_topics_names_both_and_says_what_next_once() {
     assert!(out.contains("✓ Topic complete: Decorators\n"), "{out}");
     assert_eq!(out.matches("Next: topic").count(), 1, "{out}");
     assert!(
-        out.contains("Next: topic 3, Context managers: its lesson, then"),
+        out.contains("Next: topic 3, Generators and iterators: its lesson, then"),
         "{out}"
     );
 }
