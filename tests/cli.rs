@@ -1609,3 +1609,195 @@ fn an_unsupported_interpreter_is_refused_before_anything_runs() {
         assert!(!progress_path(&dir).exists(), "{version}");
     }
 }
+
+// ---- The course a workspace follows ---------------------------------------
+
+/// The binary with no `--course`: what a learner types after `init`.
+fn pykata_bare() -> Command {
+    let mut cmd = Command::cargo_bin("pykata").expect("binary builds");
+    cmd.env("NO_COLOR", "1")
+        .env_remove("PYKATA_COURSE")
+        .env_remove("PYKATA_PYTHON");
+    cmd
+}
+
+/// A copy of the fixture course at `to`, which the test may move or delete.
+fn copy_course(to: &Path) {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap().flatten() {
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+    copy(&fixture("course"), to);
+}
+
+/// `--course my-course init ws` in a fresh folder, with the course copied
+/// there as `my-course` and named by a relative path.
+fn workspace_on_own_course() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_course(&dir.path().join("my-course"));
+    pykata_bare()
+        .current_dir(dir.path())
+        .args(["--course", "my-course", "init", "ws"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("run `pykata check fix-default`"));
+    dir
+}
+
+#[test]
+fn a_workspace_remembers_the_course_it_was_made_with() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace_on_own_course();
+    // The next step init printed works as printed, with no --course.
+    pykata_bare()
+        .current_dir(ws_path(&dir))
+        .args(["check", "fix-default"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("✗ fix-default fail"))
+        .stderr(predicate::str::is_empty());
+    pykata_bare()
+        .current_dir(ws_path(&dir).join("basics"))
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Fixture course"))
+        .stdout(predicate::str::contains("fix-default"));
+    // Opened from elsewhere (the course was named relative to the parent).
+    let elsewhere = tempfile::tempdir().unwrap();
+    pykata_bare()
+        .current_dir(elsewhere.path())
+        .arg("--workspace")
+        .arg(ws_path(&dir))
+        .args(["hint", "fix-default"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Hint 1 of 2 for fix-default"));
+}
+
+#[test]
+fn a_course_moved_along_with_its_workspace_is_still_found() {
+    let dir = workspace_on_own_course();
+    let moved = dir.path().join("moved");
+    std::fs::create_dir(&moved).unwrap();
+    std::fs::rename(dir.path().join("my-course"), moved.join("my-course")).unwrap();
+    std::fs::rename(ws_path(&dir), moved.join("ws")).unwrap();
+    pykata_bare()
+        .current_dir(moved.join("ws"))
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Fixture course"));
+}
+
+#[test]
+fn another_course_asked_for_is_used_and_said() {
+    let dir = workspace_on_own_course();
+    copy_course(&dir.path().join("other-course"));
+    pykata_bare()
+        .current_dir(ws_path(&dir))
+        .args(["--course", "../other-course", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Fixture course"))
+        .stderr(predicate::str::contains("warning: using the course at "))
+        .stderr(predicate::str::contains(
+            "other-course (from --course or PYKATA_COURSE), not the course at ",
+        ))
+        .stderr(predicate::str::contains(
+            "my-course, which this workspace follows",
+        ));
+    // PYKATA_COURSE is the same override.
+    pykata_bare()
+        .current_dir(ws_path(&dir))
+        .env("PYKATA_COURSE", dir.path().join("other-course"))
+        .arg("list")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "other-course (from --course or PYKATA_COURSE)",
+        ));
+    // Naming the workspace's own course is no override.
+    pykata_bare()
+        .current_dir(ws_path(&dir))
+        .args(["--course", "../my-course", "list"])
+        .assert()
+        .success()
+        .stderr(predicate::str::is_empty());
+}
+
+#[test]
+fn a_course_that_is_gone_is_explained_not_replaced() {
+    let dir = workspace_on_own_course();
+    std::fs::remove_dir_all(dir.path().join("my-course")).unwrap();
+    for args in [&["list"][..], &["check", "fix-default"], &["doctor"]] {
+        let out = pykata_bare()
+            .current_dir(ws_path(&dir))
+            .args(args)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).to_string()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {text}");
+        assert!(
+            text.contains("this workspace follows the course at ")
+                && text.contains("my-course, which is gone"),
+            "{args:?}: {text}"
+        );
+        assert!(
+            text.contains("`pykata --course DIR init "),
+            "{args:?} says how to fix it: {text}"
+        );
+        assert!(!text.contains("Advanced Python"), "{args:?}: {text}");
+        assert!(!text.contains("panicked"), "{args:?}: {text}");
+    }
+    // The fix the help gives: follow a course at its new place from now on.
+    copy_course(&dir.path().join("new-place"));
+    pykata_bare()
+        .current_dir(dir.path())
+        .args(["--course", "new-place", "init", "ws"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("It follows the course at "))
+        .stdout(predicate::str::contains("(it followed the course at "));
+    pykata_bare()
+        .current_dir(ws_path(&dir))
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Fixture course"))
+        .stderr(predicate::str::is_empty());
+}
+
+#[test]
+fn a_workspace_from_before_the_record_keeps_the_built_in_course() {
+    let dir = workspace_on_own_course();
+    std::fs::remove_file(ws_path(&dir).join(".pykata/course.json")).unwrap();
+    pykata_bare()
+        .current_dir(ws_path(&dir))
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Advanced Python"))
+        .stderr(predicate::str::is_empty());
+    // A record pykata cannot read is said, not guessed around.
+    std::fs::write(ws_path(&dir).join(".pykata/course.json"), "{oops").unwrap();
+    pykata_bare()
+        .current_dir(ws_path(&dir))
+        .arg("list")
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains(
+            "course.json does not say which course this workspace follows",
+        ))
+        .stderr(predicate::str::contains("writes it again"));
+}

@@ -19,6 +19,7 @@ mod verify;
 use crate::cli::{Cli, Command};
 use crate::course::{self, Course, CourseSource};
 use crate::runner::python::{self, Interpreter};
+use crate::workspace::course_record::{self, Chosen};
 use crate::workspace::Workspace;
 use std::path::PathBuf;
 
@@ -67,8 +68,9 @@ impl Failure {
 
 impl From<crate::workspace::WorkspaceError> for Failure {
     fn from(e: crate::workspace::WorkspaceError) -> Self {
+        use crate::workspace::WorkspaceError as E;
         let code = match e {
-            crate::workspace::WorkspaceError::Io { .. } => exit::ENVIRONMENT,
+            E::Io { .. } | E::CourseGone { .. } | E::BadCourseRecord { .. } => exit::ENVIRONMENT,
             _ => exit::USAGE,
         };
         Failure {
@@ -101,6 +103,8 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// The course the options name, else the built-in one, whatever the
+    /// workspace follows (`lint`'s default).
     pub fn source(&self) -> CourseSource {
         match &self.course_dir {
             Some(path) => CourseSource::from_path(path),
@@ -108,8 +112,22 @@ impl Ctx {
         }
     }
 
+    /// The course to use: `--course` (or PYKATA_COURSE) if given, else the
+    /// one the workspace follows, else the built-in one. A `--course` other
+    /// than the workspace's own is said on stderr; a workspace whose course
+    /// is gone is an error that says how to fix it.
     pub fn course(&self) -> Result<Course, Failure> {
-        Self::load(self.source())
+        let chosen = self.choose_course(self.workspace_opt().as_ref())?;
+        if let Some(note) = &chosen.override_note {
+            warn(note);
+        }
+        Self::load(chosen.source)
+    }
+
+    /// The course to use with the workspace `ws` (see [`Ctx::course`]),
+    /// without saying anything.
+    pub fn choose_course(&self, ws: Option<&Workspace>) -> Result<Chosen, Failure> {
+        Ok(course_record::choose(self.course_dir.as_deref(), ws)?)
     }
 
     /// Loads a course from a source already made (an archive is opened and
