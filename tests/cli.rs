@@ -1801,3 +1801,107 @@ fn a_workspace_from_before_the_record_keeps_the_built_in_course() {
         ))
         .stderr(predicate::str::contains("writes it again"));
 }
+
+// ---- Which kata: the current one, or one named by its file ----------------
+
+#[test]
+fn check_with_no_kata_judges_the_one_to_continue() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    // A fresh learner: the first kata.
+    pykata()
+        .current_dir(ws_path(&dir))
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with("✗ fix-default fail"));
+    // The last kata worked on, while it is not done.
+    edit_kata(&dir, "basics/order.py");
+    check(&dir, "order").code(1);
+    pykata()
+        .current_dir(ws_path(&dir))
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with("✗ order fail"));
+    // Once it passes, the next one not done.
+    copy_fixture_solution(&dir, "order.solution.py", "basics/order.py");
+    pykata()
+        .current_dir(ws_path(&dir))
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("✓ order pass"));
+    pykata()
+        .current_dir(ws_path(&dir))
+        .arg("check")
+        .assert()
+        .stdout(predicate::str::starts_with("✗ validate "));
+}
+
+#[test]
+fn check_with_no_kata_when_every_kata_is_done_says_so() {
+    let dir = workspace();
+    let katas: serde_json::Map<String, serde_json::Value> = [
+        "fix-default",
+        "order",
+        "validate",
+        "import-guard",
+        "greet",
+        "needs-future",
+    ]
+    .iter()
+    .map(|id| {
+        (
+            id.to_string(),
+            serde_json::json!({"state": "done", "attempts": 1, "hints_used": 0}),
+        )
+    })
+    .collect();
+    write_progress(&dir, serde_json::json!({"format": 1, "katas": katas}));
+    pykata()
+        .current_dir(ws_path(&dir))
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Every kata of this course is done",
+        ));
+}
+
+#[test]
+fn check_takes_the_katas_file_as_well_as_its_id() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    let ws = ws_path(&dir);
+    let absolute = ws.join("basics/order.py");
+    for (cwd, arg) in [
+        (ws.clone(), "basics/order.py"),
+        (ws.join("basics"), "order.py"),
+        (ws.join("basics"), "./order.py"),
+        (ws.clone(), "katas/basics/order.py"),
+        (ws.join("basics"), absolute.to_str().unwrap()),
+    ] {
+        pykata()
+            .current_dir(&cwd)
+            .args(["check", arg])
+            .assert()
+            .code(1)
+            .stdout(predicate::str::starts_with(
+                "✗ order fail (basics/order.py,",
+            ));
+    }
+    pykata()
+        .current_dir(&ws)
+        .args(["check", "basics/ordr.py"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no kata of this course has the file basics/ordr.py",
+        ))
+        .stderr(predicate::str::contains("did you mean `basics/order.py`?"));
+}

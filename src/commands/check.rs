@@ -4,10 +4,11 @@
 use super::style::{self, Style};
 use super::{exit, Ctx, Failure, Outcome};
 use crate::cli::Format;
-use crate::course::Kata;
+use crate::course::{Course, Kata};
 use crate::judge::{diff, Status, Verdict};
 use crate::runner::sanitize::escape_controls;
 use crate::session;
+use crate::workspace::Workspace;
 use serde_json::json;
 
 /// The version of the `--format json` output.
@@ -15,15 +16,15 @@ pub const JSON_FORMAT: u32 = 1;
 
 pub fn run(ctx: &Ctx, kata: Option<&str>, all: bool, format: Format) -> Outcome {
     let course = ctx.course()?;
+    let ws = ctx.workspace()?;
     let katas: Vec<&Kata> = match (kata, all) {
         (Some(id), _) => vec![super::kata(&course, id)?],
         (None, true) => course.katas().collect(),
-        (None, false) => {
-            return Err(Failure::usage("name a kata to check, or pass --all")
-                .help("`pykata list` shows the kata ids"))
-        }
+        (None, false) => match current(&course, &ws)? {
+            Some(kata) => vec![kata],
+            None => return Ok(exit::OK),
+        },
     };
-    let ws = ctx.workspace()?;
     let python = ctx.python()?;
     let mut results = Vec::new();
     for kata in &katas {
@@ -80,6 +81,26 @@ pub fn run(ctx: &Ctx, kata: Option<&str>, all: bool, format: Format) -> Outcome 
         Format::Human => {}
     }
     Ok(if passing { exit::OK } else { exit::NOT_PASSING })
+}
+
+/// The kata to check when none is named: the one the interface would open
+/// (the last one worked on if not done, else the next not done). `None`,
+/// said, when every kata is done.
+fn current<'c>(course: &'c Course, ws: &Workspace) -> Result<Option<&'c Kata>, Failure> {
+    let (progress, set_aside) = ws.load_progress();
+    if let Some(w) = set_aside {
+        super::warn(&w.to_string());
+    }
+    match session::continue_target(course, &progress) {
+        Some(kata) => Ok(Some(kata)),
+        None if course.katas().next().is_none() => Err(Failure::usage("this course has no katas")),
+        None => {
+            println!(
+                "Every kata of this course is done. `pykata check ID` checks one again, `pykata check --all` all of them."
+            );
+            Ok(None)
+        }
+    }
 }
 
 /// Said under the verdict on a starter the learner has not edited yet.

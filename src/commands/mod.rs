@@ -266,7 +266,53 @@ fn interactive() -> bool {
     std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
 }
 
-/// The kata named on the command line, or a usage failure with a suggestion.
+/// The kata named on the command line by its id or by its file, or a usage
+/// failure with a suggestion.
 pub fn kata<'c>(course: &'c Course, id: &str) -> Result<&'c course::Kata, Failure> {
-    course.find_kata(id).map_err(Failure::usage)
+    if let Some(kata) = course.kata(id) {
+        return Ok(kata);
+    }
+    match kata_file_key(id) {
+        Some(key) => course
+            .katas()
+            .find(|k| k.workspace_path() == key)
+            .ok_or_else(|| {
+                let mut msg = format!("no kata of this course has the file {id} ({key})");
+                let files: Vec<String> = course.katas().map(|k| k.workspace_path()).collect();
+                match course::problem::suggestion(&key, files.iter().map(String::as_str)) {
+                    Some(s) => msg.push_str(&format!("; {s}")),
+                    None => msg.push_str("; `pykata list` shows the katas"),
+                }
+                Failure::usage(msg)
+            }),
+        None => course.find_kata(id).map_err(Failure::usage),
+    }
+}
+
+/// `topic/file.py` for an argument that is a kata's file rather than its
+/// id: the learner's file in the workspace (`gotchas/mutable_default.py`,
+/// or `mutable_default.py` from inside `gotchas/`), or the course's own
+/// (`katas/gotchas/mutable_default.py`), relative or absolute. Only the
+/// last folder and the file name count; the workspace's file is the one
+/// judged. `None` for an argument that looks like an id.
+fn kata_file_key(arg: &str) -> Option<String> {
+    let path = std::path::Path::new(arg);
+    if !arg.contains('/') && !arg.contains(std::path::MAIN_SEPARATOR) && !arg.ends_with(".py") {
+        return None;
+    }
+    let absolute = std::env::current_dir()
+        .map(|cwd| cwd.join(path))
+        .unwrap_or_else(|_| path.to_path_buf());
+    let mut parts: Vec<String> = Vec::new();
+    for part in absolute.components() {
+        match part {
+            std::path::Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            _ => {}
+        }
+    }
+    let n = parts.len();
+    Some(parts[n.saturating_sub(2)..].join("/"))
 }
