@@ -105,6 +105,17 @@ pub enum Command {
     Solution { kata: String },
     /// Put a kata's starter back (your file is backed up first).
     Reset { kata: String },
+    /// Bring back a kata's file from a backup made by `reset` (your file is backed up first).
+    Restore {
+        /// The kata's id or file.
+        kata: String,
+        /// Which backup, by its number in `--list` (default: 1, the newest).
+        #[arg(long, value_name = "N", conflicts_with = "list")]
+        from: Option<usize>,
+        /// List the kata's backups, newest first, and restore nothing.
+        #[arg(long)]
+        list: bool,
+    },
     /// Create a workspace with every kata's starter file; never overwrites.
     Init {
         /// Where (default: ./pykata-workspace).

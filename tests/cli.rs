@@ -1905,3 +1905,100 @@ fn check_takes_the_katas_file_as_well_as_its_id() {
         ))
         .stderr(predicate::str::contains("did you mean `basics/order.py`?"));
 }
+
+// ---- restore ---------------------------------------------------------------
+
+fn restore(dir: &tempfile::TempDir, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = pykata()
+        .current_dir(ws_path(dir))
+        .arg("restore")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn order_file(dir: &tempfile::TempDir) -> String {
+    std::fs::read_to_string(ws_path(dir).join("basics/order.py")).unwrap()
+}
+
+#[test]
+fn restore_brings_back_what_reset_kept_and_loses_nothing() {
+    let dir = workspace();
+    let starter = order_file(&dir);
+    let (code, _, err) = restore(&dir, &["order"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("there is no backup of `order` to restore"),
+        "{err}"
+    );
+    assert!(err.contains("`pykata reset order` keeps one"), "{err}");
+
+    for version in ["# first try\n", "# second try\n"] {
+        write_kata(&dir, "basics/order.py", version);
+        pykata()
+            .current_dir(ws_path(&dir))
+            .args(["reset", "order"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(
+                "`pykata restore order` brings your file back.",
+            ));
+    }
+    assert_eq!(order_file(&dir), starter);
+
+    // The newest by default; the starter it replaces is kept.
+    let (code, out, err) = restore(&dir, &["order"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(order_file(&dir), "# second try\n");
+    assert!(
+        out.contains("basics/order.py is back as it was in backup 1 ("),
+        "{out}"
+    );
+    assert!(out.contains("What it held before was copied to "), "{out}");
+    // Listed as they are now: the copy of the starter first.
+    assert!(out.contains("3 backups of order, newest first:"), "{out}");
+    let listed: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("   ") && l.contains(".pykata/backups/basics/order."))
+        .collect();
+    assert_eq!(listed.len(), 3, "{out}");
+    assert!(listed[0].trim_start().starts_with("1. "), "{out}");
+    assert!(listed[1].ends_with("(restored)"), "{out}");
+    assert!(
+        out.contains("`pykata restore order --from N` puts another back."),
+        "{out}"
+    );
+
+    // An older one by number, from the list.
+    let (_, out, _) = restore(&dir, &["order", "--list"]);
+    assert!(out.contains("3 backups of order, newest first:"), "{out}");
+    let (code, _, err) = restore(&dir, &["order", "--from", "3"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(order_file(&dir), "# first try\n");
+
+    // Every version the learner had is still somewhere.
+    let kept: Vec<String> = std::fs::read_dir(ws_path(&dir).join(".pykata/backups/basics"))
+        .unwrap()
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    for version in ["# first try\n", "# second try\n", starter.as_str()] {
+        assert!(kept.iter().any(|k| k == version), "{version:?} was lost");
+    }
+
+    // Nothing to do, and a number that is not there.
+    let (code, out, _) = restore(&dir, &["order", "--from", "4"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("is already the same as backup 4"), "{out}");
+    let (code, _, err) = restore(&dir, &["order", "--from", "9"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("`order` has 4 backups; there is no backup 9"),
+        "{err}"
+    );
+}

@@ -11,6 +11,7 @@ mod new;
 pub mod pipe;
 mod report;
 mod reset;
+mod restore;
 mod schema;
 mod solution;
 pub mod style;
@@ -202,6 +203,7 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Hints { kata }) => hint::seen(&ctx, &kata),
         Some(Command::Solution { kata }) => solution::run(&ctx, &kata),
         Some(Command::Reset { kata }) => reset::run(&ctx, &kata),
+        Some(Command::Restore { kata, from, list }) => restore::run(&ctx, &kata, from, list),
         Some(Command::Init { dir }) => init::run(&ctx, dir),
         Some(Command::Verify {
             only,

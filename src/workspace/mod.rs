@@ -2,6 +2,7 @@
 //! `.pykata` folder with progress and backups. pykata never overwrites a
 //! learner's file without keeping a copy.
 
+pub mod backups;
 pub mod course_record;
 
 use crate::course::{Course, Kata};
@@ -244,6 +245,7 @@ fix or write the code the task asks for, and save. pykata judges the file:
     pykata check ID    run the checks of one kata
     pykata hint ID     the next hint
     pykata reset ID    start a kata again (your file is backed up first)
+    pykata restore ID  bring back the file reset backed up
 
 Your progress is in .pykata/progress.json; backups are in .pykata/backups/.
 ";
