@@ -102,7 +102,12 @@ pub enum Command {
     /// Show again every hint of a kata you have seen, without using a new one.
     Hints { kata: String },
     /// Show the reference solution of a kata you have passed.
-    Solution { kata: String },
+    Solution {
+        kata: String,
+        /// Show only where your file differs from the reference (a unified diff).
+        #[arg(long)]
+        diff: bool,
+    },
     /// Put a kata's starter back (your file is backed up first).
     Reset { kata: String },
     /// Bring back a kata's file from a backup made by `reset` (your file is backed up first).

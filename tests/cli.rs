@@ -2002,3 +2002,59 @@ fn restore_brings_back_what_reset_kept_and_loses_nothing() {
         "{err}"
     );
 }
+
+// ---- solution --diff -------------------------------------------------------
+
+#[test]
+fn after_a_pass_the_solution_can_be_diffed_against_yours() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    let solution = |extra: &[&str]| {
+        pykata()
+            .current_dir(ws_path(&dir))
+            .args(["solution", "fix-default"])
+            .args(extra)
+            .assert()
+    };
+    solution(&["--diff"])
+        .code(1)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("opens after you pass it"));
+    copy_fixture_solution(&dir, "fix_default.alt.py", "basics/fix_default.py");
+    check(&dir, "fix-default")
+        .success()
+        .stdout(predicate::str::contains(
+            "`pykata solution fix-default` (`--diff` for what differs from yours)",
+        ));
+    let out = solution(&["--diff"]).success().get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.starts_with(
+            "--- reference  katas/basics/fix_default.solution.py\n+++ yours      basics/fix_default.py\n@@ -1,"
+        ),
+        "{out}"
+    );
+    for line in [
+        "-def add(item, items=None):",
+        "-    if items is None:",
+        "+_MISSING = object()",
+        "+def add(item, items=_MISSING):",
+        "+    items = [] if items is _MISSING else items",
+    ] {
+        assert!(out.lines().any(|l| l == line), "no {line:?} in:\n{out}");
+    }
+    // Lines both share are context, not differences.
+    assert!(
+        !out.lines()
+            .any(|l| l.starts_with(['-', '+']) && l.contains("items.append(item)")),
+        "{out}"
+    );
+    copy_fixture_solution(&dir, "fix_default.solution.py", "basics/fix_default.py");
+    solution(&["--diff"])
+        .success()
+        .stdout(predicate::str::contains(
+            "Your basics/fix_default.py is the reference solution of fix-default, line for line.",
+        ));
+}

@@ -186,7 +186,7 @@ pub fn human(kata: &Kata, v: &Verdict, hints_used: u32, detailed: bool) -> Strin
         if detailed {
             out.push_str(&format!("  {}\n", v.message));
             out.push_str(&format!(
-                "  Compare with the reference: `pykata solution {}`\n",
+                "  Compare with the reference: `pykata solution {}` (`--diff` for what differs from yours)\n",
                 kata.id
             ));
         }

@@ -201,7 +201,7 @@ pub fn run(cli: Cli) -> u8 {
         }
         Some(Command::Hint { kata }) => hint::run(&ctx, &kata),
         Some(Command::Hints { kata }) => hint::seen(&ctx, &kata),
-        Some(Command::Solution { kata }) => solution::run(&ctx, &kata),
+        Some(Command::Solution { kata, diff }) => solution::run(&ctx, &kata, diff),
         Some(Command::Reset { kata }) => reset::run(&ctx, &kata),
         Some(Command::Restore { kata, from, list }) => restore::run(&ctx, &kata, from, list),
         Some(Command::Init { dir }) => init::run(&ctx, dir),
