@@ -97,6 +97,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Check the current kata on every save of its file, and move on to the next when it
+    /// passes; q or Ctrl-C quits (--poll for folders whose save events do not arrive).
+    Watch {
+        /// The kata to start with, by id or file (default: the current kata, as `check`).
+        kata: Option<String>,
+    },
     /// Show the next hint of a kata ("2 of 3"), after the ones you have seen.
     Hint { kata: String },
     /// Show again every hint of a kata you have seen, without using a new one.

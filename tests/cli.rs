@@ -2058,3 +2058,157 @@ fn after_a_pass_the_solution_can_be_diffed_against_yours() {
             "Your basics/fix_default.py is the reference solution of fix-default, line for line.",
         ));
 }
+
+// ---- watch -----------------------------------------------------------------
+
+/// `pykata watch` running in the background, its output collected as it
+/// comes.
+struct Watch {
+    child: std::process::Child,
+    stdin: Option<std::process::ChildStdin>,
+    out: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl Watch {
+    fn start(dir: &tempfile::TempDir, args: &[&str]) -> Watch {
+        use std::io::Read;
+        use std::process::Stdio;
+        let mut child = pykata_process()
+            .current_dir(ws_path(dir))
+            .arg("watch")
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let out = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        for mut stream in [
+            Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
+            Box::new(child.stderr.take().unwrap()),
+        ] {
+            let out = out.clone();
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 4096];
+                while let Ok(n) = stream.read(&mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                    out.lock()
+                        .unwrap()
+                        .push_str(&String::from_utf8_lossy(&buf[..n]));
+                }
+            });
+        }
+        let stdin = child.stdin.take();
+        Watch { child, stdin, out }
+    }
+
+    fn output(&self) -> String {
+        self.out.lock().unwrap().clone()
+    }
+
+    /// Waits until `text` has been printed `times` times in all.
+    fn wait_for(&self, text: &str, times: usize) -> String {
+        let started = Instant::now();
+        loop {
+            let out = self.output();
+            if out.matches(text).count() >= times {
+                return out;
+            }
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(30),
+                "waited for {text:?} ×{times}; watch printed:\n{out}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+
+    fn type_keys(&mut self, keys: &str) {
+        use std::io::Write;
+        let stdin = self.stdin.as_mut().unwrap();
+        stdin.write_all(keys.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+    }
+
+    /// Waits for the process to end; its exit code and everything printed.
+    fn wait_end(mut self) -> (Option<i32>, String) {
+        let started = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // The readers get the last of the output.
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                return (status.code(), self.output());
+            }
+            if started.elapsed() > std::time::Duration::from_secs(15) {
+                let _ = self.child.kill();
+                panic!("watch did not end; it printed:\n{}", self.output());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+}
+
+/// Saves `text` as `rel` the way editors do: a new file renamed over it.
+fn save_as_an_editor(dir: &tempfile::TempDir, rel: &str, text: &str) {
+    let path = ws_path(dir).join(rel);
+    let tmp = path.with_extension("py.swp");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, &path).unwrap();
+}
+
+#[test]
+fn watch_judges_every_save_and_moves_on_after_a_pass() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    let mut watch = Watch::start(&dir, &[]);
+    // The current kata, judged at once.
+    watch.wait_for("Watching basics/fix_default.py (fix-default).", 1);
+    let out = watch.output();
+    assert!(out.contains("✗ fix-default fail"), "{out}");
+
+    // A wrong save: judged again, with no key pressed.
+    save_as_an_editor(
+        &dir,
+        "basics/fix_default.py",
+        "def add(item, items=[]):\n    items = items + [item]\n    return items\n",
+    );
+    watch.wait_for("✗ fix-default ", 2);
+    // A save of another kata is not judged, but said.
+    edit_kata(&dir, "basics/validate.py");
+    watch.wait_for("(saved basics/validate.py; watching basics/fix_default.py: `pykata watch validate` watches that one)", 1);
+
+    // The right one: a pass, then the next kata, judged at once.
+    let solution =
+        std::fs::read_to_string(fixture("course/katas/basics/fix_default.solution.py")).unwrap();
+    save_as_an_editor(&dir, "basics/fix_default.py", &solution);
+    watch.wait_for("✓ fix-default pass", 1);
+    watch.wait_for("→ fix-default is done. Next: order (basics/order.py): ", 1);
+    watch.wait_for("Watching basics/order.py (order).", 1);
+    assert_eq!(read_progress(&dir)["katas"]["fix-default"]["state"], "done");
+
+    // q quits cleanly.
+    watch.type_keys("q");
+    let (code, out) = watch.wait_end();
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.trim_end().ends_with("Stopped watching."), "{out}");
+    assert!(!out.contains("✗ validate"), "{out}");
+}
+
+#[test]
+fn watch_starts_on_a_named_kata_and_ctrl_c_quits_cleanly() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    let watch = Watch::start(&dir, &["basics/order.py"]);
+    watch.wait_for("Watching basics/order.py (order).", 1);
+    // Ctrl-C in a terminal sends SIGINT.
+    let pid = nix::unistd::Pid::from_raw(watch.child.id() as i32);
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGINT).unwrap();
+    let (code, out) = watch.wait_end();
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.trim_end().ends_with("Stopped watching."), "{out}");
+}

@@ -86,7 +86,7 @@ pub fn run(ctx: &Ctx, kata: Option<&str>, all: bool, format: Format) -> Outcome 
 /// The kata to check when none is named: the one the interface would open
 /// (the last one worked on if not done, else the next not done). `None`,
 /// said, when every kata is done.
-fn current<'c>(course: &'c Course, ws: &Workspace) -> Result<Option<&'c Kata>, Failure> {
+pub(super) fn current<'c>(course: &'c Course, ws: &Workspace) -> Result<Option<&'c Kata>, Failure> {
     let (progress, set_aside) = ws.load_progress();
     if let Some(w) = set_aside {
         super::warn(&w.to_string());

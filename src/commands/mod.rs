@@ -16,6 +16,7 @@ mod schema;
 mod solution;
 pub mod style;
 mod verify;
+mod watch;
 
 use crate::cli::{Cli, Command};
 use crate::course::{self, Course, CourseSource};
@@ -199,6 +200,7 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Check { kata, all, format }) => {
             check::run(&ctx, kata.as_deref(), all, format)
         }
+        Some(Command::Watch { kata }) => watch::run(&ctx, kata.as_deref(), tui_options.poll),
         Some(Command::Hint { kata }) => hint::run(&ctx, &kata),
         Some(Command::Hints { kata }) => hint::seen(&ctx, &kata),
         Some(Command::Solution { kata, diff }) => solution::run(&ctx, &kata, diff),

@@ -51,7 +51,7 @@ impl Workspace {
                 })
             })
             .collect();
-        found.sort_by(|a, b| (b.made_at, b.n).cmp(&(a.made_at, a.n)));
+        found.sort_by_key(|b| std::cmp::Reverse((b.made_at, b.n)));
         Ok(found)
     }
 

@@ -4,6 +4,7 @@
 
 pub mod backups;
 pub mod course_record;
+pub mod watch;
 
 use crate::course::{Course, Kata};
 use crate::progress::{self, Progress, SetAside, Updated};
