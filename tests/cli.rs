@@ -2212,3 +2212,31 @@ fn watch_starts_on_a_named_kata_and_ctrl_c_quits_cleanly() {
     assert_eq!(code, Some(0), "{out}");
     assert!(out.trim_end().ends_with("Stopped watching."), "{out}");
 }
+
+#[test]
+fn quitting_watch_during_a_run_stops_the_run_at_once() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    // A run that would take the whole time limit (5 s).
+    write_kata(&dir, "basics/fix_default.py", "while True:\n    pass\n");
+    let mut watch = Watch::start(&dir, &[]);
+    watch.wait_for("── checking basics/fix_default.py ──", 1);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let asked = Instant::now();
+    watch.type_keys("q");
+    let (code, out) = watch.wait_end();
+    assert!(
+        asked.elapsed() < std::time::Duration::from_secs(3),
+        "took {:?}: {out}",
+        asked.elapsed()
+    );
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        !out.contains("timeout"),
+        "no verdict on a stopped run: {out}"
+    );
+    // A stopped run is no attempt.
+    assert!(!progress_path(&dir).exists() || read_progress(&dir)["katas"]["fix-default"].is_null());
+}
