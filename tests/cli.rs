@@ -1697,6 +1697,13 @@ fn a_course_moved_along_with_its_workspace_is_still_found() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Fixture course"));
+    // Naming it where it is now is no override.
+    pykata_bare()
+        .current_dir(moved.join("ws"))
+        .args(["--course", "../my-course", "list"])
+        .assert()
+        .success()
+        .stderr(predicate::str::is_empty());
 }
 
 #[test]

@@ -98,6 +98,20 @@ impl CourseRecord {
         }
     }
 
+    /// Whether `asked` is where this record's course is found now, from
+    /// the workspace at `root` (moved along with it).
+    fn found_at(&self, asked: &CourseRecord, root: &Path) -> bool {
+        let (CourseRecord::Folder(p) | CourseRecord::Archive(p)) = self else {
+            return false;
+        };
+        let (CourseRecord::Folder(a) | CourseRecord::Archive(a)) = asked else {
+            return false;
+        };
+        p.from_workspace
+            .as_ref()
+            .is_some_and(|rel| absolute(&root.join(rel)) == a.path)
+    }
+
     /// The course source it names, found from the workspace at `root`; an
     /// error saying what happened if the course is gone.
     fn source(&self, root: &Path) -> Result<CourseSource, WorkspaceError> {
@@ -189,7 +203,7 @@ pub fn choose(explicit: Option<&Path>, ws: Option<&Workspace>) -> Result<Chosen,
         (Some(path), recorded) => {
             let override_note = recorded.and_then(|(ws, record)| {
                 let asked = CourseRecord::of_path(path, &ws.root);
-                (!asked.same_course(&record)).then(|| {
+                (!asked.same_course(&record) && !record.found_at(&asked, &ws.root)).then(|| {
                     format!(
                         "using {} (from --course or PYKATA_COURSE), not {}, which this workspace follows",
                         asked.describe(),
