@@ -88,7 +88,8 @@ pub enum Command {
     List,
     /// Run the checks of a kata on your file.
     Check {
-        /// The kata's id (see `pykata list`).
+        /// The kata's id (see `pykata list`) or its file (`basics/order.py`); default:
+        /// the current kata, the one to continue (as the interface opens it).
         kata: Option<String>,
         /// Check every kata of the course.
         #[arg(long, conflicts_with = "kata")]
@@ -96,14 +97,36 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Check the current kata on every save of its file, and move on to the next when it
+    /// passes; q or Ctrl-C quits (--poll for folders whose save events do not arrive).
+    Watch {
+        /// The kata to start with, by id or file (default: the current kata, as `check`).
+        kata: Option<String>,
+    },
     /// Show the next hint of a kata ("2 of 3"), after the ones you have seen.
     Hint { kata: String },
     /// Show again every hint of a kata you have seen, without using a new one.
     Hints { kata: String },
     /// Show the reference solution of a kata you have passed.
-    Solution { kata: String },
+    Solution {
+        kata: String,
+        /// Show only where your file differs from the reference (a unified diff).
+        #[arg(long)]
+        diff: bool,
+    },
     /// Put a kata's starter back (your file is backed up first).
     Reset { kata: String },
+    /// Bring back a kata's file from a backup made by `reset` (your file is backed up first).
+    Restore {
+        /// The kata's id or file.
+        kata: String,
+        /// Which backup, by its number in `--list` (default: 1, the newest).
+        #[arg(long, value_name = "N", conflicts_with = "list")]
+        from: Option<usize>,
+        /// List the kata's backups, newest first, and restore nothing.
+        #[arg(long)]
+        list: bool,
+    },
     /// Create a workspace with every kata's starter file; never overwrites.
     Init {
         /// Where (default: ./pykata-workspace).

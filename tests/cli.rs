@@ -1634,3 +1634,641 @@ fn a_keyboard_interrupt_is_named_not_guessed() {
     );
     assert!(!message.contains("os._exit"), "{message}");
 }
+
+// ---- The course a workspace follows ---------------------------------------
+
+/// The binary with no `--course`: what a learner types after `init`.
+fn pykata_bare() -> Command {
+    let mut cmd = Command::cargo_bin("pykata").expect("binary builds");
+    cmd.env("NO_COLOR", "1")
+        .env_remove("PYKATA_COURSE")
+        .env_remove("PYKATA_PYTHON");
+    cmd
+}
+
+/// A copy of the fixture course at `to`, which the test may move or delete.
+fn copy_course(to: &Path) {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap().flatten() {
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+    copy(&fixture("course"), to);
+}
+
+/// `--course my-course init ws` in a fresh folder, with the course copied
+/// there as `my-course` and named by a relative path.
+fn workspace_on_own_course() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_course(&dir.path().join("my-course"));
+    pykata_bare()
+        .current_dir(dir.path())
+        .args(["--course", "my-course", "init", "ws"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("run `pykata check fix-default`"));
+    dir
+}
+
+#[test]
+fn a_workspace_remembers_the_course_it_was_made_with() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace_on_own_course();
+    // The next step init printed works as printed, with no --course.
+    pykata_bare()
+        .current_dir(ws_path(&dir))
+        .args(["check", "fix-default"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("✗ fix-default fail"))
+        .stderr(predicate::str::is_empty());
+    pykata_bare()
+        .current_dir(ws_path(&dir).join("basics"))
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Fixture course"))
+        .stdout(predicate::str::contains("fix-default"));
+    // Opened from elsewhere (the course was named relative to the parent).
+    let elsewhere = tempfile::tempdir().unwrap();
+    pykata_bare()
+        .current_dir(elsewhere.path())
+        .arg("--workspace")
+        .arg(ws_path(&dir))
+        .args(["hint", "fix-default"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Hint 1 of 2 for fix-default"));
+}
+
+#[test]
+fn a_course_moved_along_with_its_workspace_is_still_found() {
+    let dir = workspace_on_own_course();
+    let moved = dir.path().join("moved");
+    std::fs::create_dir(&moved).unwrap();
+    std::fs::rename(dir.path().join("my-course"), moved.join("my-course")).unwrap();
+    std::fs::rename(ws_path(&dir), moved.join("ws")).unwrap();
+    pykata_bare()
+        .current_dir(moved.join("ws"))
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Fixture course"));
+    // Naming it where it is now is no override.
+    pykata_bare()
+        .current_dir(moved.join("ws"))
+        .args(["--course", "../my-course", "list"])
+        .assert()
+        .success()
+        .stderr(predicate::str::is_empty());
+}
+
+#[test]
+fn another_course_asked_for_is_used_and_said() {
+    let dir = workspace_on_own_course();
+    copy_course(&dir.path().join("other-course"));
+    pykata_bare()
+        .current_dir(ws_path(&dir))
+        .args(["--course", "../other-course", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Fixture course"))
+        .stderr(predicate::str::contains("warning: using the course at "))
+        .stderr(predicate::str::contains(
+            "other-course (from --course or PYKATA_COURSE), not the course at ",
+        ))
+        .stderr(predicate::str::contains(
+            "my-course, which this workspace follows",
+        ));
+    // PYKATA_COURSE is the same override.
+    pykata_bare()
+        .current_dir(ws_path(&dir))
+        .env("PYKATA_COURSE", dir.path().join("other-course"))
+        .arg("list")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "other-course (from --course or PYKATA_COURSE)",
+        ));
+    // Naming the workspace's own course is no override.
+    pykata_bare()
+        .current_dir(ws_path(&dir))
+        .args(["--course", "../my-course", "list"])
+        .assert()
+        .success()
+        .stderr(predicate::str::is_empty());
+}
+
+#[test]
+fn a_course_that_is_gone_is_explained_not_replaced() {
+    let dir = workspace_on_own_course();
+    std::fs::remove_dir_all(dir.path().join("my-course")).unwrap();
+    for args in [&["list"][..], &["check", "fix-default"], &["doctor"]] {
+        let out = pykata_bare()
+            .current_dir(ws_path(&dir))
+            .args(args)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).to_string()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {text}");
+        assert!(
+            text.contains("this workspace follows the course at ")
+                && text.contains("my-course, which is gone"),
+            "{args:?}: {text}"
+        );
+        assert!(
+            text.contains("`pykata --course DIR init "),
+            "{args:?} says how to fix it: {text}"
+        );
+        assert!(!text.contains("Advanced Python"), "{args:?}: {text}");
+        assert!(!text.contains("panicked"), "{args:?}: {text}");
+    }
+    // The fix the help gives: follow a course at its new place from now on.
+    copy_course(&dir.path().join("new-place"));
+    pykata_bare()
+        .current_dir(dir.path())
+        .args(["--course", "new-place", "init", "ws"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("It follows the course at "))
+        .stdout(predicate::str::contains("(it followed the course at "));
+    pykata_bare()
+        .current_dir(ws_path(&dir))
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Fixture course"))
+        .stderr(predicate::str::is_empty());
+}
+
+#[test]
+fn a_workspace_from_before_the_record_keeps_the_built_in_course() {
+    let dir = workspace_on_own_course();
+    std::fs::remove_file(ws_path(&dir).join(".pykata/course.json")).unwrap();
+    pykata_bare()
+        .current_dir(ws_path(&dir))
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Advanced Python"))
+        .stderr(predicate::str::is_empty());
+    // A record pykata cannot read is said, not guessed around.
+    std::fs::write(ws_path(&dir).join(".pykata/course.json"), "{oops").unwrap();
+    pykata_bare()
+        .current_dir(ws_path(&dir))
+        .arg("list")
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains(
+            "course.json does not say which course this workspace follows",
+        ))
+        .stderr(predicate::str::contains("writes it again"));
+}
+
+// ---- Which kata: the current one, or one named by its file ----------------
+
+#[test]
+fn check_with_no_kata_judges_the_one_to_continue() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    // A fresh learner: the first kata.
+    pykata()
+        .current_dir(ws_path(&dir))
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with("✗ fix-default fail"));
+    // The last kata worked on, while it is not done.
+    edit_kata(&dir, "basics/order.py");
+    check(&dir, "order").code(1);
+    pykata()
+        .current_dir(ws_path(&dir))
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with("✗ order fail"));
+    // Once it passes, the next one not done.
+    copy_fixture_solution(&dir, "order.solution.py", "basics/order.py");
+    pykata()
+        .current_dir(ws_path(&dir))
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("✓ order pass"));
+    pykata()
+        .current_dir(ws_path(&dir))
+        .arg("check")
+        .assert()
+        .stdout(predicate::str::starts_with("✗ validate "));
+}
+
+#[test]
+fn check_with_no_kata_when_every_kata_is_done_says_so() {
+    let dir = workspace();
+    let katas: serde_json::Map<String, serde_json::Value> = [
+        "fix-default",
+        "order",
+        "validate",
+        "import-guard",
+        "greet",
+        "needs-future",
+    ]
+    .iter()
+    .map(|id| {
+        (
+            id.to_string(),
+            serde_json::json!({"state": "done", "attempts": 1, "hints_used": 0}),
+        )
+    })
+    .collect();
+    write_progress(&dir, serde_json::json!({"format": 1, "katas": katas}));
+    pykata()
+        .current_dir(ws_path(&dir))
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Every kata of this course is done",
+        ));
+}
+
+#[test]
+fn check_takes_the_katas_file_as_well_as_its_id() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    let ws = ws_path(&dir);
+    let absolute = ws.join("basics/order.py");
+    for (cwd, arg) in [
+        (ws.clone(), "basics/order.py"),
+        (ws.join("basics"), "order.py"),
+        (ws.join("basics"), "./order.py"),
+        (ws.clone(), "katas/basics/order.py"),
+        (ws.join("basics"), absolute.to_str().unwrap()),
+    ] {
+        pykata()
+            .current_dir(&cwd)
+            .args(["check", arg])
+            .assert()
+            .code(1)
+            .stdout(predicate::str::starts_with(
+                "✗ order fail (basics/order.py,",
+            ));
+    }
+    pykata()
+        .current_dir(&ws)
+        .args(["check", "basics/ordr.py"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no kata of this course has the file basics/ordr.py",
+        ))
+        .stderr(predicate::str::contains("did you mean `basics/order.py`?"));
+}
+
+// ---- restore ---------------------------------------------------------------
+
+fn restore(dir: &tempfile::TempDir, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = pykata()
+        .current_dir(ws_path(dir))
+        .arg("restore")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn order_file(dir: &tempfile::TempDir) -> String {
+    std::fs::read_to_string(ws_path(dir).join("basics/order.py")).unwrap()
+}
+
+#[test]
+fn restore_brings_back_what_reset_kept_and_loses_nothing() {
+    let dir = workspace();
+    let starter = order_file(&dir);
+    let (code, _, err) = restore(&dir, &["order"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("there is no backup of `order` to restore"),
+        "{err}"
+    );
+    assert!(err.contains("`pykata reset order` keeps one"), "{err}");
+
+    for version in ["# first try\n", "# second try\n"] {
+        write_kata(&dir, "basics/order.py", version);
+        pykata()
+            .current_dir(ws_path(&dir))
+            .args(["reset", "order"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(
+                "`pykata restore order` brings your file back.",
+            ));
+    }
+    assert_eq!(order_file(&dir), starter);
+
+    // The newest by default; the starter it replaces is kept.
+    let (code, out, err) = restore(&dir, &["order"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(order_file(&dir), "# second try\n");
+    assert!(
+        out.contains("basics/order.py is back as it was in backup 1 ("),
+        "{out}"
+    );
+    assert!(out.contains("What it held before was copied to "), "{out}");
+    // Listed as they are now: the copy of the starter first.
+    assert!(out.contains("3 backups of order, newest first:"), "{out}");
+    let listed: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("   ") && l.contains(".pykata/backups/basics/order."))
+        .collect();
+    assert_eq!(listed.len(), 3, "{out}");
+    assert!(listed[0].trim_start().starts_with("1. "), "{out}");
+    assert!(listed[1].ends_with("(restored)"), "{out}");
+    assert!(
+        out.contains("`pykata restore order --from N` puts another back."),
+        "{out}"
+    );
+
+    // An older one by number, from the list.
+    let (_, out, _) = restore(&dir, &["order", "--list"]);
+    assert!(out.contains("3 backups of order, newest first:"), "{out}");
+    let (code, _, err) = restore(&dir, &["order", "--from", "3"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(order_file(&dir), "# first try\n");
+
+    // Every version the learner had is still somewhere.
+    let kept: Vec<String> = std::fs::read_dir(ws_path(&dir).join(".pykata/backups/basics"))
+        .unwrap()
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    for version in ["# first try\n", "# second try\n", starter.as_str()] {
+        assert!(kept.iter().any(|k| k == version), "{version:?} was lost");
+    }
+
+    // Nothing to do, and a number that is not there.
+    let (code, out, _) = restore(&dir, &["order", "--from", "4"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("is already the same as backup 4"), "{out}");
+    let (code, _, err) = restore(&dir, &["order", "--from", "9"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("`order` has 4 backups; there is no backup 9"),
+        "{err}"
+    );
+}
+
+// ---- solution --diff -------------------------------------------------------
+
+#[test]
+fn after_a_pass_the_solution_can_be_diffed_against_yours() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    let solution = |extra: &[&str]| {
+        pykata()
+            .current_dir(ws_path(&dir))
+            .args(["solution", "fix-default"])
+            .args(extra)
+            .assert()
+    };
+    solution(&["--diff"])
+        .code(1)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("opens after you pass it"));
+    copy_fixture_solution(&dir, "fix_default.alt.py", "basics/fix_default.py");
+    check(&dir, "fix-default")
+        .success()
+        .stdout(predicate::str::contains(
+            "`pykata solution fix-default` (`--diff` for what differs from yours)",
+        ));
+    let out = solution(&["--diff"]).success().get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.starts_with(
+            "--- reference  katas/basics/fix_default.solution.py\n+++ yours      basics/fix_default.py\n@@ -1,"
+        ),
+        "{out}"
+    );
+    for line in [
+        "-def add(item, items=None):",
+        "-    if items is None:",
+        "+_MISSING = object()",
+        "+def add(item, items=_MISSING):",
+        "+    items = [] if items is _MISSING else items",
+    ] {
+        assert!(out.lines().any(|l| l == line), "no {line:?} in:\n{out}");
+    }
+    // Lines both share are context, not differences.
+    assert!(
+        !out.lines()
+            .any(|l| l.starts_with(['-', '+']) && l.contains("items.append(item)")),
+        "{out}"
+    );
+    copy_fixture_solution(&dir, "fix_default.solution.py", "basics/fix_default.py");
+    solution(&["--diff"])
+        .success()
+        .stdout(predicate::str::contains(
+            "Your basics/fix_default.py is the reference solution of fix-default, line for line.",
+        ));
+}
+
+// ---- watch -----------------------------------------------------------------
+
+/// `pykata watch` running in the background, its output collected as it
+/// comes.
+struct Watch {
+    child: std::process::Child,
+    stdin: Option<std::process::ChildStdin>,
+    out: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl Watch {
+    fn start(dir: &tempfile::TempDir, args: &[&str]) -> Watch {
+        use std::io::Read;
+        use std::process::Stdio;
+        let mut child = pykata_process()
+            .current_dir(ws_path(dir))
+            .arg("watch")
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let out = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        for mut stream in [
+            Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
+            Box::new(child.stderr.take().unwrap()),
+        ] {
+            let out = out.clone();
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 4096];
+                while let Ok(n) = stream.read(&mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                    out.lock()
+                        .unwrap()
+                        .push_str(&String::from_utf8_lossy(&buf[..n]));
+                }
+            });
+        }
+        let stdin = child.stdin.take();
+        Watch { child, stdin, out }
+    }
+
+    fn output(&self) -> String {
+        self.out.lock().unwrap().clone()
+    }
+
+    /// Waits until `text` has been printed `times` times in all.
+    fn wait_for(&self, text: &str, times: usize) -> String {
+        let started = Instant::now();
+        loop {
+            let out = self.output();
+            if out.matches(text).count() >= times {
+                return out;
+            }
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(30),
+                "waited for {text:?} ×{times}; watch printed:\n{out}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+
+    fn type_keys(&mut self, keys: &str) {
+        use std::io::Write;
+        let stdin = self.stdin.as_mut().unwrap();
+        stdin.write_all(keys.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+    }
+
+    /// Waits for the process to end; its exit code and everything printed.
+    fn wait_end(mut self) -> (Option<i32>, String) {
+        let started = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // The readers get the last of the output.
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                return (status.code(), self.output());
+            }
+            if started.elapsed() > std::time::Duration::from_secs(15) {
+                let _ = self.child.kill();
+                panic!("watch did not end; it printed:\n{}", self.output());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+}
+
+/// Saves `text` as `rel` the way editors do: a new file renamed over it.
+fn save_as_an_editor(dir: &tempfile::TempDir, rel: &str, text: &str) {
+    let path = ws_path(dir).join(rel);
+    let tmp = path.with_extension("py.swp");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, &path).unwrap();
+}
+
+#[test]
+fn watch_judges_every_save_and_moves_on_after_a_pass() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    let mut watch = Watch::start(&dir, &[]);
+    // The current kata, judged at once.
+    watch.wait_for("Watching basics/fix_default.py (fix-default).", 1);
+    let out = watch.output();
+    assert!(out.contains("✗ fix-default fail"), "{out}");
+
+    // A wrong save: judged again, with no key pressed.
+    save_as_an_editor(
+        &dir,
+        "basics/fix_default.py",
+        "def add(item, items=[]):\n    items = items + [item]\n    return items\n",
+    );
+    watch.wait_for("✗ fix-default ", 2);
+    // A save of another kata is not judged, but said.
+    edit_kata(&dir, "basics/validate.py");
+    watch.wait_for("(saved basics/validate.py; watching basics/fix_default.py: `pykata watch validate` watches that one)", 1);
+
+    // The right one: a pass, then the next kata, judged at once.
+    let solution =
+        std::fs::read_to_string(fixture("course/katas/basics/fix_default.solution.py")).unwrap();
+    save_as_an_editor(&dir, "basics/fix_default.py", &solution);
+    watch.wait_for("✓ fix-default pass", 1);
+    watch.wait_for("→ fix-default is done. Next: order (basics/order.py): ", 1);
+    watch.wait_for("Watching basics/order.py (order).", 1);
+    assert_eq!(read_progress(&dir)["katas"]["fix-default"]["state"], "done");
+
+    // q quits cleanly.
+    watch.type_keys("q");
+    let (code, out) = watch.wait_end();
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.trim_end().ends_with("Stopped watching."), "{out}");
+    assert!(!out.contains("✗ validate"), "{out}");
+}
+
+#[test]
+fn watch_starts_on_a_named_kata_and_ctrl_c_quits_cleanly() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    let watch = Watch::start(&dir, &["basics/order.py"]);
+    watch.wait_for("Watching basics/order.py (order).", 1);
+    // Ctrl-C in a terminal sends SIGINT.
+    let pid = nix::unistd::Pid::from_raw(watch.child.id() as i32);
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGINT).unwrap();
+    let (code, out) = watch.wait_end();
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.trim_end().ends_with("Stopped watching."), "{out}");
+}
+
+#[test]
+fn quitting_watch_during_a_run_stops_the_run_at_once() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    // A run that would take the whole time limit (5 s).
+    write_kata(&dir, "basics/fix_default.py", "while True:\n    pass\n");
+    let mut watch = Watch::start(&dir, &[]);
+    watch.wait_for("── checking basics/fix_default.py ──", 1);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let asked = Instant::now();
+    watch.type_keys("q");
+    let (code, out) = watch.wait_end();
+    assert!(
+        asked.elapsed() < std::time::Duration::from_secs(3),
+        "took {:?}: {out}",
+        asked.elapsed()
+    );
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        !out.contains("timeout"),
+        "no verdict on a stopped run: {out}"
+    );
+    // A stopped run is no attempt.
+    assert!(!progress_path(&dir).exists() || read_progress(&dir)["katas"]["fix-default"].is_null());
+}

@@ -429,3 +429,66 @@ fn an_unreadable_progress_file_is_said_with_where_it_went() {
     t.keys(&["q"]);
     t.assert_restored();
 }
+
+#[test]
+fn the_interface_opens_the_course_the_workspace_follows() {
+    if !ready() {
+        return;
+    }
+    let t = Tmux::start();
+    let made = Command::new(env!("CARGO_BIN_EXE_pykata"))
+        .current_dir(t.work())
+        .env_remove("PYKATA_COURSE")
+        .arg("--course")
+        .arg(fixture())
+        .args(["init", "ws"])
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
+    // As the learner does next: into the workspace, pykata with no --course.
+    let cmd = format!(
+        "cd ws && env -u PYKATA_COURSE {}; printf 'EXIT:%s TTY:%s\\n' \"$?\" \"$(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' ')\"",
+        env!("CARGO_BIN_EXE_pykata")
+    );
+    t.type_text(&cmd);
+    t.keys(&["Enter"]);
+    // The fixture course's kata, not the built-in course.
+    let screen = t.wait_for("fix-default");
+    assert!(!screen.contains("Advanced Python"), "{screen}");
+    t.keys(&["q"]);
+    let (line, _) = t.assert_restored();
+    assert!(line.contains("EXIT:0"), "{line}");
+}
+
+#[test]
+fn watch_quits_on_one_key_and_gives_the_terminal_back() {
+    if !ready() {
+        return;
+    }
+    let t = Tmux::start();
+    let made = Command::new(env!("CARGO_BIN_EXE_pykata"))
+        .current_dir(t.work())
+        .env_remove("PYKATA_COURSE")
+        .arg("--course")
+        .arg(fixture())
+        .args(["init", "ws"])
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
+    // `q` alone, no Enter: the keys count one by one while watching.
+    t.run_pykata_with("", "--workspace ws watch");
+    t.wait_for("Watching basics/fix_default.py (fix-default).");
+    t.keys(&["q"]);
+    let (line, screen) = t.assert_restored();
+    assert!(line.contains("EXIT:0"), "{line}");
+    assert!(screen.contains("Stopped watching."), "{screen}");
+    // Ctrl-C the same, with the next kata named by its file.
+    t.type_text("clear");
+    t.keys(&["Enter"]);
+    std::thread::sleep(Duration::from_millis(300));
+    t.run_pykata_with("", "--workspace ws watch ws/basics/order.py");
+    t.wait_for("Watching basics/order.py (order).");
+    t.keys(&["C-c"]);
+    let (line, _) = t.assert_restored();
+    assert!(line.contains("EXIT:0"), "{line}");
+}

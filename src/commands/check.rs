@@ -4,11 +4,12 @@
 use super::style::{self, Style};
 use super::{exit, Ctx, Failure, Outcome};
 use crate::cli::Format;
-use crate::course::Kata;
+use crate::course::{Course, Kata};
 use crate::judge::{diff, Status, Verdict};
 use crate::progress::Progress;
 use crate::runner::sanitize::escape_controls;
 use crate::session;
+use crate::workspace::Workspace;
 use serde_json::json;
 
 /// The version of the `--format json` output.
@@ -16,15 +17,15 @@ pub const JSON_FORMAT: u32 = 1;
 
 pub fn run(ctx: &Ctx, kata: Option<&str>, all: bool, format: Format) -> Outcome {
     let course = ctx.course()?;
+    let ws = ctx.workspace()?;
     let katas: Vec<&Kata> = match (kata, all) {
         (Some(id), _) => vec![super::kata(&course, id)?],
         (None, true) => course.katas().collect(),
-        (None, false) => {
-            return Err(Failure::usage("name a kata to check, or pass --all")
-                .help("`pykata list` shows the kata ids"))
-        }
+        (None, false) => match current(&course, &ws)? {
+            Some(kata) => vec![kata],
+            None => return Ok(exit::OK),
+        },
     };
-    let ws = ctx.workspace()?;
     let python = ctx.python()?;
     // What was complete before these checks, for the ending after them
     // (read only: an unreadable file is set aside, and said, by the check).
@@ -132,6 +133,26 @@ fn print_endings(
     }
 }
 
+/// The kata to check when none is named: the one the interface would open
+/// (the last one worked on if not done, else the next not done). `None`,
+/// said, when every kata is done.
+pub(super) fn current<'c>(course: &'c Course, ws: &Workspace) -> Result<Option<&'c Kata>, Failure> {
+    let (progress, set_aside) = ws.load_progress();
+    if let Some(w) = set_aside {
+        super::warn(&w.to_string());
+    }
+    match session::continue_target(course, &progress) {
+        Some(kata) => Ok(Some(kata)),
+        None if course.katas().next().is_none() => Err(Failure::usage("this course has no katas")),
+        None => {
+            println!(
+                "Every kata of this course is done. `pykata check ID` checks one again, `pykata check --all` all of them."
+            );
+            Ok(None)
+        }
+    }
+}
+
 /// Said under the verdict on a starter the learner has not edited yet.
 const UNTOUCHED_NOTE: &str =
     "This is still the starter: not counted as an attempt. Edit the file, then check again.";
@@ -215,7 +236,7 @@ pub fn human(kata: &Kata, v: &Verdict, hints_used: u32, detailed: bool) -> Strin
         if detailed {
             out.push_str(&format!("  {}\n", v.message));
             out.push_str(&format!(
-                "  Compare with the reference: `pykata solution {}`\n",
+                "  Compare with the reference: `pykata solution {}` (`--diff` for what differs from yours)\n",
                 kata.id
             ));
         }

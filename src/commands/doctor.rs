@@ -77,7 +77,21 @@ pub fn run(ctx: &Ctx) -> Outcome {
         ),
     }
 
-    let source = ctx.source();
+    let source = match ctx.choose_course(ctx.workspace_opt().as_ref()) {
+        Ok(chosen) => {
+            if let Some(note) = chosen.override_note {
+                println!("{} course: {note}", s.warn("!"));
+            }
+            chosen.source
+        }
+        Err(f) => {
+            println!("{} course: {}", bad("✗"), f.message);
+            if let Some(help) = f.help {
+                println!("  {help}");
+            }
+            return Ok(exit::ENVIRONMENT);
+        }
+    };
     let origin = match &source {
         crate::course::CourseSource::Embedded => "built-in".to_string(),
         crate::course::CourseSource::Dir(d) => d.display().to_string(),

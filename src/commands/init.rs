@@ -2,13 +2,17 @@
 
 use super::{exit, Ctx, Failure, Outcome};
 use crate::plural::count;
+use crate::workspace::course_record::CourseRecord;
 use crate::workspace::{Workspace, DEFAULT_DIR, MARKER};
 use std::path::{Component, Path, PathBuf};
 
 pub fn run(ctx: &Ctx, dir: Option<PathBuf>) -> Outcome {
-    let course = ctx.course()?;
     let dir = dir.unwrap_or_else(|| PathBuf::from(DEFAULT_DIR));
     refuse_nested(&dir)?;
+    // Run again on a workspace, init keeps the course it follows unless
+    // --course names another (which it then follows from now on).
+    let existing = Workspace::locate(Some(&dir), &dir).ok();
+    let course = Ctx::load(ctx.choose_course(existing.as_ref())?.source)?;
     let (ws, report) = Workspace::init(&dir, &course)?;
     println!(
         "Workspace ready at {}: {} created, {} kept as they were.",
@@ -16,6 +20,22 @@ pub fn run(ctx: &Ctx, dir: Option<PathBuf>) -> Outcome {
         count(report.created.len(), "kata file"),
         report.kept.len()
     );
+    let now = CourseRecord::of(&course.source, &ws.root);
+    // An old workspace (no record) on the built-in course changed nothing.
+    let changed = match &report.course_was {
+        Some(None) => now != CourseRecord::BuiltIn,
+        other => other.is_some(),
+    };
+    if let (true, Some(was)) = (changed, &report.course_was) {
+        println!(
+            "It follows {} from now on{}.",
+            now.describe(),
+            match was {
+                Some(was) => format!(" (it followed {})", was.describe()),
+                None => String::new(),
+            }
+        );
+    }
     if let Some(first) = course.katas().next() {
         println!(
             "\nNext: cd {} && pykata list\nThen edit {} and run `pykata check {}`.",

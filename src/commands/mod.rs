@@ -11,14 +11,17 @@ mod new;
 pub mod pipe;
 mod report;
 mod reset;
+mod restore;
 mod schema;
 mod solution;
 pub mod style;
 mod verify;
+mod watch;
 
 use crate::cli::{Cli, Command};
 use crate::course::{self, Course, CourseSource};
 use crate::runner::python::{self, Interpreter};
+use crate::workspace::course_record::{self, Chosen};
 use crate::workspace::Workspace;
 use std::path::PathBuf;
 
@@ -67,8 +70,9 @@ impl Failure {
 
 impl From<crate::workspace::WorkspaceError> for Failure {
     fn from(e: crate::workspace::WorkspaceError) -> Self {
+        use crate::workspace::WorkspaceError as E;
         let code = match e {
-            crate::workspace::WorkspaceError::Io { .. } => exit::ENVIRONMENT,
+            E::Io { .. } | E::CourseGone { .. } | E::BadCourseRecord { .. } => exit::ENVIRONMENT,
             _ => exit::USAGE,
         };
         Failure {
@@ -101,6 +105,8 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// The course the options name, else the built-in one, whatever the
+    /// workspace follows (`lint`'s default).
     pub fn source(&self) -> CourseSource {
         match &self.course_dir {
             Some(path) => CourseSource::from_path(path),
@@ -108,8 +114,22 @@ impl Ctx {
         }
     }
 
+    /// The course to use: `--course` (or PYKATA_COURSE) if given, else the
+    /// one the workspace follows, else the built-in one. A `--course` other
+    /// than the workspace's own is said on stderr; a workspace whose course
+    /// is gone is an error that says how to fix it.
     pub fn course(&self) -> Result<Course, Failure> {
-        Self::load(self.source())
+        let chosen = self.choose_course(self.workspace_opt().as_ref())?;
+        if let Some(note) = &chosen.override_note {
+            warn(note);
+        }
+        Self::load(chosen.source)
+    }
+
+    /// The course to use with the workspace `ws` (see [`Ctx::course`]),
+    /// without saying anything.
+    pub fn choose_course(&self, ws: Option<&Workspace>) -> Result<Chosen, Failure> {
+        Ok(course_record::choose(self.course_dir.as_deref(), ws)?)
     }
 
     /// Loads a course from a source already made (an archive is opened and
@@ -180,10 +200,12 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Check { kata, all, format }) => {
             check::run(&ctx, kata.as_deref(), all, format)
         }
+        Some(Command::Watch { kata }) => watch::run(&ctx, kata.as_deref(), tui_options.poll),
         Some(Command::Hint { kata }) => hint::run(&ctx, &kata),
         Some(Command::Hints { kata }) => hint::seen(&ctx, &kata),
-        Some(Command::Solution { kata }) => solution::run(&ctx, &kata),
+        Some(Command::Solution { kata, diff }) => solution::run(&ctx, &kata, diff),
         Some(Command::Reset { kata }) => reset::run(&ctx, &kata),
+        Some(Command::Restore { kata, from, list }) => restore::run(&ctx, &kata, from, list),
         Some(Command::Init { dir }) => init::run(&ctx, dir),
         Some(Command::Verify {
             only,
@@ -248,7 +270,53 @@ fn interactive() -> bool {
     std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
 }
 
-/// The kata named on the command line, or a usage failure with a suggestion.
+/// The kata named on the command line by its id or by its file, or a usage
+/// failure with a suggestion.
 pub fn kata<'c>(course: &'c Course, id: &str) -> Result<&'c course::Kata, Failure> {
-    course.find_kata(id).map_err(Failure::usage)
+    if let Some(kata) = course.kata(id) {
+        return Ok(kata);
+    }
+    match kata_file_key(id) {
+        Some(key) => course
+            .katas()
+            .find(|k| k.workspace_path() == key)
+            .ok_or_else(|| {
+                let mut msg = format!("no kata of this course has the file {id} ({key})");
+                let files: Vec<String> = course.katas().map(|k| k.workspace_path()).collect();
+                match course::problem::suggestion(&key, files.iter().map(String::as_str)) {
+                    Some(s) => msg.push_str(&format!("; {s}")),
+                    None => msg.push_str("; `pykata list` shows the katas"),
+                }
+                Failure::usage(msg)
+            }),
+        None => course.find_kata(id).map_err(Failure::usage),
+    }
+}
+
+/// `topic/file.py` for an argument that is a kata's file rather than its
+/// id: the learner's file in the workspace (`gotchas/mutable_default.py`,
+/// or `mutable_default.py` from inside `gotchas/`), or the course's own
+/// (`katas/gotchas/mutable_default.py`), relative or absolute. Only the
+/// last folder and the file name count; the workspace's file is the one
+/// judged. `None` for an argument that looks like an id.
+fn kata_file_key(arg: &str) -> Option<String> {
+    let path = std::path::Path::new(arg);
+    if !arg.contains('/') && !arg.contains(std::path::MAIN_SEPARATOR) && !arg.ends_with(".py") {
+        return None;
+    }
+    let absolute = std::env::current_dir()
+        .map(|cwd| cwd.join(path))
+        .unwrap_or_else(|_| path.to_path_buf());
+    let mut parts: Vec<String> = Vec::new();
+    for part in absolute.components() {
+        match part {
+            std::path::Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            _ => {}
+        }
+    }
+    let n = parts.len();
+    Some(parts[n.saturating_sub(2)..].join("/"))
 }

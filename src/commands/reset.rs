@@ -10,9 +10,10 @@ pub fn run(ctx: &Ctx, id: &str) -> Outcome {
     let path = ws.kata_path(kata);
     match backup {
         Some(b) => println!(
-            "Your file was copied to {}\n{} is back to its starter.",
+            "Your file was copied to {}\n{} is back to its starter; `pykata restore {}` brings your file back.",
             b.display(),
-            path.display()
+            path.display(),
+            kata.id
         ),
         None => println!("{} was created from its starter.", path.display()),
     }

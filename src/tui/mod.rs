@@ -27,7 +27,7 @@ use crate::commands::{exit, Ctx, Failure, Outcome};
 use crate::course::Course;
 use crate::workspace::{Workspace, DEFAULT_DIR, MARKER};
 use app::{App, WelcomeFiles};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The interface's own command-line options.
 #[derive(Debug, Clone, Default)]
@@ -72,35 +72,45 @@ pub fn resolve_workspace(
             ),
         }
     };
+    match existing_workspace(explicit, cwd) {
+        Ok(ws) => (Some(canonical(ws)), None),
+        Err(dir) => create(&dir),
+    }
+}
+
+/// The learner's workspace if there is one (`explicit`, else the nearest
+/// from `cwd` up, else `./pykata-workspace`); else where to create it.
+pub fn existing_workspace(explicit: Option<&Path>, cwd: &Path) -> Result<Workspace, PathBuf> {
     if let Some(dir) = explicit {
         let dir = if dir.is_absolute() {
             dir.to_path_buf()
         } else {
             cwd.join(dir)
         };
-        return match Workspace::locate(Some(&dir), cwd) {
-            Ok(ws) => (Some(canonical(ws)), None),
-            Err(_) => create(&dir),
-        };
+        return Workspace::locate(Some(&dir), cwd).map_err(|_| dir);
     }
     if let Ok(ws) = Workspace::locate(None, cwd) {
-        return (Some(canonical(ws)), None);
+        return Ok(ws);
     }
     let dir = cwd.join(DEFAULT_DIR);
     if dir.join(MARKER).is_dir() {
-        return (Some(canonical(Workspace { root: dir })), None);
+        return Ok(Workspace { root: dir });
     }
-    create(&dir)
+    Err(dir)
 }
 
 /// Opens the interface; returns when the learner quits.
 pub fn run(ctx: &Ctx, opts: Options) -> Outcome {
     let mut trace = trace::Trace::from_env();
     trace.log("start", "");
-    let course = ctx.course()?;
-    trace.log("course_loaded", "");
     let cwd = std::env::current_dir()
         .map_err(|e| Failure::environment(format!("cannot read the current folder: {e}")))?;
+    // The course the workspace follows, unless --course names another; a
+    // course that is gone is said before the screen opens.
+    let found = existing_workspace(ctx.workspace_dir.as_deref(), &cwd).ok();
+    let chosen = ctx.choose_course(found.as_ref())?;
+    let course = Ctx::load(chosen.source)?;
+    trace.log("course_loaded", "");
     let (ws, welcome) = resolve_workspace(ctx.workspace_dir.as_deref(), &cwd, &course);
     let mut app = App::new(course, ws, theme::Theme::from_env());
     // The progress file's news from App::new must outlive the warnings below.
@@ -117,6 +127,9 @@ pub fn run(ctx: &Ctx, opts: Options) -> Outcome {
             app.python_error = Some(msg.clone());
             app.warn(msg);
         }
+    }
+    if let Some(note) = chosen.override_note {
+        app.warn(note);
     }
     if !crate::runner::sandbox::extras_enabled() && app.python_error.is_none() {
         // The stderr line printed before the screen opened is hidden by it.

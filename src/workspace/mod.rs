@@ -2,12 +2,16 @@
 //! `.pykata` folder with progress and backups. pykata never overwrites a
 //! learner's file without keeping a copy.
 
+pub mod backups;
+pub mod course_record;
 mod follow;
+pub mod watch;
 
 pub use follow::{fingerprint, Followed, Made, Record};
 
 use crate::course::{Course, Kata};
 use crate::progress::{self, Progress, SetAside, Updated};
+use course_record::CourseRecord;
 use std::path::{Path, PathBuf};
 
 /// The folder that marks a workspace, as `.git` marks a repository.
@@ -26,6 +30,12 @@ pub enum WorkspaceError {
     NotFound(PathBuf),
     #[error("{0} is not a pykata workspace (it has no {MARKER} folder)")]
     NotAWorkspace(PathBuf),
+    /// The course the workspace follows is no longer where it was.
+    #[error("this workspace follows {course}, which is gone")]
+    CourseGone { course: String, workspace: PathBuf },
+    /// `.pykata/course.json` is not a record pykata can read.
+    #[error("{path} does not say which course this workspace follows: {reason}")]
+    BadCourseRecord { path: PathBuf, reason: String },
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -39,12 +49,23 @@ impl WorkspaceError {
             WorkspaceError::NotFound(_) | WorkspaceError::NotAWorkspace(_) => format!(
                 "create one with `pykata init` (it makes ./{DEFAULT_DIR}), then run commands inside it or pass --workspace DIR"
             ),
+            WorkspaceError::CourseGone { workspace, .. } => format!(
+                "put the course back where it was, or pass --course DIR (or set PYKATA_COURSE) for this run; `pykata --course DIR init {}` makes the workspace follow DIR from now on",
+                workspace.display()
+            ),
+            WorkspaceError::BadCourseRecord { path, .. } => {
+                let ws = path.parent().and_then(Path::parent).unwrap_or(path);
+                format!(
+                    "`pykata --course DIR init {}` writes it again (leave out --course for the built-in course)",
+                    ws.display()
+                )
+            }
             WorkspaceError::Io { .. } => "check the folder's permissions and free space".into(),
         }
     }
 }
 
-fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> WorkspaceError + '_ {
+pub(crate) fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> WorkspaceError + '_ {
     move |source| WorkspaceError::Io {
         path: path.to_path_buf(),
         source,
@@ -56,6 +77,9 @@ fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> WorkspaceError + '_ {
 pub struct InitReport {
     pub created: Vec<PathBuf>,
     pub kept: Vec<PathBuf>,
+    /// The course the workspace followed before, when `init` changed it
+    /// (`None` inside: a workspace made before courses were recorded).
+    pub course_was: Option<Option<CourseRecord>>,
 }
 
 impl Workspace {
@@ -79,14 +103,25 @@ impl Workspace {
             .ok_or_else(|| WorkspaceError::NotFound(start.to_path_buf()))
     }
 
-    /// Creates the workspace and every kata file that does not exist yet.
-    /// Existing files are never touched.
+    /// Creates the workspace and every kata file that does not exist yet,
+    /// and records `course` as the one it follows. Existing files are never
+    /// touched.
     pub fn init(root: &Path, course: &Course) -> Result<(Workspace, InitReport), WorkspaceError> {
+        let existed = root.join(MARKER).is_dir();
         std::fs::create_dir_all(root.join(MARKER)).map_err(io_err(root))?;
         let ws = Workspace {
             root: root.to_path_buf(),
         };
         let mut report = InitReport::default();
+        let record = CourseRecord::of(&course.source, root);
+        // An unreadable record is replaced: init is how the help says to fix it.
+        let before = ws.course_record().ok().flatten();
+        if !before.as_ref().is_some_and(|b| b.same_course(&record)) {
+            ws.record_course(&record)?;
+            if existed {
+                report.course_was = Some(before);
+            }
+        }
         for kata in course.katas() {
             let path = ws.kata_path(kata);
             if ws.ensure_kata_file(kata)? {
@@ -216,6 +251,7 @@ fix or write the code the task asks for, and save. pykata judges the file:
     pykata check ID    run the checks of one kata
     pykata hint ID     the next hint
     pykata reset ID    start a kata again (your file is backed up first)
+    pykata restore ID  bring back the file reset backed up
 
 Your progress is in .pykata/progress.json; backups are in .pykata/backups/.
 ";
