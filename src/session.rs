@@ -23,6 +23,18 @@ pub enum SessionError {
     Unsupported(String),
 }
 
+/// Brings `ws` up to `course` (see `Workspace::follow`); what the learner
+/// must be told, a line each. A failure to do so is one of them: it never
+/// stops the command or the interface.
+pub fn follow_course(ws: &Workspace, course: &Course) -> Vec<String> {
+    match ws.follow(course) {
+        Ok(followed) => followed.summary(),
+        Err(e) => vec![format!(
+            "the workspace could not be brought up to the course: {e}"
+        )],
+    }
+}
+
 /// Judges `source` as the learner's file of `kata`. Touches no workspace.
 pub fn judge_source(
     python: &Interpreter,

@@ -281,3 +281,64 @@ fn a_workspace_from_before_records_keeps_everything_under_the_new_course() {
     assert!(ws.follow(&new).unwrap().is_empty());
     let _ = followed;
 }
+
+fn pykata(dir: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("pykata").unwrap();
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("PYKATA_COURSE")
+        .env_remove("PYKATA_PYTHON");
+    cmd
+}
+
+/// What the learner sees: the first command after the update says what
+/// changed, once; the map keeps marking the changed kata until a reset.
+#[test]
+fn the_learner_is_told_once_and_the_map_marks_the_changed_kata() {
+    let dir = tempfile::tempdir().unwrap();
+    let course_dir = dir.path().join("course");
+    copy_dir(&manifest_dir().join("tests/fixtures/course"), &course_dir);
+    pykata(dir.path())
+        .args(["--course", course_dir.to_str().unwrap(), "init", "ws"])
+        .assert()
+        .success();
+    let ws = dir.path().join("ws");
+    fs::write(ws.join("basics/fix_default.py"), "# my own try\n").unwrap();
+    update_course(&course_dir);
+
+    let out = pykata(&ws).arg("list").output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stderr.contains("the task of fix-default changed. Your file is kept"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("kata `validate` is now `validate-port`"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.contains("task changed since your file was made: `pykata reset fix-default`"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("greet-again"), "{stdout}");
+
+    let again = pykata(&ws).arg("list").output().unwrap();
+    assert!(
+        !String::from_utf8_lossy(&again.stderr).contains("the course was updated"),
+        "said twice: {}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    assert!(String::from_utf8_lossy(&again.stdout).contains("task changed"));
+    assert_eq!(
+        fs::read_to_string(ws.join("basics/fix_default.py")).unwrap(),
+        "# my own try\n"
+    );
+
+    pykata(&ws)
+        .args(["reset", "fix-default"])
+        .assert()
+        .success();
+    let after = pykata(&ws).arg("list").output().unwrap();
+    assert!(!String::from_utf8_lossy(&after.stdout).contains("task changed"));
+}

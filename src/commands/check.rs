@@ -43,6 +43,17 @@ pub fn run(ctx: &Ctx, kata: Option<&str>, all: bool, format: Format) -> Outcome 
             if katas.len() == 1 && untouched(&ws, kata) {
                 println!("  {}", Style::stdout().dim(UNTOUCHED_NOTE));
             }
+            // Until a pass or a reset, a kata whose task changed under the
+            // learner's file says so (its checks are the new task's).
+            if !verdict.status.is_ok() && ws.changed(kata) {
+                println!(
+                    "  {}",
+                    Style::stdout().warn(&format!(
+                        "This kata's task changed since your file was made; your file is kept. `pykata reset {}` gives the new starter (your file is backed up first).",
+                        kata.id
+                    ))
+                );
+            }
         }
         // The verdict first, then what went wrong with the progress file.
         if let Some(w) = warning {

@@ -32,6 +32,10 @@ pub fn run(ctx: &Ctx) -> Outcome {
         )),
     }
     let id_width = course.katas().map(|k| k.id.len()).max().unwrap_or(0);
+    let changed = ws
+        .as_ref()
+        .map(|w| w.changed_katas(&course))
+        .unwrap_or_default();
     for (n, topic) in course.topics.iter().enumerate() {
         let topic_done = topic
             .katas
@@ -58,6 +62,16 @@ pub fn run(ctx: &Ctx) -> Outcome {
                     s.dim(&format!("  (started, {})", count(p.attempts, "attempt"))),
                 ),
                 KataState::New => (" ".to_string(), String::new()),
+            };
+            let note = match changed.contains(&kata.id) {
+                true => format!(
+                    "{note}{}",
+                    s.warn(&format!(
+                        "  (task changed since your file was made: `pykata reset {}` gives the new starter)",
+                        kata.id
+                    ))
+                ),
+                false => note,
             };
             let needs = kata
                 .min_python

@@ -102,6 +102,9 @@ pub struct Ctx {
     pub course_dir: Option<PathBuf>,
     pub workspace_dir: Option<PathBuf>,
     pub python_path: Option<PathBuf>,
+    /// Whether loading the course brings the workspace up to it (see
+    /// `Workspace::follow`): the learner's commands, not the author's.
+    pub follow_workspace: bool,
 }
 
 impl Ctx {
@@ -119,11 +122,21 @@ impl Ctx {
     /// than the workspace's own is said on stderr; a workspace whose course
     /// is gone is an error that says how to fix it.
     pub fn course(&self) -> Result<Course, Failure> {
-        let chosen = self.choose_course(self.workspace_opt().as_ref())?;
+        let ws = self.workspace_opt();
+        let chosen = self.choose_course(ws.as_ref())?;
         if let Some(note) = &chosen.override_note {
             warn(note);
         }
-        Self::load(chosen.source)
+        let course = Self::load(chosen.source)?;
+        // A learner's command brings their workspace up to the course it
+        // follows (a newer pykata, a newer course); never to a course named
+        // for one run only.
+        if let (true, None, Some(ws)) = (self.follow_workspace, &chosen.override_note, &ws) {
+            for line in crate::session::follow_course(ws, &course) {
+                warn(&line);
+            }
+        }
+        Ok(course)
     }
 
     /// The course to use with the workspace `ws` (see [`Ctx::course`]),
@@ -180,10 +193,24 @@ pub fn run(cli: Cli) -> u8 {
         poll: cli.poll,
     };
     let several_pythons = cli.python.len() > 1;
+    let follow_workspace = matches!(
+        cli.command,
+        None | Some(
+            Command::List
+                | Command::Check { .. }
+                | Command::Watch { .. }
+                | Command::Hint { .. }
+                | Command::Hints { .. }
+                | Command::Solution { .. }
+                | Command::Reset { .. }
+                | Command::Restore { .. }
+        )
+    );
     let ctx = Ctx {
         course_dir: cli.course,
         workspace_dir: cli.workspace,
         python_path: cli.python.last().cloned(),
+        follow_workspace,
     };
     if several_pythons && !matches!(cli.command, Some(Command::Verify { .. })) {
         let s = style::Style::stderr();

@@ -111,6 +111,12 @@ pub fn run(ctx: &Ctx, opts: Options) -> Outcome {
     let chosen = ctx.choose_course(found.as_ref())?;
     let course = Ctx::load(chosen.source)?;
     trace.log("course_loaded", "");
+    // The workspace follows its own course when it was updated; never a
+    // course named for this run only.
+    let course_news = match (&chosen.override_note, &found) {
+        (None, Some(ws)) => crate::session::follow_course(ws, &course),
+        _ => Vec::new(),
+    };
     let (ws, welcome) = resolve_workspace(ctx.workspace_dir.as_deref(), &cwd, &course);
     let mut app = App::new(course, ws, theme::Theme::from_env());
     // The progress file's news from App::new must outlive the warnings below.
@@ -130,6 +136,9 @@ pub fn run(ctx: &Ctx, opts: Options) -> Outcome {
     }
     if let Some(note) = chosen.override_note {
         app.warn(note);
+    }
+    if !course_news.is_empty() {
+        app.warn(course_news.join(" · "));
     }
     if !crate::runner::sandbox::extras_enabled() && app.python_error.is_none() {
         // The stderr line printed before the screen opened is hidden by it.

@@ -173,6 +173,24 @@ impl Workspace {
             .is_some_and(|made| !made.same_kata(&Made::of(kata)))
     }
 
+    /// The ids of the katas of `course` that [`Workspace::changed`] marks,
+    /// reading the record once.
+    pub fn changed_katas(&self, course: &Course) -> std::collections::HashSet<String> {
+        let Some(record) = self.made_record() else {
+            return Default::default();
+        };
+        course
+            .katas()
+            .filter(|k| {
+                record
+                    .katas
+                    .get(&k.id)
+                    .is_some_and(|made| !made.same_kata(&Made::of(k)))
+            })
+            .map(|k| k.id.clone())
+            .collect()
+    }
+
     /// Brings the workspace up to `course` (see the module's comment).
     /// Nothing the learner wrote is overwritten: a file is replaced only
     /// when it is exactly the old starter, and moved only to a free name.
