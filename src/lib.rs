@@ -2,11 +2,13 @@
 //!
 //! Data flows one way: course -> (learner edits a file) -> runner -> judge
 //! -> progress -> screen. The command line (`commands`) and the interface
-//! (`tui`) are two faces over the same calls.
+//! (`tui`) are two faces over the same calls (`session`), given the same
+//! `context`; neither imports the other, and the binary chooses the face.
 
 pub mod answers;
 pub mod cli;
 pub mod commands;
+pub mod context;
 pub mod course;
 pub mod ending;
 pub mod judge;

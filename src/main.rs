@@ -15,5 +15,20 @@ fn main() -> std::process::ExitCode {
             eprintln!("pykata: {}", pykata::runner::sandbox::EXTRAS_OFF_WARNING);
         }
     }
-    std::process::ExitCode::from(pykata::commands::run(cli))
+    // A runner killed with -9 left its work dir (a copy of the learner's
+    // file) in the temp folder: the next start clears it away.
+    pykata::runner::workdir::sweep_stale_once();
+    // The face: `pykata` alone in a terminal opens the interface; anything
+    // else (a subcommand, or no terminal) is a command.
+    let code = if cli.command.is_none() && pykata::context::interactive() {
+        let ctx = pykata::context::Ctx::from_cli(&cli);
+        let options = pykata::tui::Options {
+            edit_cmd: cli.edit_cmd,
+            poll: cli.poll,
+        };
+        pykata::context::finish(pykata::tui::run(&ctx, options))
+    } else {
+        pykata::commands::run(cli)
+    };
+    std::process::ExitCode::from(code)
 }

@@ -14,205 +14,18 @@ mod reset;
 mod restore;
 mod schema;
 mod solution;
-pub mod style;
 mod verify;
 mod watch;
 
+pub use crate::context::{exit, style, warn, Ctx, Failure, Outcome};
+
 use crate::cli::{Cli, Command};
-use crate::course::{self, Course, CourseSource};
-use crate::runner::python::{self, Interpreter};
-use crate::workspace::course_record::{self, Chosen};
-use crate::workspace::Workspace;
-use std::path::PathBuf;
-
-/// Exit codes, as documented in README.md.
-pub mod exit {
-    /// Success; for `check`, the kata passed (or was skipped).
-    pub const OK: u8 = 0;
-    /// The kata did not pass, or `verify`/`lint` found problems.
-    pub const NOT_PASSING: u8 = 1;
-    /// A usage error: unknown kata, no workspace, bad arguments.
-    pub const USAGE: u8 = 2;
-    /// The environment: no Python, a course that does not load, a file that cannot be written.
-    pub const ENVIRONMENT: u8 = 3;
-}
-
-/// A command that could not do its job, with what to do about it.
-#[derive(Debug)]
-pub struct Failure {
-    pub code: u8,
-    pub message: String,
-    pub help: Option<String>,
-}
-
-impl Failure {
-    pub fn usage(message: impl Into<String>) -> Failure {
-        Failure {
-            code: exit::USAGE,
-            message: message.into(),
-            help: None,
-        }
-    }
-
-    pub fn environment(message: impl Into<String>) -> Failure {
-        Failure {
-            code: exit::ENVIRONMENT,
-            message: message.into(),
-            help: None,
-        }
-    }
-
-    pub fn help(mut self, help: impl Into<String>) -> Failure {
-        self.help = Some(help.into());
-        self
-    }
-}
-
-impl From<crate::workspace::WorkspaceError> for Failure {
-    fn from(e: crate::workspace::WorkspaceError) -> Self {
-        use crate::workspace::WorkspaceError as E;
-        let code = match e {
-            E::Io { .. } | E::CourseGone { .. } | E::BadCourseRecord { .. } => exit::ENVIRONMENT,
-            _ => exit::USAGE,
-        };
-        Failure {
-            code,
-            help: Some(e.help()),
-            message: e.to_string(),
-        }
-    }
-}
-
-impl From<crate::session::SessionError> for Failure {
-    fn from(e: crate::session::SessionError) -> Self {
-        match e {
-            crate::session::SessionError::Workspace(w) => w.into(),
-            crate::session::SessionError::Unsupported(message) => {
-                Failure::environment(message).help(python::INSTALL_HELP)
-            }
-            other => Failure::environment(other.to_string()),
-        }
-    }
-}
-
-pub type Outcome = Result<u8, Failure>;
-
-/// What every command may need, resolved on demand from the global options.
-pub struct Ctx {
-    pub course_dir: Option<PathBuf>,
-    pub workspace_dir: Option<PathBuf>,
-    pub python_path: Option<PathBuf>,
-    /// Whether loading the course brings the workspace up to it (see
-    /// `Workspace::follow`): the learner's commands, not the author's.
-    pub follow_workspace: bool,
-}
-
-impl Ctx {
-    /// The course the options name, else the built-in one, whatever the
-    /// workspace follows (`lint`'s default).
-    pub fn source(&self) -> CourseSource {
-        match &self.course_dir {
-            Some(path) => CourseSource::from_path(path),
-            None => CourseSource::Embedded,
-        }
-    }
-
-    /// The course to use: `--course` (or PYKATA_COURSE) if given, else the
-    /// one the workspace follows, else the built-in one. A `--course` other
-    /// than the workspace's own is said on stderr; a workspace whose course
-    /// is gone is an error that says how to fix it.
-    pub fn course(&self) -> Result<Course, Failure> {
-        let ws = self.workspace_opt();
-        let chosen = self.choose_course(ws.as_ref())?;
-        if let Some(note) = &chosen.override_note {
-            warn(note);
-        }
-        let course = Self::load(chosen.source)?;
-        // A learner's command brings their workspace up to the course it
-        // follows (a newer pykata, a newer course); never to a course named
-        // for one run only.
-        if let (true, None, Some(ws)) = (self.follow_workspace, &chosen.override_note, &ws) {
-            for line in crate::session::follow_course(ws, &course) {
-                warn(&line);
-            }
-        }
-        Ok(course)
-    }
-
-    /// The course to use with the workspace `ws` (see [`Ctx::course`]),
-    /// without saying anything.
-    pub fn choose_course(&self, ws: Option<&Workspace>) -> Result<Chosen, Failure> {
-        Ok(course_record::choose(self.course_dir.as_deref(), ws)?)
-    }
-
-    /// Loads a course from a source already made (an archive is opened and
-    /// read once, when its source is made).
-    pub fn load(source: CourseSource) -> Result<Course, Failure> {
-        course::load(source).map_err(|e| {
-            Failure::environment(format!("the course does not load:\n{e}"))
-                .help("`pykata lint DIR` lists the same problems; fix them in the files named")
-        })
-    }
-
-    /// The interpreter to run code on, refused before anything runs if
-    /// pykata does not support its version.
-    pub fn python(&self) -> Result<Interpreter, Failure> {
-        let python = self.find_python()?;
-        python
-            .require_supported()
-            .map_err(|message| Failure::environment(message).help(python::INSTALL_HELP))?;
-        Ok(python)
-    }
-
-    /// The interpreter the options name, without asking its version (the
-    /// interface asks off its thread, so the screen opens at once).
-    pub fn find_python(&self) -> Result<Interpreter, Failure> {
-        python::find(self.python_path.as_deref())
-            .map_err(|e| Failure::environment(e.to_string()).help(e.help()))
-    }
-
-    pub fn workspace(&self) -> Result<Workspace, Failure> {
-        let cwd = std::env::current_dir()
-            .map_err(|e| Failure::environment(format!("cannot read the current folder: {e}")))?;
-        Ok(Workspace::locate(self.workspace_dir.as_deref(), &cwd)?)
-    }
-
-    /// The workspace if there is one; its absence is not an error.
-    pub fn workspace_opt(&self) -> Option<Workspace> {
-        self.workspace().ok()
-    }
-}
+use crate::course::{self, Course};
 
 /// Runs the parsed command line; returns the process exit code.
 pub fn run(cli: Cli) -> u8 {
-    // A runner killed with -9 left its work dir (a copy of the learner's
-    // file) in the temp folder: the next start clears it away.
-    crate::runner::workdir::sweep_stale_once();
-    let tui_options = crate::tui::Options {
-        edit_cmd: cli.edit_cmd,
-        poll: cli.poll,
-    };
-    let several_pythons = cli.python.len() > 1;
-    let follow_workspace = matches!(
-        cli.command,
-        None | Some(
-            Command::List
-                | Command::Check { .. }
-                | Command::Watch { .. }
-                | Command::Hint { .. }
-                | Command::Hints { .. }
-                | Command::Solution { .. }
-                | Command::Reset { .. }
-                | Command::Restore { .. }
-        )
-    );
-    let ctx = Ctx {
-        course_dir: cli.course,
-        workspace_dir: cli.workspace,
-        python_path: cli.python.last().cloned(),
-        follow_workspace,
-    };
-    if several_pythons && !matches!(cli.command, Some(Command::Verify { .. })) {
+    let ctx = Ctx::from_cli(&cli);
+    if cli.python.len() > 1 && !matches!(cli.command, Some(Command::Verify { .. })) {
         let s = style::Style::stderr();
         eprintln!(
             "{} only `verify` takes --python more than once",
@@ -221,13 +34,12 @@ pub fn run(cli: Cli) -> u8 {
         return exit::USAGE;
     }
     let outcome = match cli.command {
-        // The interface needs a terminal; piped or in CI, the course map is printed.
-        None if interactive() => crate::tui::run(&ctx, tui_options),
+        // Piped or in CI (no terminal for the interface), the course map.
         None | Some(Command::List) => list::run(&ctx),
         Some(Command::Check { kata, all, format }) => {
             check::run(&ctx, kata.as_deref(), all, format)
         }
-        Some(Command::Watch { kata }) => watch::run(&ctx, kata.as_deref(), tui_options.poll),
+        Some(Command::Watch { kata }) => watch::run(&ctx, kata.as_deref(), cli.poll),
         Some(Command::Hint { kata }) => hint::run(&ctx, &kata),
         Some(Command::Hints { kata }) => hint::seen(&ctx, &kata),
         Some(Command::Solution { kata, diff }) => solution::run(&ctx, &kata, diff),
@@ -262,39 +74,7 @@ pub fn run(cli: Cli) -> u8 {
             }
         },
     };
-    match outcome {
-        Ok(code) => code,
-        Err(failure) => {
-            let s = style::Style::stderr();
-            eprintln!("{} {}", s.bad("error:"), failure.message);
-            if let Some(help) = failure.help {
-                eprintln!("  {} {help}", s.dim("help:"));
-            }
-            failure.code
-        }
-    }
-}
-
-/// Prints a warning on stderr, each line as `warning: ...`. A warning this
-/// process has printed already is not printed again (`check --all` meets an
-/// unwritable progress file once per kata; the learner reads it once).
-pub fn warn(text: &str) {
-    static SHOWN: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
-    let mut shown = SHOWN.lock().unwrap_or_else(|p| p.into_inner());
-    if shown.iter().any(|t| t == text) {
-        return;
-    }
-    shown.push(text.to_string());
-    let s = style::Style::stderr();
-    for line in text.lines() {
-        eprintln!("{} {line}", s.warn("warning:"));
-    }
-}
-
-/// Whether stdin and stdout are both a terminal (the interface can run).
-fn interactive() -> bool {
-    use std::io::IsTerminal;
-    std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
+    crate::context::finish(outcome)
 }
 
 /// The kata named on the command line by its id or by its file, or a usage

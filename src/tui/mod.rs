@@ -23,7 +23,7 @@ pub mod watch;
 pub mod widgets;
 pub mod worker;
 
-use crate::commands::{exit, Ctx, Failure, Outcome};
+use crate::context::{exit, Ctx, Failure, Outcome};
 use crate::course::Course;
 use crate::workspace::{Workspace, DEFAULT_DIR, MARKER};
 use app::{App, WelcomeFiles};
