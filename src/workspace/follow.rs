@@ -202,7 +202,9 @@ impl Workspace {
             None => self.baseline_without_record(course),
         };
         let mut record = Record::default();
-        let (progress, _) = self.load_progress();
+        // Read only: an unreadable progress file is set aside (and said) by
+        // whoever loads it next, not swallowed here.
+        let progress = crate::progress::Progress::peek(&self.progress_path()).unwrap_or_default();
         let mut renames = Vec::new();
         for kata in course.katas() {
             let old_id = kata
@@ -261,7 +263,7 @@ impl Workspace {
             };
             record.katas.insert(kata.id.clone(), kept);
         }
-        let updated = self.update_progress(|p| {
+        let change = |p: &mut crate::progress::Progress| {
             let mut moved = Vec::new();
             for (old, kata) in &renames {
                 if p.rename_kata(old, &kata.id) {
@@ -273,8 +275,15 @@ impl Workspace {
             }
             let retired = p.retire_unknown_katas(|id| course.kata(id).is_some());
             (moved, retired)
-        });
-        let (moved, retired) = updated.value;
+        };
+        // The progress is written only when following changes it.
+        let mut preview = progress.clone();
+        change(&mut preview);
+        let (moved, retired) = if preview == progress {
+            (Vec::new(), Vec::new())
+        } else {
+            self.update_progress(change).value
+        };
         for pair in moved {
             if !followed.renamed.contains(&pair) {
                 followed.renamed.push(pair);
