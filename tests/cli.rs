@@ -1711,3 +1711,25 @@ fn running_an_example_whose_module_is_missing_names_it_and_runs_nothing() {
         pykata::session::run_example(&python, "print('ran')", &["json".to_string()], None).unwrap();
     assert_eq!(out, "ran\n");
 }
+
+#[test]
+fn a_module_probe_that_does_not_answer_is_an_error_not_a_missing_module() {
+    // `true` takes the probe script, prints nothing and exits 0, as an
+    // interpreter stopped by a loaded machine's wall clock prints nothing:
+    // that must not read as "json is not installed".
+    let Ok(program) = which::which("true") else {
+        return;
+    };
+    let silent = pykata::runner::Interpreter {
+        program,
+        pre_args: Vec::new(),
+        found_by: "test",
+    };
+    let got = pykata::session::missing_modules(&silent, &["json".to_string()]);
+    let err = got.expect_err("a silent probe must be an error");
+    assert!(
+        err.to_string()
+            .contains("could not find out whether json is installed"),
+        "{err}"
+    );
+}

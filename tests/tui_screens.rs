@@ -949,7 +949,8 @@ fn an_example_that_needs_a_module_says_so_and_why_it_did_not_run() {
         step: 0,
         result: Err(pykata::session::missing_message(&["numpy".to_string()])),
     });
-    let after = draw(&mut app, 80, 24).to_string();
+    // Wide enough that the message is on one line.
+    let after = draw(&mut app, 220, 24).to_string();
     for part in [
         "could not run it: this example needs numpy",
         "install it with `python -m pip install numpy`",
