@@ -144,13 +144,22 @@ pub fn missing_modules(python: &Interpreter, modules: &[String]) -> std::io::Res
          \x20       found = False\n\
          \x20   print(name, found)\n"
     );
-    let run = runner::run_script(python, &code, script::PREDICT_WALL_MS)?;
+    // The probe only looks files up, but a loaded machine can stall an
+    // interpreter's start: give it the kata default, not a snippet's 2 s.
+    let run = runner::run_script(python, &code, runner::Limits::default().wall_ms)?;
     let out = run.process.stdout.display();
-    let missing: Vec<String> = modules
-        .iter()
-        .filter(|m| !out.lines().any(|l| l == format!("{m} True")))
-        .cloned()
-        .collect();
+    let mut missing = Vec::new();
+    for m in modules {
+        // A probe that did not answer for a module (it was stopped, or
+        // crashed) says nothing about it: that is an error, not "missing".
+        if out.lines().any(|l| l == format!("{m} False")) {
+            missing.push(m.clone());
+        } else if !out.lines().any(|l| l == format!("{m} True")) {
+            return Err(std::io::Error::other(format!(
+                "could not find out whether {m} is installed: the interpreter did not answer"
+            )));
+        }
+    }
     Ok(missing)
 }
 
