@@ -126,6 +126,61 @@ pub enum LessonRunError {
     /// The interpreter is too old (or gave no version): nothing ran.
     #[error("{0}")]
     Unsupported(String),
+    /// The example imports modules this interpreter lacks: nothing ran.
+    #[error("{}", missing_message(.0))]
+    MissingModules(Vec<String>),
+}
+
+/// What a learner reads when an example needs modules their Python lacks.
+pub fn missing_message(modules: &[String]) -> String {
+    let names = modules.join(", ");
+    let install = modules
+        .iter()
+        .map(|m| m.split('.').next().unwrap_or(m))
+        .collect::<Vec<_>>()
+        .join(" ");
+    format!(
+        "this example needs {names}, which is not installed for this Python \
+         (the course itself needs only the standard library); \
+         to run it, install it with `python -m pip install {install}`"
+    )
+}
+
+/// Which of `modules` this interpreter cannot import, found with
+/// `importlib.util.find_spec` (nothing is imported). An example's
+/// `requires:` names modules outside the standard library.
+pub fn missing_modules(python: &Interpreter, modules: &[String]) -> std::io::Result<Vec<String>> {
+    if modules.is_empty() {
+        return Ok(Vec::new());
+    }
+    // The names passed lint as dotted identifiers, so `{:?}` quotes them
+    // as valid Python strings.
+    let code = format!(
+        "import importlib.util\n\
+         for name in {modules:?}:\n\
+         \x20   try:\n\
+         \x20       found = importlib.util.find_spec(name) is not None\n\
+         \x20   except (ImportError, ValueError):\n\
+         \x20       found = False\n\
+         \x20   print(name, found)\n"
+    );
+    // The probe only looks files up, but a loaded machine can stall an
+    // interpreter's start: give it the kata default, not a snippet's 2 s.
+    let run = runner::run_script(python, &code, runner::Limits::default().wall_ms)?;
+    let out = run.process.stdout.display();
+    let mut missing = Vec::new();
+    for m in modules {
+        // A probe that did not answer for a module (it was stopped, or
+        // crashed) says nothing about it: that is an error, not "missing".
+        if out.lines().any(|l| l == format!("{m} False")) {
+            missing.push(m.clone());
+        } else if !out.lines().any(|l| l == format!("{m} True")) {
+            return Err(std::io::Error::other(format!(
+                "could not find out whether {m} is installed: the interpreter did not answer"
+            )));
+        }
+    }
+    Ok(missing)
 }
 
 fn was_cancelled(cancel: &Option<Arc<AtomicBool>>) -> bool {
@@ -225,11 +280,16 @@ pub fn next_hint(ws: &Workspace, kata: &Kata) -> NextHint {
 pub fn run_example(
     python: &Interpreter,
     code: &str,
+    requires: &[String],
     cancel: Option<Arc<AtomicBool>>,
 ) -> Result<String, LessonRunError> {
     python
         .require_supported()
         .map_err(LessonRunError::Unsupported)?;
+    let missing = missing_modules(python, requires)?;
+    if !missing.is_empty() {
+        return Err(LessonRunError::MissingModules(missing));
+    }
     let run =
         runner::run_script_cancellable(python, code, script::PREDICT_WALL_MS, cancel.clone())?;
     if was_cancelled(&cancel) {

@@ -2272,3 +2272,127 @@ fn quitting_watch_during_a_run_stops_the_run_at_once() {
     // A stopped run is no attempt.
     assert!(!progress_path(&dir).exists() || read_progress(&dir)["katas"]["fix-default"].is_null());
 }
+
+/// A course of one topic whose lesson is `steps` (YAML list items).
+fn lesson_course(steps: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("lessons")).unwrap();
+    std::fs::write(
+        dir.path().join("course.yaml"),
+        "format: 1\ntitle: Extras\ntopics: [extras]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("lessons/extras.yaml"),
+        format!("title: Extras\nlesson:\n{steps}"),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn verify_skips_an_example_whose_module_is_missing_and_runs_the_others() {
+    if !python_available() {
+        return;
+    }
+    // The first example would fail if it ran; the second needs a module
+    // every Python has, so it runs, and its wrong output is reported.
+    let course = lesson_course(
+        "  - example:\n      code: |\n        import pykata_no_such_module\n      output: \"42\"\n      requires: [pykata_no_such_module]\n\
+         \x20 - example:\n      code: |\n        import json\n        print(json.dumps([1]))\n      output: \"[2]\"\n      requires: [json]\n",
+    );
+    let out = Command::cargo_bin("pykata")
+        .unwrap()
+        .env("NO_COLOR", "1")
+        .arg("--course")
+        .arg(course.path())
+        .arg("verify")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("skipped")
+            && text.contains(
+                "(step 1 of extras): needs pykata_no_such_module, not installed for this Python"
+            ),
+        "{text}"
+    );
+    assert!(
+        text.contains("(step 2 of extras)") && text.contains("stated output differs"),
+        "{text}"
+    );
+    assert!(text.contains("1 problem(s)"), "{text}");
+}
+
+#[test]
+fn lint_refuses_a_required_module_that_is_not_a_module_name() {
+    let course = lesson_course(
+        "  - example:\n      code: print(1)\n      output: \"1\"\n      requires: [numpy, \"numpy-2\"]\n",
+    );
+    let out = Command::cargo_bin("pykata")
+        .unwrap()
+        .env("NO_COLOR", "1")
+        .arg("lint")
+        .arg(course.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("extras.yaml:6:25: `requires: numpy-2` is not a module name"),
+        "{text}"
+    );
+    assert!(text.contains("1 problem(s)"), "{text}");
+}
+
+#[test]
+fn running_an_example_whose_module_is_missing_names_it_and_runs_nothing() {
+    if !python_available() {
+        return;
+    }
+    let python = pykata::runner::Interpreter {
+        program: "python3".into(),
+        pre_args: Vec::new(),
+        found_by: "test",
+    };
+    let err = pykata::session::run_example(
+        &python,
+        "print('ran')",
+        &["json".to_string(), "pykata_no_such_module.sub".to_string()],
+        None,
+    )
+    .unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.starts_with("this example needs pykata_no_such_module.sub, which is not installed")
+            && text.contains("`python -m pip install pykata_no_such_module`"),
+        "{text}"
+    );
+    // A module every Python has does not stop the run.
+    let out =
+        pykata::session::run_example(&python, "print('ran')", &["json".to_string()], None).unwrap();
+    assert_eq!(out, "ran\n");
+}
+
+#[test]
+fn a_module_probe_that_does_not_answer_is_an_error_not_a_missing_module() {
+    // `true` takes the probe script, prints nothing and exits 0, as an
+    // interpreter stopped by a loaded machine's wall clock prints nothing:
+    // that must not read as "json is not installed".
+    let Ok(program) = which::which("true") else {
+        return;
+    };
+    let silent = pykata::runner::Interpreter {
+        program,
+        pre_args: Vec::new(),
+        found_by: "test",
+    };
+    let got = pykata::session::missing_modules(&silent, &["json".to_string()]);
+    let err = got.expect_err("a silent probe must be an error");
+    assert!(
+        err.to_string()
+            .contains("could not find out whether json is installed"),
+        "{err}"
+    );
+}

@@ -899,3 +899,62 @@ fn an_unsupported_interpreter_starts_no_run() {
         "{why}"
     );
 }
+
+/// An app on a one-topic course whose lesson is one example that needs
+/// numpy (`requires:`).
+fn app_with_required_module() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("course");
+    std::fs::create_dir_all(root.join("lessons")).unwrap();
+    std::fs::write(
+        root.join("course.yaml"),
+        "format: 1\ntitle: Extras\ntopics: [extras]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("lessons/extras.yaml"),
+        "title: Extras\nlesson:\n  - example:\n      title: Vectorised\n      code: |\n        import numpy as np\n        print(np.arange(3).sum())\n      output: \"3\"\n      requires: [numpy]\n",
+    )
+    .unwrap();
+    let course = course::load(CourseSource::Dir(root)).expect("the course loads");
+    let mut app = App::new(course, None, Theme::plain());
+    app.python = Some(Interpreter {
+        program: "python3".into(),
+        pre_args: Vec::new(),
+        found_by: "test",
+    });
+    app.version = PythonVersion::parse("3.11.7");
+    (dir, app)
+}
+
+#[test]
+fn an_example_that_needs_a_module_says_so_and_why_it_did_not_run() {
+    let (_d, mut app) = app_with_required_module();
+    app.open_lesson(0);
+    let before = draw(&mut app, 80, 24).to_string();
+    assert!(
+        before.contains("Needs numpy (not in the standard library)"),
+        "{before}"
+    );
+    let effects = key(&mut app, KeyCode::Char('r'));
+    let gen = match effects.first() {
+        Some(Effect::Example { gen, requires, .. }) => {
+            assert_eq!(requires, &vec!["numpy".to_string()]);
+            *gen
+        }
+        other => panic!("expected an example run, got {other:?}"),
+    };
+    app.update(Msg::ExampleRan {
+        gen,
+        step: 0,
+        result: Err(pykata::session::missing_message(&["numpy".to_string()])),
+    });
+    // Wide enough that the message is on one line.
+    let after = draw(&mut app, 220, 24).to_string();
+    for part in [
+        "could not run it: this example needs numpy",
+        "install it with `python -m pip install numpy`",
+    ] {
+        assert!(after.contains(part), "missing `{part}` in:\n{after}");
+    }
+}

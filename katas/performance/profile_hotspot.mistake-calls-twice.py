@@ -8,6 +8,5 @@ def hottest(func, *args, **kwargs):
     func(*args, **kwargs)
     profiler = cProfile.Profile()
     profiler.runcall(func, *args, **kwargs)
-    stats = pstats.Stats(profiler)
-    stats.sort_stats("tottime")
-    return stats.fcn_list[0][2]
+    rows = pstats.Stats(profiler).get_stats_profile().func_profiles
+    return max(rows, key=lambda name: rows[name].tottime)

@@ -5,6 +5,5 @@ import pstats
 def hottest(func, *args, **kwargs):
     profiler = cProfile.Profile()
     profiler.runcall(func, *args, **kwargs)
-    stats = pstats.Stats(profiler)
-    stats.sort_stats("cumulative")
-    return stats.fcn_list[0][2]
+    rows = pstats.Stats(profiler).get_stats_profile().func_profiles
+    return max(rows, key=lambda name: rows[name].cumtime)

@@ -8,6 +8,5 @@ _profiler = cProfile.Profile()
 
 def hottest(func, *args, **kwargs):
     _profiler.runcall(func, *args, **kwargs)
-    stats = pstats.Stats(_profiler)
-    stats.sort_stats("tottime")
-    return stats.fcn_list[0][2]
+    rows = pstats.Stats(_profiler).get_stats_profile().func_profiles
+    return max(rows, key=lambda name: rows[name].tottime)

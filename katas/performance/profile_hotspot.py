@@ -13,10 +13,13 @@ def hottest(func, *args, **kwargs):
     """Profile func(*args, **kwargs); return the name of the function with the largest tottime."""
     profiler = cProfile.Profile()
     profiler.runcall(func, *args, **kwargs)
-    stats = pstats.Stats(profiler)
-    stats.sort_stats("ncalls")
-    filename, line, name = stats.fcn_list[0]
-    return name
+    rows = pstats.Stats(profiler).get_stats_profile().func_profiles
+
+    def calls(name):
+        # ncalls is text: "3000", or "5/3" for a recursive function
+        return int(rows[name].ncalls.split("/")[0])
+
+    return max(rows, key=calls)
 
 
 if __name__ == "__main__":

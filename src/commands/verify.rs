@@ -60,6 +60,7 @@ enum Job<'c> {
         at: At,
         code: &'c str,
         output: &'c str,
+        requires: Vec<String>,
     },
     Predict {
         at: At,
@@ -201,6 +202,7 @@ fn jobs<'c>(
                     at,
                     code: &e.code,
                     output: &e.output.value,
+                    requires: e.required_modules(),
                 }),
                 Step::Predict(p) => jobs.push(Job::Predict {
                     at,
@@ -412,7 +414,23 @@ fn prove(course: &Course, python: &Interpreter, version: &PythonVersion, job: &J
                 },
             }
         }
-        Job::Example { at, code, output } => {
+        Job::Example {
+            at,
+            code,
+            output,
+            requires,
+        } => {
+            match session::missing_modules(python, requires) {
+                Err(e) => return at_step(at, format!("could not run: {e}")),
+                Ok(missing) if !missing.is_empty() => {
+                    return Found::Skipped(format!(
+                        "{}: needs {}, not installed for this Python",
+                        at.subject,
+                        missing.join(", ")
+                    ))
+                }
+                Ok(_) => {}
+            }
             match crate::runner::run_script(python, code, crate::runner::Limits::default().wall_ms)
             {
                 Err(e) => at_step(at, format!("could not run: {e}")),

@@ -479,6 +479,21 @@ impl Loader {
     }
 
     fn step(&mut self, file: &str, step: &Spanned<model::Step>) {
+        if let model::Step::Example(e) = &step.value {
+            for module in &e.requires {
+                if !is_module_name(&module.value) {
+                    self.problem(
+                        file,
+                        &module.referenced,
+                        format!("`requires: {}` is not a module name", module.value.trim()),
+                    )
+                    .hint = Some(
+                        "name the module as `import` does: `numpy`, `polars`, `msgspec.json`"
+                            .into(),
+                    );
+                }
+            }
+        }
         if let model::Step::Predict(p) = &step.value {
             let answer = &p.answer.value;
             if answer.trim().is_empty() {
@@ -966,6 +981,11 @@ fn is_identifier(s: &str) -> bool {
         .next()
         .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// A module name as `import` takes it: identifiers joined by dots.
+pub fn is_module_name(s: &str) -> bool {
+    !s.is_empty() && s.split('.').all(is_identifier)
 }
 
 /// "3.12" -> (3, 12).

@@ -70,6 +70,12 @@ pub struct Example {
     /// Shown under the output.
     #[serde(default)]
     pub explanation: Option<String>,
+    /// Modules outside the standard library the code imports (`numpy`).
+    /// Where one is missing the example is not run: `verify` lists it as
+    /// skipped and the learner is told which module to install.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub requires: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -294,4 +300,11 @@ pub struct Mistake {
     /// A wrong answer (relative to katas/) that must fire this detector; `verify` proves it.
     #[schemars(with = "String")]
     pub sample: Spanned<String>,
+}
+
+impl Example {
+    /// The module names of `requires`, as written.
+    pub fn required_modules(&self) -> Vec<String> {
+        self.requires.iter().map(|m| m.value.clone()).collect()
+    }
 }

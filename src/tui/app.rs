@@ -84,6 +84,8 @@ pub enum Effect {
         gen: u64,
         step: usize,
         code: String,
+        /// Modules outside the standard library it needs (`requires:`).
+        requires: Vec<String>,
         cancel: Arc<AtomicBool>,
     },
     Edit(PathBuf),

@@ -126,10 +126,11 @@ impl Worker {
                 gen,
                 step,
                 code,
+                requires,
                 cancel,
             } => {
                 let result = guarded(|| {
-                    session::run_example(self.python()?, &code, Some(cancel))
+                    session::run_example(self.python()?, &code, &requires, Some(cancel))
                         .map_err(|e| e.to_string())
                 });
                 Msg::ExampleRan { gen, step, result }

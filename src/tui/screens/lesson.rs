@@ -38,6 +38,8 @@ enum Body {
         title: Option<String>,
         code: Highlighted,
         source: String,
+        /// Modules outside the standard library it needs (`requires:`).
+        requires: Vec<String>,
         explanation: Option<Doc>,
         run: Option<Result<String, String>>,
     },
@@ -92,6 +94,7 @@ impl LessonView {
                     title: e.title.clone(),
                     code: Highlighted::new(e.code.trim_end(), hl, theme),
                     source: e.code.clone(),
+                    requires: e.required_modules(),
                     explanation: e.explanation.as_deref().map(|x| Doc::parse(x, hl, theme)),
                     run: None,
                 },
@@ -436,16 +439,24 @@ impl App {
             return Vec::new();
         };
         let step = view.step;
-        let Some(Body::Example { source, run, .. }) = view.steps.get_mut(step) else {
+        let Some(Body::Example {
+            source,
+            requires,
+            run,
+            ..
+        }) = view.steps.get_mut(step)
+        else {
             return Vec::new();
         };
         *run = None;
         let code = source.clone();
+        let requires = requires.clone();
         let cancel = view.start_run(gen, step);
         let effect = Effect::Example {
             gen,
             step,
             code,
+            requires,
             cancel,
         };
         vec![effect]
@@ -768,6 +779,7 @@ fn step_lines(
         Body::Example {
             title,
             code,
+            requires,
             explanation,
             run,
             ..
@@ -776,6 +788,17 @@ fn step_lines(
                 title.clone().unwrap_or_else(|| "Example".into()),
                 theme.heading(),
             ));
+            if !requires.is_empty() {
+                // Said before the run, so nobody expects it to work on a
+                // standard-library-only Python.
+                out.push(Line::styled(
+                    format!(
+                        "Needs {} (not in the standard library)",
+                        requires.join(", ")
+                    ),
+                    theme.dim(),
+                ));
+            }
             out.push(Line::raw(""));
             out.extend(text::code_block(&code.lines, theme));
             out.push(Line::raw(""));

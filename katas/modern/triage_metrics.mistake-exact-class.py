@@ -1,0 +1,29 @@
+"""Only Metric itself is matched: a subclass of Metric is ignored."""
+
+WATCHED = "loss"
+
+
+class Metric:
+    __match_args__ = ("name", "value")
+
+    def __init__(self, name, value, step=0):
+        self.name = name
+        self.value = value
+        self.step = step
+
+
+def triage(event, limit):
+    if type(event) is not Metric:
+        return ("ignored", event)
+    match event:
+        case Metric(name, bool()):
+            return ("invalid", name)
+        case Metric(name, int() | float() as value) if name == WATCHED and value > limit:
+            return ("alert", name, value)
+        case Metric(name, int() | float() as value):
+            return ("ok", name, value)
+        case Metric(name, _):
+            return ("invalid", name)
+        case _:
+            return ("ignored", event)
+

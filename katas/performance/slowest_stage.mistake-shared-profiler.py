@@ -1,0 +1,18 @@
+"""One profiler for the module: every call adds to what earlier calls measured."""
+
+import cProfile
+import pstats
+
+
+_profiler = cProfile.Profile()
+
+
+def slowest_stage(func, stages, *args, **kwargs):
+    """Profile one call; return the stage in `stages` with the largest cumtime."""
+    profiler = _profiler
+    profiler.runcall(func, *args, **kwargs)
+    rows = pstats.Stats(profiler).get_stats_profile().func_profiles
+    ran = [name for name in stages if name in rows]
+    if not ran:
+        return None
+    return max(ran, key=lambda name: rows[name].cumtime)

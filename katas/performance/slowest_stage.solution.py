@@ -1,0 +1,15 @@
+"""Which stage of the report is expensive?"""
+
+import cProfile
+import pstats
+
+
+def slowest_stage(func, stages, *args, **kwargs):
+    """Profile one call; return the stage in `stages` with the largest cumtime."""
+    profiler = cProfile.Profile()
+    profiler.runcall(func, *args, **kwargs)
+    rows = pstats.Stats(profiler).get_stats_profile().func_profiles
+    ran = [name for name in stages if name in rows]
+    if not ran:
+        return None
+    return max(ran, key=lambda name: rows[name].cumtime)
