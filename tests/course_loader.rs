@@ -428,3 +428,127 @@ fn new_never_waits_on_a_named_pipe() {
     assert_ne!(run.code, Some(0));
     assert!(run.stderr.contains("named pipe"), "{}", run.stderr);
 }
+
+/// Replaces the first `from` in the course file `rel` with `to`.
+fn edit(course: &Path, rel: &str, from: &str, to: &str) {
+    let path = course.join(rel);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} has no `{from}`");
+    fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// The 1-based line of `rel` that contains `needle`.
+fn line_of(course: &Path, rel: &str, needle: &str) -> usize {
+    let text = fs::read_to_string(course.join(rel)).unwrap();
+    text.lines()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("{rel} has no `{needle}`"))
+        + 1
+}
+
+#[test]
+fn lint_lists_every_bad_field_of_every_file_in_one_run() {
+    // Bad fields in the manifest, at the head of two topic files, several
+    // in one kata, and a check kind nobody knows: each used to hide what
+    // came after it in its document (and the manifest's hid every topic).
+    let (_dir, course) = fresh_course();
+    let topic = "lessons/basics.yaml";
+    edit(
+        &course,
+        "course.yaml",
+        "title: Fixture course",
+        "title: Fixture course\nauthr: me",
+    );
+    edit(
+        &course,
+        "course.yaml",
+        "  - basics",
+        "  - basics\n  - extra",
+    );
+    fs::write(
+        course.join("lessons/extra.yaml"),
+        "title: Extra\nsumary: misspelt\nlesson:\n  - read: Hi.\n  - reed: Typo.\n",
+    )
+    .unwrap();
+    edit(
+        &course,
+        topic,
+        "summary: Every check kind, once.",
+        "summary: Every check kind, once.\nauthor: me\nlicence: MIT",
+    );
+    edit(
+        &course,
+        topic,
+        "    hints:\n      - When is",
+        "    hnts:\n      - When is",
+    );
+    edit(
+        &course,
+        topic,
+        "        kind: assert\n",
+        "        kind: asert\n",
+    );
+    edit(
+        &course,
+        topic,
+        "        kind: structure\n        forbid: [mutable_default]",
+        "        kind: wibble\n        forbid: [mutable_default]",
+    );
+    edit(
+        &course,
+        topic,
+        "basics/fix_default.mistake-copied.py",
+        "basics/fix_default.mistake-copy.py",
+    );
+    edit(&course, topic, "    stdin: \"Ada\\n\"", "    stdin: [Ada]");
+    edit(&course, topic, "basics/greet.alt.py", "basics/gret.alt.py");
+    let run = lint(&course);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    let at = |rel: &str, needle: &str, column: usize| {
+        format!(
+            "{}:{}:{column}: ",
+            course.join(rel).display(),
+            line_of(&course, rel, needle)
+        )
+    };
+    let expected = [
+        (at("course.yaml", "authr:", 1), "unknown field `authr`"),
+        (
+            at("lessons/extra.yaml", "sumary:", 1),
+            "unknown field `sumary`",
+        ),
+        (
+            at("lessons/extra.yaml", "reed:", 5),
+            "unknown variant `reed`",
+        ),
+        (at(topic, "author:", 1), "unknown field `author`"),
+        (at(topic, "licence:", 1), "unknown field `licence`"),
+        (at(topic, "hnts:", 5), "unknown field `hnts`"),
+        (at(topic, "kind: asert", 15), "unknown variant `asert`"),
+        (at(topic, "kind: wibble", 15), "unknown variant `wibble`"),
+        (
+            at(topic, "mistake-copy.py", 17),
+            "mistake-copy.py does not exist",
+        ),
+        (at(topic, "stdin: [Ada]", 12), "`stdin`"),
+        (at(topic, "gret.alt.py", 20), "gret.alt.py does not exist"),
+    ];
+    for (place, what) in &expected {
+        assert!(
+            run.stdout
+                .lines()
+                .any(|l| l.contains(place.as_str()) && l.contains(what)),
+            "lint does not say `{place}{what}`:\n{}",
+            run.stdout
+        );
+    }
+    // Nothing made up by reading past the bad fields: the kata whose only
+    // structure check was taken out is not said to lack checks, and the
+    // misspelt fields, read as what they resemble, are not missing.
+    assert!(
+        run.stdout
+            .contains(&format!("lint: {} problem(s)", expected.len())),
+        "{}",
+        run.stdout
+    );
+}

@@ -2,7 +2,8 @@
 //! returned together, each located at file:line:column with a fix.
 
 use super::model::{self, CheckKind, MatchMode, Phase, FORMAT_VERSION};
-use super::problem::{clip, suggestion, Problem};
+use super::problem::{clip, did_you_mean, suggestion, Problem};
+use super::repair::Repair;
 use super::source::{CourseSource, ReadError, MANIFEST};
 use super::{
     structure, Course, EquivalentMark, Kata, LessonStep, Mistake, PyFile, Topic, MUTANT_OPERATORS,
@@ -43,6 +44,7 @@ pub fn load(source: CourseSource) -> Result<Course, LoadError> {
         kata_files: None,
         bytes_read: 0,
         line_offset: 0,
+        repaired: false,
     };
     let course = loader.course();
     if loader.problems.is_empty() {
@@ -66,6 +68,54 @@ struct Loader {
     /// salvaged, each item is parsed as a document of its own that starts
     /// at its first line (see `salvage`).
     line_offset: u64,
+    /// The kata being validated was read from a text with fields taken out
+    /// (see `parse_reporting`): a list it lacks may be one taken out, so
+    /// its absence is not reported.
+    repaired: bool,
+}
+
+/// The most bad fields reported in one document; past it the document is
+/// surely not a course file.
+const MAX_REPAIRS: usize = 100;
+
+/// Edits `repair` past the problem `err` reports: a misspelt field or value
+/// renamed to the one it resembles, anything else taken out. False when
+/// nothing can be done (a missing field, broken YAML).
+fn repair_past(repair: &mut Repair, err: &serde_saphyr::Error) -> bool {
+    use serde_saphyr::Error as E;
+    let inner = err.without_snippet();
+    let Some(loc) = inner.location() else {
+        return false;
+    };
+    let (line, column) = (loc.line(), loc.column());
+    match inner {
+        E::SerdeUnknownField {
+            field, expected, ..
+        } => {
+            if let Some(close) = did_you_mean(field, expected.iter().copied()) {
+                if !repair.mapping_has(line, column, &close)
+                    && repair.rename(line, column, field, &close)
+                {
+                    return true;
+                }
+            }
+            repair.remove_key(line, column)
+        }
+        E::SerdeUnknownVariant {
+            variant, expected, ..
+        } => match did_you_mean(variant, expected.iter().copied()) {
+            Some(close) if repair.rename(line, column, variant, &close) => true,
+            _ => repair.remove_item(line, column),
+        },
+        E::DuplicateMappingKey { .. } => repair.remove_key(line, column),
+        E::SerdeInvalidType { .. }
+        | E::SerdeInvalidValue { .. }
+        | E::SerdeInvalidLength { .. }
+        | E::InvalidScalar { .. }
+        | E::NullIntoString { .. }
+        | E::Unexpected { .. } => repair.remove_value_at(line, column),
+        _ => false,
+    }
 }
 
 /// The most text a course may hold in all: the same as an archive's limit,
@@ -213,14 +263,8 @@ impl Loader {
                 return None;
             }
         };
-        let manifest: model::Manifest = match serde_saphyr::from_str(&text) {
-            Ok(m) => m,
-            Err(e) => {
-                self.problems
-                    .push(yaml_problem(&manifest_name, &text, &e, 0));
-                return None;
-            }
-        };
+        let (manifest, _) =
+            self.parse_reporting::<model::Manifest>(&manifest_name, &text, &text, 0)?;
         if manifest.format.value != FORMAT_VERSION {
             self.problem(
                 &manifest_name,
@@ -400,40 +444,78 @@ impl Loader {
             return false;
         };
         let before = self.problems.len();
-        if let Err(e) = serde_saphyr::from_str::<Head>(text) {
-            self.problems.push(yaml_problem(file, text, &e, 0));
-        }
+        self.parse_reporting::<Head>(file, text, text, 0);
         let lines: Vec<&str> = text.lines().collect();
         for (i, item) in skeleton.lesson.iter().enumerate() {
             let next = skeleton.lesson.get(i + 1);
             let (offset, item_text) = node_text(&lines, item, next);
             self.line_offset = offset;
-            match serde_saphyr::from_str::<Spanned<model::Step>>(&item_text) {
-                Ok(step) => self.step(file, &step),
-                Err(e) => self.problems.push(yaml_problem(file, text, &e, offset)),
+            if let Some((step, _)) =
+                self.parse_reporting::<Spanned<model::Step>>(file, text, &item_text, offset)
+            {
+                self.step(file, &step);
             }
         }
         for (i, item) in skeleton.katas.iter().enumerate() {
             let next = skeleton.katas.get(i + 1);
             let (offset, item_text) = node_text(&lines, item, next);
             self.line_offset = offset;
-            match serde_saphyr::from_str::<model::Kata>(&item_text) {
-                Ok(kata) => {
-                    if let Some(previous) = kata_ids.insert(kata.id.value.clone(), file.to_string())
-                    {
-                        self.problem(
-                            file,
-                            &kata.id.referenced,
-                            format!("kata id `{}` is already used at {previous}", kata.id.value),
-                        );
-                    }
-                    self.kata(topic, file, kata);
+            if let Some((kata, took_out)) =
+                self.parse_reporting::<model::Kata>(file, text, &item_text, offset)
+            {
+                if let Some(previous) = kata_ids.insert(kata.id.value.clone(), file.to_string()) {
+                    self.problem(
+                        file,
+                        &kata.id.referenced,
+                        format!("kata id `{}` is already used at {previous}", kata.id.value),
+                    );
                 }
-                Err(e) => self.problems.push(yaml_problem(file, text, &e, offset)),
+                self.repaired = took_out;
+                self.kata(topic, file, kata);
+                self.repaired = false;
             }
         }
         self.line_offset = 0;
         self.problems.len() > before
+    }
+
+    /// Parses `text`, the part of `whole` (the file `file`) that starts
+    /// after its line `offset`. When a bad field stops the parse, reports
+    /// it, repairs the text past it (see `repair_past`) and parses again, so
+    /// that one bad field does not hide the next. Returns what could be
+    /// read, and whether fields were taken out to read it; None when the
+    /// text could not be repaired far enough (every problem met is
+    /// reported).
+    fn parse_reporting<T: serde::de::DeserializeOwned>(
+        &mut self,
+        file: &str,
+        whole: &str,
+        text: &str,
+        offset: u64,
+    ) -> Option<(T, bool)> {
+        let mut repair = Repair::new(text);
+        let mut current = text.to_string();
+        for _ in 0..MAX_REPAIRS {
+            match serde_saphyr::from_str::<T>(&current) {
+                Ok(value) => return Some((value, repair.took_out)),
+                Err(e) => {
+                    let problem = yaml_problem(file, whole, &e, offset);
+                    if !self.problems.contains(&problem) {
+                        self.problems.push(problem);
+                    }
+                    if !repair_past(&mut repair, &e) {
+                        return None;
+                    }
+                    let next = repair.text();
+                    // Nothing left to read is no finding of its own.
+                    if next == current || next.trim().is_empty() {
+                        return None;
+                    }
+                    current = next;
+                }
+            }
+        }
+        None
     }
 
     fn step(&mut self, file: &str, step: &Spanned<model::Step>) {
@@ -540,7 +622,7 @@ impl Loader {
             .iter()
             .filter_map(|a| self.py_file(file, a))
             .collect();
-        if raw.alternatives.is_empty() {
+        if raw.alternatives.is_empty() && !self.repaired {
             self.problem(file, &id_loc, format!("kata `{id}` has no alternative solution"))
                 .hint = Some(
                 "add `alternatives:` with a correct solution written another way, so `verify` proves the checks accept more than one wording".into(),
@@ -572,7 +654,7 @@ impl Loader {
             },
         };
 
-        if raw.checks.is_empty() {
+        if raw.checks.is_empty() && !self.repaired {
             self.problem(file, &id_loc, format!("kata `{id}` has no checks"))
                 .hint = Some("add `checks:`; without them any file would pass".into());
         }

@@ -5,6 +5,7 @@ pub mod archive;
 pub mod load;
 pub mod model;
 pub mod problem;
+mod repair;
 pub mod schema;
 pub mod source;
 pub mod structure;
