@@ -552,3 +552,127 @@ fn lint_lists_every_bad_field_of_every_file_in_one_run() {
         run.stdout
     );
 }
+
+#[test]
+fn lint_says_what_to_do_about_common_yaml_mistakes() {
+    // (what the author wrote instead of the fixture's text, the line it is
+    // reported on, the column, what lint must say, what it must advise).
+    let task = "    task: Make `add(item, items=None)` return a new list each call.";
+    let title = "    title: Fresh list per call";
+    let cases: &[(&str, &str, &str, usize, usize, &str, &str)] = &[
+        (
+            "colon-space",
+            task,
+            "    task: Make add return: a new list each call.",
+            0,
+            26,
+            "contains `: `",
+            "put the text in quotes: task: \"Make add return: a new list each call.\"",
+        ),
+        (
+            "leading backquote",
+            task,
+            "    task: `add()` returns a new list each call.",
+            0,
+            11,
+            "cannot start with a backquote",
+            "task: \"`add()` returns a new list each call.\"",
+        ),
+        (
+            "leading @",
+            title,
+            "    title: @home list",
+            0,
+            12,
+            "cannot start with `@`",
+            "title: \"@home list\"",
+        ),
+        (
+            "leading %",
+            title,
+            "    title: %d list",
+            0,
+            12,
+            "cannot start with `%`",
+            "title: \"%d list\"",
+        ),
+        (
+            "tab",
+            title,
+            "\ttitle: Fresh list per call",
+            0,
+            1,
+            "indented with a tab",
+            "spaces only",
+        ),
+        (
+            "one space too far",
+            title,
+            "     title: Fresh list per call",
+            0,
+            6,
+            "indented 5 spaces",
+            "indent `title:` by 4 spaces, like `id:` on line",
+        ),
+        (
+            "under the field above",
+            task,
+            "      task: Make add return a new list each call.",
+            0,
+            7,
+            "indented 6 spaces",
+            "indent `task:` by 4 spaces, like `title:` on line",
+        ),
+        (
+            "unclosed quote",
+            title,
+            "    title: \"Fresh list per call",
+            0,
+            12,
+            "quote that starts `title` is never closed",
+            "end the text with `\"`",
+        ),
+        (
+            "unclosed bracket",
+            "    hints: [Decorators apply bottom-up.]",
+            "    hints: [Decorators apply bottom-up.",
+            0,
+            12,
+            "`[` that starts this list is never closed",
+            "close it with `]`",
+        ),
+        (
+            "key twice",
+            title,
+            "    title: Fresh list per call\n    title: Again",
+            1,
+            5,
+            "`title` is written twice",
+            "first written on line",
+        ),
+    ];
+    let topic = "lessons/basics.yaml";
+    for (case, from, to, below, column, says, advises) in cases {
+        let (_dir, course) = fresh_course();
+        let line = line_of(&course, topic, from.trim_start()) + below;
+        edit(&course, topic, from, to);
+        let run = lint(&course);
+        let place = format!("{}:{line}:{column}: ", course.join(topic).display());
+        let shown = run.stdout.lines().collect::<Vec<_>>();
+        let at = shown
+            .iter()
+            .position(|l| l.contains(&place) && l.contains(says))
+            .unwrap_or_else(|| {
+                panic!(
+                    "{case}: lint does not say `{place}... {says}`:\n{}",
+                    run.stdout
+                )
+            });
+        let help = shown.get(at + 1).copied().unwrap_or_default();
+        assert!(
+            help.trim_start().starts_with("help:") && help.contains(advises),
+            "{case}: lint does not advise `{advises}`:\n{}",
+            run.stdout
+        );
+    }
+}

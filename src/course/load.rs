@@ -5,6 +5,7 @@ use super::model::{self, CheckKind, MatchMode, Phase, FORMAT_VERSION};
 use super::problem::{clip, did_you_mean, suggestion, Problem};
 use super::repair::Repair;
 use super::source::{CourseSource, ReadError, MANIFEST};
+use super::yaml_errors;
 use super::{
     structure, Course, EquivalentMark, Kata, LessonStep, Mistake, PyFile, Topic, MUTANT_OPERATORS,
 };
@@ -131,6 +132,10 @@ fn yaml_problem(file: &str, text: &str, err: &serde_saphyr::Error, line_offset: 
         .location()
         .map(|l| (l.line() + line_offset, l.column()))
         .unwrap_or((0, 0));
+    if let Some(explained) = explain_syntax(text, line, column, inner) {
+        return Problem::new(file, explained.line, explained.column, explained.message)
+            .with_hint(explained.hint);
+    }
     let hint = match inner {
         serde_saphyr::Error::SerdeUnknownField {
             field, expected, ..
@@ -144,9 +149,20 @@ fn yaml_problem(file: &str, text: &str, err: &serde_saphyr::Error, line_offset: 
             suggestion(variant, expected.iter().copied())
                 .unwrap_or_else(|| format!("the values allowed here are {}", expected.join(", "))),
         ),
-        serde_saphyr::Error::SerdeMissingField { field, .. } => Some(format!(
-            "add `{field}:`; docs/authoring.md describes every field"
-        )),
+        serde_saphyr::Error::SerdeMissingField { field, .. } => Some(
+            match yaml_errors::misplaced_key(
+                text,
+                line,
+                field,
+                (column as usize).saturating_sub(1),
+            ) {
+                Some((at, indent)) => format!(
+                    "`{field}:` on line {at} is indented {indent} spaces: indent it {} spaces, like the other fields here",
+                    column.saturating_sub(1)
+                ),
+                None => format!("add `{field}:`; docs/authoring.md describes every field"),
+            },
+        ),
         _ => None,
     };
     let message = inner.to_string();
@@ -175,6 +191,32 @@ fn yaml_problem(file: &str, text: &str, err: &serde_saphyr::Error, line_offset: 
         _ => message,
     };
     Problem::new(file, line, column, message).with_hint_opt(hint)
+}
+
+/// A YAML mistake (not a field serde did not expect) said as what to do.
+fn explain_syntax(
+    text: &str,
+    line: u64,
+    column: u64,
+    err: &serde_saphyr::Error,
+) -> Option<yaml_errors::Explained> {
+    use serde_saphyr::Error as E;
+    let twice = match err {
+        E::DuplicateMappingKey { key, .. } => Some(key.clone().unwrap_or_default()),
+        E::SerdeUnknownField { .. }
+        | E::SerdeUnknownVariant { .. }
+        | E::SerdeMissingField { .. }
+        | E::SerdeInvalidType { .. }
+        | E::SerdeInvalidValue { .. }
+        | E::Unexpected { .. } => return None,
+        _ => None,
+    };
+    if line == 0 {
+        return None;
+    }
+    let complaint = err.to_string();
+    let complaint = complaint.split(" at line ").next().unwrap_or(&complaint);
+    yaml_errors::explain(text, line, column, complaint, twice.as_deref())
 }
 
 /// The mapping key written before `line`:`column` on the same line

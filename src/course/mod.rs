@@ -9,6 +9,7 @@ mod repair;
 pub mod schema;
 pub mod source;
 pub mod structure;
+mod yaml_errors;
 
 pub use load::{load, LoadError};
 pub use model::{Check, CheckKind, MatchMode, Phase, Step};
