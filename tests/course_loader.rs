@@ -676,3 +676,66 @@ fn lint_says_what_to_do_about_common_yaml_mistakes() {
         );
     }
 }
+
+#[test]
+fn a_missing_file_is_never_said_to_be_one_with_another_role() {
+    // The alternative and the mistake sample are gone: the closest names
+    // left are the kata's own starter and solution, which would pass lint
+    // and then fail verify (a starter must fail, a sample must fire).
+    let (_dir, course) = fresh_course();
+    let katas = course.join("katas/basics");
+    fs::remove_file(katas.join("fix_default.alt.py")).unwrap();
+    fs::remove_file(katas.join("fix_default.mistake-copied.py")).unwrap();
+    // Another kata's alternative is named as an alternative is, but a
+    // missing solution must not be offered it.
+    edit(
+        &course,
+        "lessons/basics.yaml",
+        "solution: basics/order.solution.py",
+        "solution: basics/order.solutoin.py",
+    );
+    let run = lint(&course);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let help_after = |what: &str| -> String {
+        let at = lines
+            .iter()
+            .position(|l| l.contains(what) && l.contains("does not exist"))
+            .unwrap_or_else(|| panic!("lint does not report {what}:\n{}", run.stdout));
+        lines[at + 1].to_string()
+    };
+    let alt = help_after("fix_default.alt.py");
+    for other in ["fix_default.py", "fix_default.solution.py", "mistake-"] {
+        assert!(
+            !alt.contains(other),
+            "the missing alternative is offered {other}: {alt}"
+        );
+    }
+    assert!(alt.contains("named like `topic/name.alt.py`"), "{alt}");
+    let sample = help_after("fix_default.mistake-copied.py");
+    for other in [
+        "fix_default.py`",
+        "fix_default.solution.py",
+        "fix_default.alt",
+    ] {
+        assert!(
+            !sample.contains(other),
+            "the missing sample is offered {other}: {sample}"
+        );
+    }
+    let solution = help_after("order.solutoin.py");
+    assert!(
+        solution.contains("did you mean `basics/order.solution.py`?"),
+        "{solution}"
+    );
+
+    // A file named as its role is offered: the alternative renamed .alt2.py.
+    fs::write(katas.join("fix_default.alt2.py"), "x = 1\n").unwrap();
+    let run = lint(&course);
+    assert!(
+        run.stdout
+            .contains("did you mean `basics/fix_default.alt2.py`?"),
+        "{}",
+        run.stdout
+    );
+}

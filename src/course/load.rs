@@ -587,7 +587,17 @@ impl Loader {
         }
     }
 
-    fn py_file(&mut self, file: &str, path: &Spanned<String>) -> Option<PyFile> {
+    /// Reads a Python file the kata names as `role`. A missing one is
+    /// answered with the closest file named as that role is (never a file
+    /// the kata names already: the starter offered for a missing
+    /// alternative would then fail `verify`).
+    fn py_file(
+        &mut self,
+        file: &str,
+        path: &Spanned<String>,
+        role: Role,
+        named: &[String],
+    ) -> Option<PyFile> {
         let rel = format!("katas/{}", path.value);
         match self.read(&rel) {
             Ok(text) => Some(PyFile {
@@ -600,12 +610,18 @@ impl Loader {
                     .get_or_insert_with(|| self.source.list("katas"));
                 // A file that is listed but cannot be read is not missing;
                 // never suggest the name the author already wrote.
-                let others = files
+                let others: Vec<&str> = files
                     .iter()
                     .map(String::as_str)
-                    .filter(|f| *f != path.value);
-                let hint = suggestion(&path.value, others)
-                    .unwrap_or_else(|| "paths are relative to the course's katas/ folder".into());
+                    .filter(|f| *f != path.value && !named.iter().any(|n| n == f))
+                    .filter(|f| Role::of_name(f) == role)
+                    .collect();
+                let hint = closest_file(&path.value, &others).unwrap_or_else(|| {
+                    format!(
+                        "paths are relative to the course's katas/ folder; {}",
+                        role.naming()
+                    )
+                });
                 let shown = clip(&self.source.display(&rel));
                 self.problem(
                     file,
@@ -657,12 +673,19 @@ impl Loader {
             );
         }
 
-        let starter = self.py_file(file, &raw.starter);
-        let solution = self.py_file(file, &raw.solution);
+        // A missing file is never said to be one the kata uses otherwise.
+        let named: Vec<String> = std::iter::once(&raw.starter)
+            .chain(std::iter::once(&raw.solution))
+            .chain(&raw.alternatives)
+            .chain(raw.mistakes.iter().map(|m| &m.sample))
+            .map(|s| s.value.clone())
+            .collect();
+        let starter = self.py_file(file, &raw.starter, Role::Starter, &named);
+        let solution = self.py_file(file, &raw.solution, Role::Solution, &named);
         let alternatives: Vec<PyFile> = raw
             .alternatives
             .iter()
-            .filter_map(|a| self.py_file(file, a))
+            .filter_map(|a| self.py_file(file, a, Role::Alternative, &named))
             .collect();
         if raw.alternatives.is_empty() && !self.repaired {
             self.problem(file, &id_loc, format!("kata `{id}` has no alternative solution"))
@@ -729,7 +752,7 @@ impl Loader {
                     "a mistake detector has an empty `when`",
                 );
             }
-            if let Some(sample) = self.py_file(file, &m.sample) {
+            if let Some(sample) = self.py_file(file, &m.sample, Role::Mistake, &named) {
                 mistakes.push(Mistake {
                     id: m.id.value.clone(),
                     origin: format!(
@@ -983,6 +1006,79 @@ fn parse_side_by_side(texts: &[Result<String, ReadError>]) -> Vec<Parsed> {
             })
             .collect()
     })
+}
+
+/// "did you mean" for a file: the closest file name in the same folder,
+/// else in any folder (a file put in the wrong one). Names are compared
+/// without their folder, which every file of a topic shares and which
+/// would make any two of them look alike.
+fn closest_file(path: &str, candidates: &[&str]) -> Option<String> {
+    let split = |p: &'_ str| -> (String, String) {
+        match p.rsplit_once('/') {
+            Some((folder, name)) => (folder.to_string(), name.to_string()),
+            None => (String::new(), p.to_string()),
+        }
+    };
+    let (folder, name) = split(path);
+    let pick = |same_folder: bool| {
+        let names: Vec<(String, &str)> = candidates
+            .iter()
+            .filter(|c| !same_folder || split(c).0 == folder)
+            .map(|c| (split(c).1, *c))
+            .collect();
+        let best = did_you_mean(&name, names.iter().map(|(n, _)| n.as_str()))?;
+        names
+            .iter()
+            .find(|(n, _)| *n == best)
+            .map(|(_, full)| format!("did you mean `{full}`?"))
+    };
+    pick(true).or_else(|| pick(false))
+}
+
+/// What a Python file of a kata is for, as its name says (docs/authoring.md,
+/// "A course is a folder").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Starter,
+    Solution,
+    Alternative,
+    Mistake,
+}
+
+impl Role {
+    /// The role a file's name gives it: `x.solution.py`, `x.alt.py` (or
+    /// `x.alt2.py`), `x.mistake-what.py`, else a starter.
+    fn of_name(path: &str) -> Role {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        let stem = name.strip_suffix(".py").unwrap_or(name);
+        let last = stem.rsplit_once('.').map_or("", |(_, last)| last);
+        if last == "solution" {
+            Role::Solution
+        } else if last.starts_with("mistake-") {
+            Role::Mistake
+        } else if last
+            .strip_prefix("alt")
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+        {
+            Role::Alternative
+        } else {
+            Role::Starter
+        }
+    }
+
+    /// How a file of this role is named, for a hint.
+    fn naming(self) -> &'static str {
+        match self {
+            Role::Starter => "the starter is named like `topic/name.py`",
+            Role::Solution => "the solution is named like `topic/name.solution.py`",
+            Role::Alternative => {
+                "an alternative is another correct solution, named like `topic/name.alt.py`"
+            }
+            Role::Mistake => {
+                "a mistake sample is a wrong answer, named like `topic/name.mistake-what.py`"
+            }
+        }
+    }
 }
 
 /// A kata id: lowercase letters, digits and '-' (`mutable-default`).
