@@ -535,17 +535,19 @@ impl Loader {
         text: &str,
         offset: u64,
     ) -> Option<(T, bool)> {
-        let mut repair = Repair::new(text);
+        // Made at the first problem only: most texts parse at once.
+        let mut repair: Option<Repair> = None;
         let mut current = text.to_string();
         for _ in 0..MAX_REPAIRS {
             match serde_saphyr::from_str::<T>(&current) {
-                Ok(value) => return Some((value, repair.took_out)),
+                Ok(value) => return Some((value, repair.is_some_and(|r| r.took_out))),
                 Err(e) => {
                     let problem = yaml_problem(file, whole, &e, offset);
                     if !self.problems.contains(&problem) {
                         self.problems.push(problem);
                     }
-                    if !repair_past(&mut repair, &e) {
+                    let repair = repair.get_or_insert_with(|| Repair::new(text));
+                    if !repair_past(repair, &e) {
                         return None;
                     }
                     let next = repair.text();
