@@ -1053,3 +1053,84 @@ fn lint_and_verify_reject_check_code_that_does_not_compile_and_bad_patterns() {
     assert_eq!(code, Some(1), "{out}");
     assert!(out.contains("bad regular expression"), "{out}");
 }
+
+// ---------------------------------------------------------------- command line
+
+#[test]
+fn every_subcommand_help_lists_only_its_own_options_and_describes_its_arguments() {
+    let help = |args: &[&str]| -> String {
+        let (code, text) = stdout_of(bin().args(args));
+        assert_eq!(code, Some(0), "{args:?}: {text}");
+        text
+    };
+    // The interface's options are the interface's: listed where it opens.
+    let top = help(&["--help"]);
+    assert!(
+        top.contains("--edit-cmd") && top.contains("--poll"),
+        "{top}"
+    );
+    for command in [
+        "list", "check", "hint", "hints", "solution", "reset", "init", "verify", "lint", "doctor",
+        "schema", "report", "new",
+    ] {
+        let text = help(&[command, "--help"]);
+        for option in ["--edit-cmd", "--poll"] {
+            assert!(
+                !text.contains(option),
+                "`pykata {command} --help` lists the interface's {option}:\n{text}"
+            );
+        }
+    }
+    for command in ["hint", "hints", "solution", "reset"] {
+        let text = help(&[command, "--help"]);
+        assert!(
+            text.contains("<KATA>  The kata's id (see `pykata list`)"),
+            "`pykata {command} --help` leaves KATA undescribed:\n{text}"
+        );
+    }
+    // The interface still takes them before any subcommand.
+    bin()
+        .args(["--poll", "--edit-cmd", "true", "schema"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn verify_takes_a_course_folder_as_lint_does() {
+    if !python_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let course = dir.path().join("my-course");
+    copy_dir(&fixture("course"), &course);
+    // From inside the course, `.`; from beside it, `./my-course`; with
+    // ids after it, only those are proved.
+    bin()
+        .current_dir(&course)
+        .args(["verify", ".", "greet"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("3 runs"))
+        .stdout(predicate::str::contains("no problems"));
+    bin()
+        .current_dir(dir.path())
+        .args(["verify", "./my-course", "greet"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("3 runs"));
+    // A plain name is an id; when it is a course folder here, the error
+    // says how to name the folder.
+    bin()
+        .current_dir(dir.path())
+        .args(["verify", "my-course"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("neither a topic nor a kata"))
+        .stderr(predicate::str::contains("write `./my-course`"));
+    bin()
+        .current_dir(dir.path())
+        .args(["verify", "./my-course", "./other"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("one course at a time"));
+}
