@@ -1134,3 +1134,73 @@ fn verify_takes_a_course_folder_as_lint_does() {
         .code(2)
         .stderr(predicate::str::contains("one course at a time"));
 }
+
+#[test]
+fn verify_points_at_the_stated_output_with_a_legend_and_names_steps_by_a_stable_id() {
+    if !python_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let course = dir.path().join("course");
+    copy_dir(&fixture("course"), &course);
+    let topic = course.join("lessons/basics.yaml");
+    let text = std::fs::read_to_string(&topic).unwrap();
+    // The first example states a wrong output; the last predict step,
+    // given an id by its author, a wrong answer.
+    let text = text
+        .replacen("        [1, 2]\n", "        [1, 3]\n", 1)
+        .replacen(
+            "  - predict:\n      code: |\n        while True:",
+            "  - predict:\n      id: endless\n      code: |\n        while True:",
+            1,
+        )
+        .replacen("answer: Infinite loop", "answer: Nothing", 1);
+    std::fs::write(&topic, &text).unwrap();
+    let line_of = |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let verify = || {
+        let (code, out) = stdout_of(on(&course).args(["verify", "basics"]));
+        assert_eq!(code, Some(1), "{out}");
+        out
+    };
+    let out = verify();
+    let output_line = line_of(&text, "output: |");
+    let answer_line = line_of(&text, "answer: Nothing");
+    let file = topic.display().to_string();
+    assert!(
+        out.contains(&format!("{file}:{output_line}:7 (step `print-1-2` of basics)")),
+        "not at the example's `output:` line {output_line}:\n{out}"
+    );
+    assert!(
+        out.contains("(lines marked - are in `output:` only, + were printed by Python 3.")
+            && out.contains("- [1, 3]")
+            && out.contains("+ [1, 2]"),
+        "no legend for the diff:\n{out}"
+    );
+    assert!(
+        out.contains(&format!("{file}:{answer_line}:7 (step `endless` of basics)")),
+        "{out}"
+    );
+
+    // A step inserted before them changes neither name.
+    let inserted = text.replacen("lesson:\n", "lesson:\n  - read: A new first step.\n", 1);
+    std::fs::write(&topic, &inserted).unwrap();
+    let out = verify();
+    assert!(
+        out.contains("(step `print-1-2` of basics)") && out.contains("(step `endless` of basics)"),
+        "{out}"
+    );
+
+    // Step ids are plain names, each once in its topic.
+    let twice = inserted
+        .replacen("      id: endless\n", "      id: Endless\n", 1)
+        .replacen(
+            "  - predict:\n      code: |\n        int(\"x\")",
+            "  - predict:\n      id: Endless\n      code: |\n        int(\"x\")",
+            1,
+        );
+    std::fs::write(&topic, &twice).unwrap();
+    let (code, out) = stdout_of(on(&course).arg("lint"));
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("step id `Endless` is not a plain name"), "{out}");
+    assert!(out.contains("step id `Endless` is already used on line"), "{out}");
+}

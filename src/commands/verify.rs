@@ -181,28 +181,26 @@ fn jobs<'c>(
         } else {
             &[]
         };
-        for (i, s) in steps.iter().enumerate() {
+        for s in steps {
             let file = course.source.display(&format!("lessons/{}.yaml", topic.id));
-            let at = At {
-                subject: format!(
-                    "{file}:{}:{} (step {} of {})",
-                    s.line,
-                    s.column,
-                    i + 1,
-                    topic.id
-                ),
-                file,
-                line: s.line,
-                column: s.column,
+            // Where what verify proves is written: an example's `output:`,
+            // a predict step's `answer:`. The step is named by its id,
+            // which inserting a step before it does not change.
+            let (line, column) = s.stated;
+            let at = || At {
+                subject: format!("{file}:{line}:{column} (step `{}` of {})", s.id, topic.id),
+                file: file.clone(),
+                line,
+                column,
             };
             match &s.step {
                 Step::Example(e) => jobs.push(Job::Example {
-                    at,
+                    at: at(),
                     code: &e.code,
                     output: &e.output.value,
                 }),
                 Step::Predict(p) => jobs.push(Job::Predict {
-                    at,
+                    at: at(),
                     code: &p.code,
                     answer: &p.answer.value,
                 }),
@@ -423,7 +421,9 @@ fn prove(course: &Course, python: &Interpreter, version: &PythonVersion, job: &J
                         at_step(
                             at,
                             format!(
-                                "the example's stated output differs from a real run:\n{}",
+                                "the example's stated `output:` differs from what Python printed:\n\
+                                 (lines marked - are in `output:` only, + were printed by Python {} only)\n{}",
+                                version,
                                 crate::judge::diff::render(&normalize(output), &normalize(&shown))
                             ),
                         )

@@ -5,6 +5,7 @@ use super::model::{self, CheckKind, MatchMode, Phase, FORMAT_VERSION};
 use super::problem::{clip, did_you_mean, suggestion, Problem};
 use super::repair::Repair;
 use super::source::{CourseSource, ReadError, MANIFEST};
+use super::step_id;
 use super::yaml_errors;
 use super::{
     structure, Course, EquivalentMark, Kata, LessonStep, Mistake, PyFile, Topic, MUTANT_OPERATORS,
@@ -219,6 +220,21 @@ fn explain_syntax(
     yaml_errors::explain(text, line, column, complaint, twice.as_deref())
 }
 
+/// Where `key:` is written for the value at `value`: on the value's line,
+/// or above it for a block (`output: |` and the text below).
+fn key_before(text: &str, value: &Location, key: &str) -> Option<(u64, u64)> {
+    let line = usize::try_from(value.line()).ok()?.checked_sub(1)?;
+    let lines: Vec<&str> = text.lines().take(line + 1).collect();
+    (line.saturating_sub(3)..=line).rev().find_map(|n| {
+        let source = lines.get(n)?;
+        let start = source.len() - source.trim_start_matches([' ', '-']).len();
+        source[start..]
+            .strip_prefix(key)
+            .filter(|rest| rest.starts_with(':'))
+            .map(|_| (n as u64 + 1, source[..start].chars().count() as u64 + 1))
+    })
+}
+
 /// The mapping key written before `line`:`column` on the same line
 /// (`hints` in `    hints: 5`), if there is one.
 fn key_at(text: &str, line: u64, column: u64) -> Option<String> {
@@ -419,16 +435,26 @@ impl Loader {
                 return None;
             }
         };
+        let ids = step_id::assign(&raw.lesson.iter().map(|s| &s.value).collect::<Vec<_>>());
+        self.step_ids(&file, &raw.lesson);
         let steps = raw
             .lesson
             .into_iter()
-            .map(|s| {
-                self.step(&file, &s);
+            .zip(ids)
+            .map(|(s, id)| {
+                self.step(&file, &s, &id);
                 let (line, column) = at(&s.referenced);
+                let stated = match &s.value {
+                    model::Step::Example(e) => key_before(text, &e.output.referenced, "output"),
+                    model::Step::Predict(p) => key_before(text, &p.answer.referenced, "answer"),
+                    model::Step::Read(_) => None,
+                };
                 LessonStep {
+                    id,
                     step: s.value,
                     line,
                     column,
+                    stated: stated.unwrap_or((line, column)),
                 }
             })
             .collect();
@@ -495,7 +521,8 @@ impl Loader {
             if let Some((step, _)) =
                 self.parse_reporting::<Spanned<model::Step>>(file, text, &item_text, offset)
             {
-                self.step(file, &step);
+                let id = step_id::written(&step.value).unwrap_or("").to_string();
+                self.step(file, &step, &id);
             }
         }
         for (i, item) in skeleton.katas.iter().enumerate() {
@@ -562,14 +589,52 @@ impl Loader {
         None
     }
 
-    fn step(&mut self, file: &str, step: &Spanned<model::Step>) {
+    /// The ids authors gave steps: plain names, each once in the topic.
+    fn step_ids(&mut self, file: &str, steps: &[Spanned<model::Step>]) {
+        let mut seen: HashMap<String, u64> = HashMap::new();
+        for step in steps {
+            let id = match &step.value {
+                model::Step::Example(e) => e.id.as_ref(),
+                model::Step::Predict(p) => p.id.as_ref(),
+                model::Step::Read(_) => None,
+            };
+            let Some(id) = id else { continue };
+            if !step_id::is_step_id(&id.value) {
+                self.problem(
+                    file,
+                    &id.referenced,
+                    format!("step id `{}` is not a plain name", clip(&id.value)),
+                )
+                .hint = Some(
+                    "use lowercase letters, digits and '-', with at least one letter, like `late-binding`".into(),
+                );
+            }
+            let line = id.referenced.line();
+            if let Some(first) = seen.insert(id.value.clone(), line) {
+                self.problem(
+                    file,
+                    &id.referenced,
+                    format!("step id `{}` is already used on line {first}", id.value),
+                )
+                .hint = Some("give each step of a topic its own id".into());
+            }
+        }
+    }
+
+    /// Checks a step; `id` names it in messages (empty when not known).
+    fn step(&mut self, file: &str, step: &Spanned<model::Step>, id: &str) {
+        let named = if id.is_empty() {
+            String::new()
+        } else {
+            format!(" `{id}`")
+        };
         if let model::Step::Predict(p) = &step.value {
             let answer = &p.answer.value;
             if answer.trim().is_empty() {
                 self.problem(
                     file,
                     &p.answer.referenced,
-                    "a predict step has an empty answer",
+                    format!("predict step{named} has an empty answer"),
                 )
                 .hint = Some("write what the code prints, or Error, Nothing, Infinite loop".into());
             }
@@ -582,7 +647,7 @@ impl Loader {
                 self.problem(
                     file,
                     &p.answer.referenced,
-                    "the answer is not one of the choices",
+                    format!("the answer of predict step{named} is not one of the choices"),
                 )
                 .hint = Some("add the answer to `choices:` word for word".into());
             }
