@@ -1156,7 +1156,8 @@ fn verify_points_at_the_stated_output_with_a_legend_and_names_steps_by_a_stable_
         )
         .replacen("answer: Infinite loop", "answer: Nothing", 1);
     std::fs::write(&topic, &text).unwrap();
-    let line_of = |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let line_of =
+        |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
     let verify = || {
         let (code, out) = stdout_of(on(&course).args(["verify", "basics"]));
         assert_eq!(code, Some(1), "{out}");
@@ -1167,7 +1168,9 @@ fn verify_points_at_the_stated_output_with_a_legend_and_names_steps_by_a_stable_
     let answer_line = line_of(&text, "answer: Nothing");
     let file = topic.display().to_string();
     assert!(
-        out.contains(&format!("{file}:{output_line}:7 (step `print-1-2` of basics)")),
+        out.contains(&format!(
+            "{file}:{output_line}:7 (step `print-1-2` of basics)"
+        )),
         "not at the example's `output:` line {output_line}:\n{out}"
     );
     assert!(
@@ -1177,7 +1180,9 @@ fn verify_points_at_the_stated_output_with_a_legend_and_names_steps_by_a_stable_
         "no legend for the diff:\n{out}"
     );
     assert!(
-        out.contains(&format!("{file}:{answer_line}:7 (step `endless` of basics)")),
+        out.contains(&format!(
+            "{file}:{answer_line}:7 (step `endless` of basics)"
+        )),
         "{out}"
     );
 
@@ -1201,6 +1206,97 @@ fn verify_points_at_the_stated_output_with_a_legend_and_names_steps_by_a_stable_
     std::fs::write(&topic, &twice).unwrap();
     let (code, out) = stdout_of(on(&course).arg("lint"));
     assert_eq!(code, Some(1), "{out}");
-    assert!(out.contains("step id `Endless` is not a plain name"), "{out}");
-    assert!(out.contains("step id `Endless` is already used on line"), "{out}");
+    assert!(
+        out.contains("step id `Endless` is not a plain name"),
+        "{out}"
+    );
+    assert!(
+        out.contains("step id `Endless` is already used on line"),
+        "{out}"
+    );
+}
+
+#[test]
+fn predictions_kept_by_step_number_in_an_old_progress_file_move_to_their_steps_and_nowhere_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = fixture("course");
+    let ws = dir.path().join("ws");
+    on(&course).arg("init").arg(&ws).assert().success();
+    // An older pykata kept predictions by step position. The fixture's
+    // predict steps are 4, 5 and 6; step 3 is an example now, and the
+    // right answer recorded for step 6 is not right for the step there
+    // now: both records were made for steps the course has since moved,
+    // so they stay under their old keys, kept, given to no step.
+    let old = serde_json::json!({
+        "format": 1,
+        "katas": {},
+        "predictions": {
+            "basics/4": {"attempts": 2, "first_correct": false, "answered_correctly": true, "last_answer": "['v1', 'v1']"},
+            "basics/5": {"attempts": 1, "first_correct": false, "answered_correctly": false, "last_answer": "1"},
+            "basics/6": {"attempts": 1, "first_correct": true, "answered_correctly": true, "last_answer": "Nothing"},
+            "basics/3": {"attempts": 1, "first_correct": true, "answered_correctly": true, "last_answer": "x"}
+        }
+    });
+    let progress_file = ws.join(".pykata/progress.json");
+    std::fs::write(&progress_file, serde_json::to_string_pretty(&old).unwrap()).unwrap();
+    let out = dir.path().join("out");
+    on(&course)
+        .current_dir(&ws)
+        .args(["report", "--name", "Ada", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let saved: Value =
+        serde_json::from_str(&std::fs::read_to_string(&progress_file).unwrap()).unwrap();
+    let predictions = saved["predictions"].as_object().unwrap();
+    let mut keys: Vec<&str> = predictions.keys().map(String::as_str).collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "basics/3",
+            "basics/6",
+            "basics/what-does-this-print-int-x",
+            "basics/what-does-this-print-print-v1-v1",
+        ],
+        "{saved:#}"
+    );
+    let moved = &predictions["basics/what-does-this-print-print-v1-v1"];
+    assert_eq!(moved["attempts"], 2);
+    assert_eq!(moved["answered_correctly"], true);
+    assert_eq!(
+        predictions["basics/what-does-this-print-int-x"]["last_answer"],
+        "1"
+    );
+    assert_eq!(predictions["basics/6"]["last_answer"], "Nothing");
+
+    // The report lists each step of the course once, by id and position,
+    // with what was recorded for it; the records kept under old keys
+    // follow, counted for no step.
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("pykata-report-Ada.json")).unwrap())
+            .unwrap();
+    let listed: Vec<(String, u64, u64)> = report["predictions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["key"].as_str().unwrap().to_string(),
+                p["step"].as_u64().unwrap(),
+                p["attempts"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed[..3],
+        [
+            ("basics/what-does-this-print-print-v1-v1".to_string(), 4, 2),
+            ("basics/what-does-this-print-int-x".to_string(), 5, 1),
+            ("basics/what-does-this-print-while-true".to_string(), 6, 0),
+        ],
+        "{report:#}"
+    );
+    assert_eq!(report["totals"]["predictions"], 3);
+    assert_eq!(report["totals"]["predictions_answered"], 2);
 }
