@@ -502,6 +502,19 @@ fn lint_lists_every_bad_field_of_every_file_in_one_run() {
     );
     edit(&course, topic, "    stdin: \"Ada\\n\"", "    stdin: [Ada]");
     edit(&course, topic, "basics/greet.alt.py", "basics/gret.alt.py");
+    // A required field left out, with a file that is not there after it.
+    edit(
+        &course,
+        topic,
+        "    task: Make `trace()` print outer enter, inner enter, body, inner exit, outer exit.\n",
+        "",
+    );
+    edit(
+        &course,
+        topic,
+        "starter: basics/order.py",
+        "starter: basics/ordr.py",
+    );
     let run = lint(&course);
     assert_eq!(run.code, Some(1), "{}", run.stdout);
     let at = |rel: &str, needle: &str, column: usize| {
@@ -532,6 +545,11 @@ fn lint_lists_every_bad_field_of_every_file_in_one_run() {
         ),
         (at(topic, "stdin: [Ada]", 12), "`stdin`"),
         (at(topic, "gret.alt.py", 20), "gret.alt.py does not exist"),
+        (at(topic, "ordr.py", 14), "ordr.py does not exist"),
+        (
+            format!("{}:", course.join(topic).display()),
+            "missing field `task`",
+        ),
     ];
     for (place, what) in &expected {
         assert!(
@@ -544,7 +562,8 @@ fn lint_lists_every_bad_field_of_every_file_in_one_run() {
     }
     // Nothing made up by reading past the bad fields: the kata whose only
     // structure check was taken out is not said to lack checks, and the
-    // misspelt fields, read as what they resemble, are not missing.
+    // misspelt fields, read as what they resemble, are not missing, and
+    // the stand-in for the missing `task` is not reported as empty.
     assert!(
         run.stdout
             .contains(&format!("lint: {} problem(s)", expected.len())),

@@ -76,6 +76,16 @@ struct Loader {
     repaired: bool,
 }
 
+/// How a text was repaired to be read (see `Loader::parse_reporting`).
+#[derive(Debug, Clone, Copy, Default)]
+struct Repaired {
+    /// Something the author wrote was taken out.
+    took_out: bool,
+    /// The first line (of the file) of stand-ins for missing fields, if
+    /// any: nothing found there is the author's.
+    filled_from: Option<u64>,
+}
+
 /// The most bad fields reported in one document; past it the document is
 /// surely not a course file.
 const MAX_REPAIRS: usize = 100;
@@ -110,6 +120,7 @@ fn repair_past(repair: &mut Repair, err: &serde_saphyr::Error) -> bool {
             _ => repair.remove_item(line, column),
         },
         E::DuplicateMappingKey { .. } => repair.remove_key(line, column),
+        E::SerdeMissingField { field, .. } => repair.fill_missing(line, column, field),
         E::SerdeInvalidType { .. }
         | E::SerdeInvalidValue { .. }
         | E::SerdeInvalidLength { .. }
@@ -518,20 +529,23 @@ impl Loader {
             let next = skeleton.lesson.get(i + 1);
             let (offset, item_text) = node_text(&lines, item, next);
             self.line_offset = offset;
-            if let Some((step, _)) =
+            if let Some((step, repaired)) =
                 self.parse_reporting::<Spanned<model::Step>>(file, text, &item_text, offset)
             {
+                let mark = self.problems.len();
                 let id = step_id::written(&step.value).unwrap_or("").to_string();
                 self.step(file, &step, &id);
+                self.forget_stand_ins(mark, file, repaired);
             }
         }
         for (i, item) in skeleton.katas.iter().enumerate() {
             let next = skeleton.katas.get(i + 1);
             let (offset, item_text) = node_text(&lines, item, next);
             self.line_offset = offset;
-            if let Some((kata, took_out)) =
+            if let Some((kata, repaired)) =
                 self.parse_reporting::<model::Kata>(file, text, &item_text, offset)
             {
+                let mark = self.problems.len();
                 if let Some(previous) = kata_ids.insert(kata.id.value.clone(), file.to_string()) {
                     self.problem(
                         file,
@@ -539,9 +553,10 @@ impl Loader {
                         format!("kata id `{}` is already used at {previous}", kata.id.value),
                     );
                 }
-                self.repaired = took_out;
+                self.repaired = repaired.took_out;
                 self.kata(topic, file, kata);
                 self.repaired = false;
+                self.forget_stand_ins(mark, file, repaired);
             }
         }
         self.line_offset = 0;
@@ -561,16 +576,29 @@ impl Loader {
         whole: &str,
         text: &str,
         offset: u64,
-    ) -> Option<(T, bool)> {
+    ) -> Option<(T, Repaired)> {
         // Made at the first problem only: most texts parse at once.
         let mut repair: Option<Repair> = None;
         let mut current = text.to_string();
         for _ in 0..MAX_REPAIRS {
             match serde_saphyr::from_str::<T>(&current) {
-                Ok(value) => return Some((value, repair.is_some_and(|r| r.took_out))),
+                Ok(value) => {
+                    let repaired = Repaired {
+                        took_out: repair.as_ref().is_some_and(|r| r.took_out),
+                        filled_from: repair
+                            .as_ref()
+                            .and_then(Repair::filled_from)
+                            .map(|l| l + offset),
+                    };
+                    return Some((value, repaired));
+                }
                 Err(e) => {
                     let problem = yaml_problem(file, whole, &e, offset);
-                    if !self.problems.contains(&problem) {
+                    let on_stand_in = repair
+                        .as_ref()
+                        .and_then(Repair::filled_from)
+                        .is_some_and(|l| problem.line >= l + offset);
+                    if !on_stand_in && !self.problems.contains(&problem) {
                         self.problems.push(problem);
                     }
                     let repair = repair.get_or_insert_with(|| Repair::new(text));
@@ -587,6 +615,20 @@ impl Loader {
             }
         }
         None
+    }
+
+    /// Drops the problems found since `mark` on stand-ins for missing
+    /// fields (an empty `starter: ""` is no file): they are not the
+    /// author's, whose problem, the missing field, is reported.
+    fn forget_stand_ins(&mut self, mark: usize, file: &str, repaired: Repaired) {
+        let Some(from) = repaired.filled_from else {
+            return;
+        };
+        let mut index = 0;
+        self.problems.retain(|p| {
+            index += 1;
+            index <= mark || p.file != file || p.line < from
+        });
     }
 
     /// The ids authors gave steps: plain names, each once in the topic.

@@ -12,14 +12,51 @@ pub struct Repair {
     /// Whether something was taken out (not merely renamed): the value read
     /// afterwards lacks what the author wrote, so its absence is no finding.
     pub took_out: bool,
+    /// The lines the author wrote; lines past them are stand-ins for
+    /// missing fields (see `fill_missing`).
+    written: usize,
+    /// The missing fields given a stand-in, each at most once.
+    filled: Vec<String>,
 }
 
 impl Repair {
     pub fn new(text: &str) -> Self {
+        let lines: Vec<String> = text.lines().map(str::to_string).collect();
         Repair {
-            lines: text.lines().map(str::to_string).collect(),
+            written: lines.len(),
+            lines,
             took_out: false,
+            filled: Vec::new(),
         }
+    }
+
+    /// The first line that is a stand-in, not the author's, if any.
+    pub fn filled_from(&self) -> Option<u64> {
+        (!self.filled.is_empty()).then_some(self.written as u64 + 1)
+    }
+
+    /// Gives a required field the author left out an empty stand-in, after
+    /// the author's last line, so that what follows is still read (a
+    /// missing `task:` hid a starter that does not exist). Only a mapping
+    /// that runs to the end of the text can take it there, which the
+    /// mapping `line`:`column` reports on must. What is found on a stand-in
+    /// is not the author's and is not reported.
+    pub fn fill_missing(&mut self, line: u64, column: u64, field: &str) -> bool {
+        let indent = (column as usize).saturating_sub(1);
+        if self.filled.iter().any(|f| f == field) || line == 0 {
+            return false;
+        }
+        let to_end =
+            self.lines.iter().skip(line as usize).all(|l| {
+                l.trim().is_empty() || indent_of(&l.chars().collect::<Vec<_>>()) >= indent
+            });
+        if !to_end {
+            return false;
+        }
+        self.lines
+            .push(format!("{}{field}: \"\"", " ".repeat(indent)));
+        self.filled.push(field.to_string());
+        true
     }
 
     pub fn text(&self) -> String {
@@ -247,6 +284,21 @@ mod tests {
         assert_eq!(r.text(), "  hints: [a]\n  title: x\n");
         assert!(r.mapping_has(1, 3, "title"));
         assert!(!r.mapping_has(1, 3, "task"));
+    }
+
+    #[test]
+    fn a_missing_field_gets_a_stand_in_only_where_its_mapping_ends_the_text() {
+        let mut r = Repair::new("    id: a\n    checks:\n      - id: c\n");
+        assert!(r.fill_missing(1, 5, "task"));
+        assert_eq!(
+            r.text(),
+            "    id: a\n    checks:\n      - id: c\n    task: \"\"\n"
+        );
+        assert_eq!(r.filled_from(), Some(4));
+        assert!(!r.fill_missing(1, 5, "task"), "a field is filled once");
+        // The first check lacks `kind`, but another check follows it.
+        let mut r = Repair::new("checks:\n  - id: a\n  - id: b\n    kind: output\n");
+        assert!(!r.fill_missing(2, 5, "kind"));
     }
 
     #[test]
