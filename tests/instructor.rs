@@ -490,8 +490,8 @@ fn verify_writes_json_and_github_annotations_with_locations() {
     assert_eq!(errors.len(), 5, "{text}");
     assert!(
         errors.iter().any(
-            |l| l.starts_with(&format!("::error file={lesson},line=3,col=5::"))
-                && l.contains("stated output differs")
+            |l| l.starts_with(&format!("::error file={lesson},line=5,col=7::"))
+                && l.contains("stated `output:` differs")
         ),
         "{text}"
     );
