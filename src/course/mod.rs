@@ -6,6 +6,7 @@ pub mod load;
 pub mod model;
 pub mod problem;
 mod repair;
+mod roles;
 pub mod schema;
 pub mod source;
 pub mod step_id;
