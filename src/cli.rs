@@ -22,13 +22,15 @@ pub struct Cli {
     /// `verify` takes it several times to prove the course under each.
     #[arg(long, global = true, value_name = "PATH", action = clap::ArgAction::Append)]
     pub python: Vec<PathBuf>,
+    // The interface's own options are not global: every subcommand's
+    // `--help` would list them, and no subcommand reads them.
     /// The interface: the command `e` runs to edit a kata's file, `{}` standing for the file
     /// (default: $VISUAL, then $EDITOR, then `code` in a VS Code terminal, then nano or vi).
-    #[arg(long, global = true, value_name = "CMD")]
+    #[arg(long, value_name = "CMD")]
     pub edit_cmd: Option<String>,
     /// The interface: poll the workspace for saves instead of waiting for file events
     /// (for WSL on a Windows drive and network folders, where events do not arrive).
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub poll: bool,
     /// Turn off the Linux sandbox extras (namespaces, Landlock, seccomp) when your system
     /// misbehaves with them; programs then can reach your files, the network and other processes.
@@ -104,18 +106,28 @@ pub enum Command {
         kata: Option<String>,
     },
     /// Show the next hint of a kata ("2 of 3"), after the ones you have seen.
-    Hint { kata: String },
+    Hint {
+        /// The kata's id (see `pykata list`).
+        kata: String,
+    },
     /// Show again every hint of a kata you have seen, without using a new one.
-    Hints { kata: String },
+    Hints {
+        /// The kata's id (see `pykata list`).
+        kata: String,
+    },
     /// Show the reference solution of a kata you have passed.
     Solution {
+        /// The kata's id or file (see `pykata list`).
         kata: String,
         /// Show only where your file differs from the reference (a unified diff).
         #[arg(long)]
         diff: bool,
     },
     /// Put a kata's starter back (your file is backed up first).
-    Reset { kata: String },
+    Reset {
+        /// The kata's id or file (see `pykata list`).
+        kata: String,
+    },
     /// Bring back a kata's file from a backup made by `reset` (your file is backed up first).
     Restore {
         /// The kata's id or file.
@@ -134,7 +146,8 @@ pub enum Command {
     },
     /// Prove a course: solutions pass, starters fail, mistakes fire, stated outputs are true.
     Verify {
-        /// Only these topics or katas (default: the whole course).
+        /// Only these topics or katas (default: the whole course). A path (`.`, `./my-course`,
+        /// `course.tar.gz`) names the course folder or archive to prove instead, as `lint DIR` does.
         #[arg(value_name = "TOPIC_OR_KATA")]
         only: Vec<String>,
         /// Also run mutants of every solution: learner-like rewrites that the checks must fail.

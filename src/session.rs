@@ -219,12 +219,70 @@ pub fn prediction_keys(topic: &crate::course::Topic) -> impl Iterator<Item = (us
         .iter()
         .enumerate()
         .filter(|(_, s)| matches!(s.step, crate::course::Step::Predict(_)))
-        .map(|(i, _)| (i, prediction_key(&topic.id, i)))
+        .map(|(i, _)| (i, prediction_key(topic, i)))
 }
 
-/// The key a prediction is stored under in progress: `topic/step` (1-based).
-pub fn prediction_key(topic: &str, step_index: usize) -> String {
+/// The key a prediction is stored under in progress: `topic/step-id`, the
+/// step's stable id (see `course::step_id`), which does not change when an
+/// author inserts a step before it.
+pub fn prediction_key(topic: &crate::course::Topic, step_index: usize) -> String {
+    let id = topic.steps.get(step_index).map_or("", |s| s.id.as_str());
+    format!("{}/{id}", topic.id)
+}
+
+/// The key older progress files used: `topic/N`, the step's position.
+fn position_key(topic: &str, step_index: usize) -> String {
     format!("{topic}/{}", step_index + 1)
+}
+
+/// Moves predictions that older progress files keep by step position
+/// (`topic/3`) to their step's id. A record moves only where it surely
+/// belongs: the step at that position is a predict step with no record of
+/// its own yet, and a right answer recorded there is right for it. Any
+/// other record (the course changed since it was made) stays under its old
+/// key, kept and shown by `report`, never given to another step. Returns
+/// whether anything moved.
+pub fn adopt_old_prediction_keys(progress: &mut Progress, course: &Course) -> bool {
+    let mut moved = false;
+    for topic in &course.topics {
+        let keys: Vec<(usize, String)> = prediction_keys(topic).collect();
+        for (index, key) in keys {
+            let old = position_key(&topic.id, index);
+            if progress.predictions.contains_key(&key) {
+                continue;
+            }
+            let Some(record) = progress.predictions.get(&old) else {
+                continue;
+            };
+            let crate::course::Step::Predict(p) = &topic.steps[index].step else {
+                continue;
+            };
+            if record.answered_correctly
+                && !answer::same_answer(&record.last_answer, &p.answer.value)
+            {
+                continue;
+            }
+            if let Some(record) = progress.predictions.remove(&old) {
+                progress.predictions.insert(key, record);
+                moved = true;
+            }
+        }
+    }
+    moved
+}
+
+/// Rewrites the workspace's progress file with its predictions under step
+/// ids (see `adopt_old_prediction_keys`), when it has any by position.
+/// Returns any warning about the progress file.
+pub fn adopt_step_ids(ws: &Workspace, course: &Course) -> Option<String> {
+    let (mut progress, _) = ws.load_progress();
+    if !adopt_old_prediction_keys(&mut progress, course) {
+        return None;
+    }
+    ws.update_progress(|p| {
+        adopt_old_prediction_keys(p, course);
+    })
+    .warning("the predictions could not be moved to their steps' ids")
 }
 
 /// Records an answer to a predict step in the learner's progress. Returns

@@ -660,7 +660,7 @@ fn verify_lists_every_problem_of_an_unsound_course() {
         .collect();
     let all = problems.join("\n");
     for expected in [
-        "stated output differs from a real run",
+        "stated `output:` differs from what Python printed",
         "the stated answer `Error` is wrong; a real run gives: a",
         "the starter already passes every check",
         "this solution should pass",

@@ -515,3 +515,333 @@ fn renamed_from_must_not_take_another_katas_id() {
         run.stdout
     );
 }
+
+/// Replaces the first `from` in the course file `rel` with `to`.
+fn edit(course: &Path, rel: &str, from: &str, to: &str) {
+    let path = course.join(rel);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} has no `{from}`");
+    fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// The 1-based line of `rel` that contains `needle`.
+fn line_of(course: &Path, rel: &str, needle: &str) -> usize {
+    let text = fs::read_to_string(course.join(rel)).unwrap();
+    text.lines()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("{rel} has no `{needle}`"))
+        + 1
+}
+
+#[test]
+fn lint_lists_every_bad_field_of_every_file_in_one_run() {
+    // Bad fields in the manifest, at the head of two topic files, several
+    // in one kata, and a check kind nobody knows: each used to hide what
+    // came after it in its document (and the manifest's hid every topic).
+    let (_dir, course) = fresh_course();
+    let topic = "lessons/basics.yaml";
+    edit(
+        &course,
+        "course.yaml",
+        "title: Fixture course",
+        "title: Fixture course\nauthr: me",
+    );
+    edit(
+        &course,
+        "course.yaml",
+        "  - basics",
+        "  - basics\n  - extra",
+    );
+    fs::write(
+        course.join("lessons/extra.yaml"),
+        "title: Extra\nsumary: misspelt\nlesson:\n  - read: Hi.\n  - reed: Typo.\n",
+    )
+    .unwrap();
+    edit(
+        &course,
+        topic,
+        "summary: Every check kind, once.",
+        "summary: Every check kind, once.\nauthor: me\nlicence: MIT",
+    );
+    edit(
+        &course,
+        topic,
+        "    hints:\n      - When is",
+        "    hnts:\n      - When is",
+    );
+    edit(
+        &course,
+        topic,
+        "        kind: assert\n",
+        "        kind: asert\n",
+    );
+    edit(
+        &course,
+        topic,
+        "        kind: structure\n        forbid: [mutable_default]",
+        "        kind: wibble\n        forbid: [mutable_default]",
+    );
+    edit(
+        &course,
+        topic,
+        "basics/fix_default.mistake-copied.py",
+        "basics/fix_default.mistake-copy.py",
+    );
+    edit(&course, topic, "    stdin: \"Ada\\n\"", "    stdin: [Ada]");
+    edit(&course, topic, "basics/greet.alt.py", "basics/gret.alt.py");
+    // A required field left out, with a file that is not there after it.
+    edit(
+        &course,
+        topic,
+        "    task: Make `trace()` print outer enter, inner enter, body, inner exit, outer exit.\n",
+        "",
+    );
+    edit(
+        &course,
+        topic,
+        "starter: basics/order.py",
+        "starter: basics/ordr.py",
+    );
+    let run = lint(&course);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    let at = |rel: &str, needle: &str, column: usize| {
+        format!(
+            "{}:{}:{column}: ",
+            course.join(rel).display(),
+            line_of(&course, rel, needle)
+        )
+    };
+    let expected = [
+        (at("course.yaml", "authr:", 1), "unknown field `authr`"),
+        (
+            at("lessons/extra.yaml", "sumary:", 1),
+            "unknown field `sumary`",
+        ),
+        (
+            at("lessons/extra.yaml", "reed:", 5),
+            "unknown variant `reed`",
+        ),
+        (at(topic, "author:", 1), "unknown field `author`"),
+        (at(topic, "licence:", 1), "unknown field `licence`"),
+        (at(topic, "hnts:", 5), "unknown field `hnts`"),
+        (at(topic, "kind: asert", 15), "unknown variant `asert`"),
+        (at(topic, "kind: wibble", 15), "unknown variant `wibble`"),
+        (
+            at(topic, "mistake-copy.py", 17),
+            "mistake-copy.py does not exist",
+        ),
+        (at(topic, "stdin: [Ada]", 12), "`stdin`"),
+        (at(topic, "gret.alt.py", 20), "gret.alt.py does not exist"),
+        (at(topic, "ordr.py", 14), "ordr.py does not exist"),
+        (
+            format!("{}:", course.join(topic).display()),
+            "missing field `task`",
+        ),
+    ];
+    for (place, what) in &expected {
+        assert!(
+            run.stdout
+                .lines()
+                .any(|l| l.contains(place.as_str()) && l.contains(what)),
+            "lint does not say `{place}{what}`:\n{}",
+            run.stdout
+        );
+    }
+    // Nothing made up by reading past the bad fields: the kata whose only
+    // structure check was taken out is not said to lack checks, and the
+    // misspelt fields, read as what they resemble, are not missing, and
+    // the stand-in for the missing `task` is not reported as empty.
+    assert!(
+        run.stdout
+            .contains(&format!("lint: {} problem(s)", expected.len())),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn lint_says_what_to_do_about_common_yaml_mistakes() {
+    // (what the author wrote instead of the fixture's text, the line it is
+    // reported on, the column, what lint must say, what it must advise).
+    let task = "    task: Make `add(item, items=None)` return a new list each call.";
+    let title = "    title: Fresh list per call";
+    let cases: &[(&str, &str, &str, usize, usize, &str, &str)] = &[
+        (
+            "colon-space",
+            task,
+            "    task: Make add return: a new list each call.",
+            0,
+            26,
+            "contains `: `",
+            "put the text in quotes: task: \"Make add return: a new list each call.\"",
+        ),
+        (
+            "leading backquote",
+            task,
+            "    task: `add()` returns a new list each call.",
+            0,
+            11,
+            "cannot start with a backquote",
+            "task: \"`add()` returns a new list each call.\"",
+        ),
+        (
+            "leading @",
+            title,
+            "    title: @home list",
+            0,
+            12,
+            "cannot start with `@`",
+            "title: \"@home list\"",
+        ),
+        (
+            "leading %",
+            title,
+            "    title: %d list",
+            0,
+            12,
+            "cannot start with `%`",
+            "title: \"%d list\"",
+        ),
+        (
+            "tab",
+            title,
+            "\ttitle: Fresh list per call",
+            0,
+            1,
+            "indented with a tab",
+            "spaces only",
+        ),
+        (
+            "one space too far",
+            title,
+            "     title: Fresh list per call",
+            0,
+            6,
+            "indented 5 spaces",
+            "indent `title:` by 4 spaces, like `id:` on line",
+        ),
+        (
+            "under the field above",
+            task,
+            "      task: Make add return a new list each call.",
+            0,
+            7,
+            "indented 6 spaces",
+            "indent `task:` by 4 spaces, like `title:` on line",
+        ),
+        (
+            "unclosed quote",
+            title,
+            "    title: \"Fresh list per call",
+            0,
+            12,
+            "quote that starts `title` is never closed",
+            "end the text with `\"`",
+        ),
+        (
+            "unclosed bracket",
+            "    hints: [Decorators apply bottom-up.]",
+            "    hints: [Decorators apply bottom-up.",
+            0,
+            12,
+            "`[` that starts this list is never closed",
+            "close it with `]`",
+        ),
+        (
+            "key twice",
+            title,
+            "    title: Fresh list per call\n    title: Again",
+            1,
+            5,
+            "`title` is written twice",
+            "first written on line",
+        ),
+    ];
+    let topic = "lessons/basics.yaml";
+    for (case, from, to, below, column, says, advises) in cases {
+        let (_dir, course) = fresh_course();
+        let line = line_of(&course, topic, from.trim_start()) + below;
+        edit(&course, topic, from, to);
+        let run = lint(&course);
+        let place = format!("{}:{line}:{column}: ", course.join(topic).display());
+        let shown = run.stdout.lines().collect::<Vec<_>>();
+        let at = shown
+            .iter()
+            .position(|l| l.contains(&place) && l.contains(says))
+            .unwrap_or_else(|| {
+                panic!(
+                    "{case}: lint does not say `{place}... {says}`:\n{}",
+                    run.stdout
+                )
+            });
+        let help = shown.get(at + 1).copied().unwrap_or_default();
+        assert!(
+            help.trim_start().starts_with("help:") && help.contains(advises),
+            "{case}: lint does not advise `{advises}`:\n{}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn a_missing_file_is_never_said_to_be_one_with_another_role() {
+    // The alternative and the mistake sample are gone: the closest names
+    // left are the kata's own starter and solution, which would pass lint
+    // and then fail verify (a starter must fail, a sample must fire).
+    let (_dir, course) = fresh_course();
+    let katas = course.join("katas/basics");
+    fs::remove_file(katas.join("fix_default.alt.py")).unwrap();
+    fs::remove_file(katas.join("fix_default.mistake-copied.py")).unwrap();
+    // Another kata's alternative is named as an alternative is, but a
+    // missing solution must not be offered it.
+    edit(
+        &course,
+        "lessons/basics.yaml",
+        "solution: basics/order.solution.py",
+        "solution: basics/order.solutoin.py",
+    );
+    let run = lint(&course);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let help_after = |what: &str| -> String {
+        let at = lines
+            .iter()
+            .position(|l| l.contains(what) && l.contains("does not exist"))
+            .unwrap_or_else(|| panic!("lint does not report {what}:\n{}", run.stdout));
+        lines[at + 1].to_string()
+    };
+    let alt = help_after("fix_default.alt.py");
+    for other in ["fix_default.py", "fix_default.solution.py", "mistake-"] {
+        assert!(
+            !alt.contains(other),
+            "the missing alternative is offered {other}: {alt}"
+        );
+    }
+    assert!(alt.contains("named like `topic/name.alt.py`"), "{alt}");
+    let sample = help_after("fix_default.mistake-copied.py");
+    for other in [
+        "fix_default.py`",
+        "fix_default.solution.py",
+        "fix_default.alt",
+    ] {
+        assert!(
+            !sample.contains(other),
+            "the missing sample is offered {other}: {sample}"
+        );
+    }
+    let solution = help_after("order.solutoin.py");
+    assert!(
+        solution.contains("did you mean `basics/order.solution.py`?"),
+        "{solution}"
+    );
+
+    // A file named as its role is offered: the alternative renamed .alt2.py.
+    fs::write(katas.join("fix_default.alt2.py"), "x = 1\n").unwrap();
+    let run = lint(&course);
+    assert!(
+        run.stdout
+            .contains("did you mean `basics/fix_default.alt2.py`?"),
+        "{}",
+        run.stdout
+    );
+}

@@ -492,8 +492,8 @@ fn verify_writes_json_and_github_annotations_with_locations() {
     assert_eq!(errors.len(), 5, "{text}");
     assert!(
         errors.iter().any(
-            |l| l.starts_with(&format!("::error file={lesson},line=3,col=5::"))
-                && l.contains("stated output differs")
+            |l| l.starts_with(&format!("::error file={lesson},line=5,col=7::"))
+                && l.contains("stated `output:` differs")
         ),
         "{text}"
     );
@@ -1054,4 +1054,251 @@ fn lint_and_verify_reject_check_code_that_does_not_compile_and_bad_patterns() {
     let (code, out) = stdout_of(on(dir.path()).args(["verify", "strong"]));
     assert_eq!(code, Some(1), "{out}");
     assert!(out.contains("bad regular expression"), "{out}");
+}
+
+// ---------------------------------------------------------------- command line
+
+#[test]
+fn every_subcommand_help_lists_only_its_own_options_and_describes_its_arguments() {
+    let help = |args: &[&str]| -> String {
+        let (code, text) = stdout_of(bin().args(args));
+        assert_eq!(code, Some(0), "{args:?}: {text}");
+        text
+    };
+    // The interface's options are the interface's: listed where it opens.
+    let top = help(&["--help"]);
+    assert!(
+        top.contains("--edit-cmd") && top.contains("--poll"),
+        "{top}"
+    );
+    for command in [
+        "list", "check", "hint", "hints", "solution", "reset", "init", "verify", "lint", "doctor",
+        "schema", "report", "new",
+    ] {
+        let text = help(&[command, "--help"]);
+        for option in ["--edit-cmd", "--poll"] {
+            assert!(
+                !text.contains(option),
+                "`pykata {command} --help` lists the interface's {option}:\n{text}"
+            );
+        }
+    }
+    for command in ["hint", "hints", "solution", "reset"] {
+        let text = help(&[command, "--help"]);
+        assert!(
+            text.contains("<KATA>  The kata's id (see `pykata list`)"),
+            "`pykata {command} --help` leaves KATA undescribed:\n{text}"
+        );
+    }
+    // The interface still takes them before any subcommand.
+    bin()
+        .args(["--poll", "--edit-cmd", "true", "schema"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn verify_takes_a_course_folder_as_lint_does() {
+    if !python_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let course = dir.path().join("my-course");
+    copy_dir(&fixture("course"), &course);
+    // From inside the course, `.`; from beside it, `./my-course`; with
+    // ids after it, only those are proved.
+    bin()
+        .current_dir(&course)
+        .args(["verify", ".", "greet"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("3 runs"))
+        .stdout(predicate::str::contains("no problems"));
+    bin()
+        .current_dir(dir.path())
+        .args(["verify", "./my-course", "greet"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("3 runs"));
+    // A plain name is an id; when it is a course folder here, the error
+    // says how to name the folder.
+    bin()
+        .current_dir(dir.path())
+        .args(["verify", "my-course"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("neither a topic nor a kata"))
+        .stderr(predicate::str::contains("write `./my-course`"));
+    bin()
+        .current_dir(dir.path())
+        .args(["verify", "./my-course", "./other"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("one course at a time"));
+}
+
+#[test]
+fn verify_points_at_the_stated_output_with_a_legend_and_names_steps_by_a_stable_id() {
+    if !python_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let course = dir.path().join("course");
+    copy_dir(&fixture("course"), &course);
+    let topic = course.join("lessons/basics.yaml");
+    let text = std::fs::read_to_string(&topic).unwrap();
+    // The first example states a wrong output; the last predict step,
+    // given an id by its author, a wrong answer.
+    let text = text
+        .replacen("        [1, 2]\n", "        [1, 3]\n", 1)
+        .replacen(
+            "  - predict:\n      code: |\n        while True:",
+            "  - predict:\n      id: endless\n      code: |\n        while True:",
+            1,
+        )
+        .replacen("answer: Infinite loop", "answer: Nothing", 1);
+    std::fs::write(&topic, &text).unwrap();
+    let line_of =
+        |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let verify = || {
+        let (code, out) = stdout_of(on(&course).args(["verify", "basics"]));
+        assert_eq!(code, Some(1), "{out}");
+        out
+    };
+    let out = verify();
+    let output_line = line_of(&text, "output: |");
+    let answer_line = line_of(&text, "answer: Nothing");
+    let file = topic.display().to_string();
+    assert!(
+        out.contains(&format!(
+            "{file}:{output_line}:7 (step `print-1-2` of basics)"
+        )),
+        "not at the example's `output:` line {output_line}:\n{out}"
+    );
+    assert!(
+        out.contains("(lines marked - are in `output:` only, + were printed by Python 3.")
+            && out.contains("- [1, 3]")
+            && out.contains("+ [1, 2]"),
+        "no legend for the diff:\n{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "{file}:{answer_line}:7 (step `endless` of basics)"
+        )),
+        "{out}"
+    );
+
+    // A step inserted before them changes neither name.
+    let inserted = text.replacen("lesson:\n", "lesson:\n  - read: A new first step.\n", 1);
+    std::fs::write(&topic, &inserted).unwrap();
+    let out = verify();
+    assert!(
+        out.contains("(step `print-1-2` of basics)") && out.contains("(step `endless` of basics)"),
+        "{out}"
+    );
+
+    // Step ids are plain names, each once in its topic.
+    let twice = inserted
+        .replacen("      id: endless\n", "      id: Endless\n", 1)
+        .replacen(
+            "  - predict:\n      code: |\n        int(\"x\")",
+            "  - predict:\n      id: Endless\n      code: |\n        int(\"x\")",
+            1,
+        );
+    std::fs::write(&topic, &twice).unwrap();
+    let (code, out) = stdout_of(on(&course).arg("lint"));
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("step id `Endless` is not a plain name"),
+        "{out}"
+    );
+    assert!(
+        out.contains("step id `Endless` is already used on line"),
+        "{out}"
+    );
+}
+
+#[test]
+fn predictions_kept_by_step_number_in_an_old_progress_file_move_to_their_steps_and_nowhere_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = fixture("course");
+    let ws = dir.path().join("ws");
+    on(&course).arg("init").arg(&ws).assert().success();
+    // An older pykata kept predictions by step position. The fixture's
+    // predict steps are 4, 5 and 6; step 3 is an example now, and the
+    // right answer recorded for step 6 is not right for the step there
+    // now: both records were made for steps the course has since moved,
+    // so they stay under their old keys, kept, given to no step.
+    let old = serde_json::json!({
+        "format": 1,
+        "katas": {},
+        "predictions": {
+            "basics/4": {"attempts": 2, "first_correct": false, "answered_correctly": true, "last_answer": "['v1', 'v1']"},
+            "basics/5": {"attempts": 1, "first_correct": false, "answered_correctly": false, "last_answer": "1"},
+            "basics/6": {"attempts": 1, "first_correct": true, "answered_correctly": true, "last_answer": "Nothing"},
+            "basics/3": {"attempts": 1, "first_correct": true, "answered_correctly": true, "last_answer": "x"}
+        }
+    });
+    let progress_file = ws.join(".pykata/progress.json");
+    std::fs::write(&progress_file, serde_json::to_string_pretty(&old).unwrap()).unwrap();
+    let out = dir.path().join("out");
+    on(&course)
+        .current_dir(&ws)
+        .args(["report", "--name", "Ada", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let saved: Value =
+        serde_json::from_str(&std::fs::read_to_string(&progress_file).unwrap()).unwrap();
+    let predictions = saved["predictions"].as_object().unwrap();
+    let mut keys: Vec<&str> = predictions.keys().map(String::as_str).collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "basics/3",
+            "basics/6",
+            "basics/what-does-this-print-int-x",
+            "basics/what-does-this-print-print-v1-v1",
+        ],
+        "{saved:#}"
+    );
+    let moved = &predictions["basics/what-does-this-print-print-v1-v1"];
+    assert_eq!(moved["attempts"], 2);
+    assert_eq!(moved["answered_correctly"], true);
+    assert_eq!(
+        predictions["basics/what-does-this-print-int-x"]["last_answer"],
+        "1"
+    );
+    assert_eq!(predictions["basics/6"]["last_answer"], "Nothing");
+
+    // The report lists each step of the course once, by id and position,
+    // with what was recorded for it; the records kept under old keys
+    // follow, counted for no step.
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("pykata-report-Ada.json")).unwrap())
+            .unwrap();
+    let listed: Vec<(String, u64, u64)> = report["predictions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["key"].as_str().unwrap().to_string(),
+                p["step"].as_u64().unwrap(),
+                p["attempts"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed[..3],
+        [
+            ("basics/what-does-this-print-print-v1-v1".to_string(), 4, 2),
+            ("basics/what-does-this-print-int-x".to_string(), 5, 1),
+            ("basics/what-does-this-print-while-true".to_string(), 6, 0),
+        ],
+        "{report:#}"
+    );
+    assert_eq!(report["totals"]["predictions"], 3);
+    assert_eq!(report["totals"]["predictions_answered"], 2);
 }

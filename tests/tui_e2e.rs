@@ -280,7 +280,7 @@ fn a_learner_session_end_to_end() {
             .unwrap();
     assert_eq!(progress["katas"]["fix-default"]["state"], "done");
     assert_eq!(
-        progress["predictions"]["basics/4"]["answered_correctly"],
+        progress["predictions"]["basics/what-does-this-print-print-v1-v1"]["answered_correctly"],
         true
     );
 

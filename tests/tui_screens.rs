@@ -158,7 +158,11 @@ fn course_map_with_progress_search_and_filter() {
     p.record_attempt("fix-default", "pass", true);
     p.record_attempt("order", "fail", false);
     p.record_attempt("order", "fail", false);
-    p.record_prediction("basics/4", "['v1', 'v1']", true);
+    p.record_prediction(
+        "basics/what-does-this-print-print-v1-v1",
+        "['v1', 'v1']",
+        true,
+    );
     ws.save_progress(&p).unwrap();
     app.reload_progress();
     app.map.select_continue(&app.course, &app.progress);
@@ -258,7 +262,7 @@ fn lesson_predictions() {
         }
         other => panic!("expected a prediction, got {other:?}"),
     };
-    assert_eq!(key_name, "basics/4");
+    assert_eq!(key_name, "basics/what-does-this-print-print-v1-v1");
     // The worker records the attempt, then reports.
     let ws = app.ws.clone().unwrap();
     assert_eq!(
@@ -614,7 +618,7 @@ fn predicted_answer(effects: &[Effect]) -> (u64, String) {
 fn predicted(app: &mut App, gen: u64, answer: &str, correct: bool) {
     app.update(Msg::Predicted {
         gen,
-        key: "basics/4".into(),
+        key: "basics/what-does-this-print-print-v1-v1".into(),
         answer: answer.into(),
         result: Ok((
             PredictOutcome {

@@ -67,7 +67,13 @@ fn write(path: &Path, text: &str) -> Result<(), Failure> {
 fn learner(ctx: &Ctx, out: &Path, name: Option<&str>) -> Outcome {
     let course = ctx.course()?;
     let ws = ctx.workspace()?;
-    let (progress, warning) = ws.load_progress();
+    // Predictions an older pykata kept by step position move to their
+    // steps' ids (in this report too, should the file not be writable).
+    if let Some(w) = crate::session::adopt_step_ids(&ws, &course) {
+        super::warn(&w);
+    }
+    let (mut progress, warning) = ws.load_progress();
+    crate::session::adopt_old_prediction_keys(&mut progress, &course);
     let s = Style::stdout();
     if let Some(w) = warning {
         eprintln!("{} {w}", Style::stderr().warn("warning:"));

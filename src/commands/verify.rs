@@ -183,29 +183,27 @@ fn jobs<'c>(
         } else {
             &[]
         };
-        for (i, s) in steps.iter().enumerate() {
+        for s in steps {
             let file = course.source.display(&format!("lessons/{}.yaml", topic.id));
-            let at = At {
-                subject: format!(
-                    "{file}:{}:{} (step {} of {})",
-                    s.line,
-                    s.column,
-                    i + 1,
-                    topic.id
-                ),
-                file,
-                line: s.line,
-                column: s.column,
+            // Where what verify proves is written: an example's `output:`,
+            // a predict step's `answer:`. The step is named by its id,
+            // which inserting a step before it does not change.
+            let (line, column) = s.stated;
+            let at = || At {
+                subject: format!("{file}:{line}:{column} (step `{}` of {})", s.id, topic.id),
+                file: file.clone(),
+                line,
+                column,
             };
             match &s.step {
                 Step::Example(e) => jobs.push(Job::Example {
-                    at,
+                    at: at(),
                     code: &e.code,
                     output: &e.output.value,
                     requires: e.required_modules(),
                 }),
                 Step::Predict(p) => jobs.push(Job::Predict {
-                    at,
+                    at: at(),
                     code: &p.code,
                     answer: &p.answer.value,
                 }),
@@ -442,7 +440,9 @@ fn prove(course: &Course, python: &Interpreter, version: &PythonVersion, job: &J
                         at_step(
                             at,
                             format!(
-                                "the example's stated output differs from a real run:\n{}",
+                                "the example's stated `output:` differs from what Python printed:\n\
+                                 (lines marked - are in `output:` only, + were printed by Python {} only)\n{}",
+                                version,
                                 crate::judge::diff::render(&normalize(output), &normalize(&shown))
                             ),
                         )
@@ -705,9 +705,52 @@ pub fn verify_under(
         .collect()
 }
 
+/// Whether an argument of `verify` is a path to a course rather than a
+/// topic or kata id, which is a plain name (`gotchas`, `late-binding`).
+fn is_course_path(arg: &str) -> bool {
+    arg == "."
+        || arg == ".."
+        || arg.contains('/')
+        || arg.contains(std::path::MAIN_SEPARATOR)
+        || crate::course::archive::named_like_archive(std::path::Path::new(arg))
+}
+
+/// The course a path among the arguments names (at most one), and the
+/// topic and kata ids among them.
+fn course_and_ids(args: &[String]) -> Result<(Option<PathBuf>, Vec<String>), super::Failure> {
+    let (paths, ids): (Vec<&String>, Vec<&String>) = args.iter().partition(|a| is_course_path(a));
+    if let [first, second, ..] = paths[..] {
+        return Err(super::Failure::usage(format!(
+            "`{first}` and `{second}` are both course paths; verify proves one course at a time"
+        )));
+    }
+    Ok((
+        paths.first().map(PathBuf::from),
+        ids.into_iter().cloned().collect(),
+    ))
+}
+
 pub fn run(ctx: &Ctx, options: &Options, pythons: &[PathBuf]) -> Outcome {
-    let course = ctx.course()?;
-    let selection = Selection::of(&course, &options.only).map_err(super::Failure::usage)?;
+    // `verify .` proves the course in this folder, as `lint .` checks it.
+    let (path, only) = course_and_ids(&options.only)?;
+    let course = match path {
+        Some(path) => Ctx::load(crate::course::CourseSource::from_path(&path))?,
+        None => ctx.course()?,
+    };
+    let selection = Selection::of(&course, &only).map_err(|e| {
+        // A plain name that is a course folder here: say how to name it.
+        let folder = only.iter().find(|n| {
+            std::path::Path::new(n)
+                .join(crate::course::source::MANIFEST)
+                .is_file()
+        });
+        match folder {
+            Some(f) => super::Failure::usage(e).help(format!(
+                "to prove the course in the folder `{f}`, write `./{f}`"
+            )),
+            None => super::Failure::usage(e),
+        }
+    })?;
     let (jobs, format) = (options.jobs, options.format);
     let interpreters = if pythons.is_empty() {
         vec![ctx.python()?]

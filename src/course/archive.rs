@@ -52,6 +52,11 @@ pub fn looks_like_archive(path: &Path) -> bool {
     if path.is_file() {
         return true;
     }
+    named_like_archive(path)
+}
+
+/// Whether `path` ends like a course archive (`.tar`, `.tar.gz`, ...).
+pub fn named_like_archive(path: &Path) -> bool {
     let name = path.to_string_lossy().to_ascii_lowercase();
     EXTENSIONS.iter().any(|e| name.ends_with(e))
 }

@@ -2,8 +2,12 @@
 //! returned together, each located at file:line:column with a fix.
 
 use super::model::{self, CheckKind, MatchMode, Phase, FORMAT_VERSION};
-use super::problem::{clip, suggestion, Problem};
+use super::problem::{clip, did_you_mean, suggestion, Problem};
+use super::repair::Repair;
+use super::roles::{closest_file, Role};
 use super::source::{CourseSource, ReadError, MANIFEST};
+use super::step_id;
+use super::yaml_errors;
 use super::{
     structure, Course, EquivalentMark, Kata, LessonStep, Mistake, PyFile, Topic, MUTANT_OPERATORS,
 };
@@ -40,6 +44,7 @@ pub fn load(source: CourseSource) -> Result<Course, LoadError> {
         bytes_read: 0,
         line_offset: 0,
         old_ids: Vec::new(),
+        repaired: false,
     };
     let course = loader.course();
     if loader.problems.is_empty() {
@@ -66,6 +71,10 @@ struct Loader {
     /// Every `renamed_from:` id with its kata and place, checked against
     /// the whole course's ids once all topics are read.
     old_ids: Vec<OldId>,
+    /// The kata being validated was read from a text with fields taken out
+    /// (see `parse_reporting`): a list it lacks may be one taken out, so
+    /// its absence is not reported.
+    repaired: bool,
 }
 
 struct OldId {
@@ -74,6 +83,61 @@ struct OldId {
     file: String,
     line: u64,
     column: u64,
+}
+
+/// How a text was repaired to be read (see `Loader::parse_reporting`).
+#[derive(Debug, Clone, Copy, Default)]
+struct Repaired {
+    /// Something the author wrote was taken out.
+    took_out: bool,
+    /// The first line (of the file) of stand-ins for missing fields, if
+    /// any: nothing found there is the author's.
+    filled_from: Option<u64>,
+}
+
+/// The most bad fields reported in one document; past it the document is
+/// surely not a course file.
+const MAX_REPAIRS: usize = 100;
+
+/// Edits `repair` past the problem `err` reports: a misspelt field or value
+/// renamed to the one it resembles, anything else taken out. False when
+/// nothing can be done (a missing field, broken YAML).
+fn repair_past(repair: &mut Repair, err: &serde_saphyr::Error) -> bool {
+    use serde_saphyr::Error as E;
+    let inner = err.without_snippet();
+    let Some(loc) = inner.location() else {
+        return false;
+    };
+    let (line, column) = (loc.line(), loc.column());
+    match inner {
+        E::SerdeUnknownField {
+            field, expected, ..
+        } => {
+            if let Some(close) = did_you_mean(field, expected.iter().copied()) {
+                if !repair.mapping_has(line, column, &close)
+                    && repair.rename(line, column, field, &close)
+                {
+                    return true;
+                }
+            }
+            repair.remove_key(line, column)
+        }
+        E::SerdeUnknownVariant {
+            variant, expected, ..
+        } => match did_you_mean(variant, expected.iter().copied()) {
+            Some(close) if repair.rename(line, column, variant, &close) => true,
+            _ => repair.remove_item(line, column),
+        },
+        E::DuplicateMappingKey { .. } => repair.remove_key(line, column),
+        E::SerdeMissingField { field, .. } => repair.fill_missing(line, column, field),
+        E::SerdeInvalidType { .. }
+        | E::SerdeInvalidValue { .. }
+        | E::SerdeInvalidLength { .. }
+        | E::InvalidScalar { .. }
+        | E::NullIntoString { .. }
+        | E::Unexpected { .. } => repair.remove_value_at(line, column),
+        _ => false,
+    }
 }
 
 /// The most text a course may hold in all: the same as an archive's limit,
@@ -89,6 +153,10 @@ fn yaml_problem(file: &str, text: &str, err: &serde_saphyr::Error, line_offset: 
         .location()
         .map(|l| (l.line() + line_offset, l.column()))
         .unwrap_or((0, 0));
+    if let Some(explained) = explain_syntax(text, line, column, inner) {
+        return Problem::new(file, explained.line, explained.column, explained.message)
+            .with_hint(explained.hint);
+    }
     let hint = match inner {
         serde_saphyr::Error::SerdeUnknownField {
             field, expected, ..
@@ -102,9 +170,20 @@ fn yaml_problem(file: &str, text: &str, err: &serde_saphyr::Error, line_offset: 
             suggestion(variant, expected.iter().copied())
                 .unwrap_or_else(|| format!("the values allowed here are {}", expected.join(", "))),
         ),
-        serde_saphyr::Error::SerdeMissingField { field, .. } => Some(format!(
-            "add `{field}:`; docs/authoring.md describes every field"
-        )),
+        serde_saphyr::Error::SerdeMissingField { field, .. } => Some(
+            match yaml_errors::misplaced_key(
+                text,
+                line,
+                field,
+                (column as usize).saturating_sub(1),
+            ) {
+                Some((at, indent)) => format!(
+                    "`{field}:` on line {at} is indented {indent} spaces: indent it {} spaces, like the other fields here",
+                    column.saturating_sub(1)
+                ),
+                None => format!("add `{field}:`; docs/authoring.md describes every field"),
+            },
+        ),
         _ => None,
     };
     let message = inner.to_string();
@@ -133,6 +212,47 @@ fn yaml_problem(file: &str, text: &str, err: &serde_saphyr::Error, line_offset: 
         _ => message,
     };
     Problem::new(file, line, column, message).with_hint_opt(hint)
+}
+
+/// A YAML mistake (not a field serde did not expect) said as what to do.
+fn explain_syntax(
+    text: &str,
+    line: u64,
+    column: u64,
+    err: &serde_saphyr::Error,
+) -> Option<yaml_errors::Explained> {
+    use serde_saphyr::Error as E;
+    let twice = match err {
+        E::DuplicateMappingKey { key, .. } => Some(key.clone().unwrap_or_default()),
+        E::SerdeUnknownField { .. }
+        | E::SerdeUnknownVariant { .. }
+        | E::SerdeMissingField { .. }
+        | E::SerdeInvalidType { .. }
+        | E::SerdeInvalidValue { .. }
+        | E::Unexpected { .. } => return None,
+        _ => None,
+    };
+    if line == 0 {
+        return None;
+    }
+    let complaint = err.to_string();
+    let complaint = complaint.split(" at line ").next().unwrap_or(&complaint);
+    yaml_errors::explain(text, line, column, complaint, twice.as_deref())
+}
+
+/// Where `key:` is written for the value at `value`: on the value's line,
+/// or above it for a block (`output: |` and the text below).
+fn key_before(text: &str, value: &Location, key: &str) -> Option<(u64, u64)> {
+    let line = usize::try_from(value.line()).ok()?.checked_sub(1)?;
+    let lines: Vec<&str> = text.lines().take(line + 1).collect();
+    (line.saturating_sub(3)..=line).rev().find_map(|n| {
+        let source = lines.get(n)?;
+        let start = source.len() - source.trim_start_matches([' ', '-']).len();
+        source[start..]
+            .strip_prefix(key)
+            .filter(|rest| rest.starts_with(':'))
+            .map(|_| (n as u64 + 1, source[..start].chars().count() as u64 + 1))
+    })
 }
 
 /// The mapping key written before `line`:`column` on the same line
@@ -221,14 +341,8 @@ impl Loader {
                 return None;
             }
         };
-        let manifest: model::Manifest = match serde_saphyr::from_str(&text) {
-            Ok(m) => m,
-            Err(e) => {
-                self.problems
-                    .push(yaml_problem(&manifest_name, &text, &e, 0));
-                return None;
-            }
-        };
+        let (manifest, _) =
+            self.parse_reporting::<model::Manifest>(&manifest_name, &text, &text, 0)?;
         if manifest.format.value != FORMAT_VERSION {
             self.problem(
                 &manifest_name,
@@ -375,16 +489,26 @@ impl Loader {
                 return None;
             }
         };
+        let ids = step_id::assign(&raw.lesson.iter().map(|s| &s.value).collect::<Vec<_>>());
+        self.step_ids(&file, &raw.lesson);
         let steps = raw
             .lesson
             .into_iter()
-            .map(|s| {
-                self.step(&file, &s);
+            .zip(ids)
+            .map(|(s, id)| {
+                self.step(&file, &s, &id);
                 let (line, column) = at(&s.referenced);
+                let stated = match &s.value {
+                    model::Step::Example(e) => key_before(text, &e.output.referenced, "output"),
+                    model::Step::Predict(p) => key_before(text, &p.answer.referenced, "answer"),
+                    model::Step::Read(_) => None,
+                };
                 LessonStep {
+                    id,
                     step: s.value,
                     line,
                     column,
+                    stated: stated.unwrap_or((line, column)),
                 }
             })
             .collect();
@@ -442,43 +566,153 @@ impl Loader {
             return false;
         };
         let before = self.problems.len();
-        if let Err(e) = serde_saphyr::from_str::<Head>(text) {
-            self.problems.push(yaml_problem(file, text, &e, 0));
-        }
+        self.parse_reporting::<Head>(file, text, text, 0);
         let lines: Vec<&str> = text.lines().collect();
         for (i, item) in skeleton.lesson.iter().enumerate() {
             let next = skeleton.lesson.get(i + 1);
             let (offset, item_text) = node_text(&lines, item, next);
             self.line_offset = offset;
-            match serde_saphyr::from_str::<Spanned<model::Step>>(&item_text) {
-                Ok(step) => self.step(file, &step),
-                Err(e) => self.problems.push(yaml_problem(file, text, &e, offset)),
+            if let Some((step, repaired)) =
+                self.parse_reporting::<Spanned<model::Step>>(file, text, &item_text, offset)
+            {
+                let mark = self.problems.len();
+                let id = step_id::written(&step.value).unwrap_or("").to_string();
+                self.step(file, &step, &id);
+                self.forget_stand_ins(mark, file, repaired);
             }
         }
         for (i, item) in skeleton.katas.iter().enumerate() {
             let next = skeleton.katas.get(i + 1);
             let (offset, item_text) = node_text(&lines, item, next);
             self.line_offset = offset;
-            match serde_saphyr::from_str::<model::Kata>(&item_text) {
-                Ok(kata) => {
-                    if let Some(previous) = kata_ids.insert(kata.id.value.clone(), file.to_string())
-                    {
-                        self.problem(
-                            file,
-                            &kata.id.referenced,
-                            format!("kata id `{}` is already used at {previous}", kata.id.value),
-                        );
-                    }
-                    self.kata(topic, file, kata);
+            if let Some((kata, repaired)) =
+                self.parse_reporting::<model::Kata>(file, text, &item_text, offset)
+            {
+                let mark = self.problems.len();
+                if let Some(previous) = kata_ids.insert(kata.id.value.clone(), file.to_string()) {
+                    self.problem(
+                        file,
+                        &kata.id.referenced,
+                        format!("kata id `{}` is already used at {previous}", kata.id.value),
+                    );
                 }
-                Err(e) => self.problems.push(yaml_problem(file, text, &e, offset)),
+                self.repaired = repaired.took_out;
+                self.kata(topic, file, kata);
+                self.repaired = false;
+                self.forget_stand_ins(mark, file, repaired);
             }
         }
         self.line_offset = 0;
         self.problems.len() > before
     }
 
-    fn step(&mut self, file: &str, step: &Spanned<model::Step>) {
+    /// Parses `text`, the part of `whole` (the file `file`) that starts
+    /// after its line `offset`. When a bad field stops the parse, reports
+    /// it, repairs the text past it (see `repair_past`) and parses again, so
+    /// that one bad field does not hide the next. Returns what could be
+    /// read, and whether fields were taken out to read it; None when the
+    /// text could not be repaired far enough (every problem met is
+    /// reported).
+    fn parse_reporting<T: serde::de::DeserializeOwned>(
+        &mut self,
+        file: &str,
+        whole: &str,
+        text: &str,
+        offset: u64,
+    ) -> Option<(T, Repaired)> {
+        // Made at the first problem only: most texts parse at once.
+        let mut repair: Option<Repair> = None;
+        let mut current = text.to_string();
+        for _ in 0..MAX_REPAIRS {
+            match serde_saphyr::from_str::<T>(&current) {
+                Ok(value) => {
+                    let repaired = Repaired {
+                        took_out: repair.as_ref().is_some_and(|r| r.took_out),
+                        filled_from: repair
+                            .as_ref()
+                            .and_then(Repair::filled_from)
+                            .map(|l| l + offset),
+                    };
+                    return Some((value, repaired));
+                }
+                Err(e) => {
+                    let problem = yaml_problem(file, whole, &e, offset);
+                    let on_stand_in = repair
+                        .as_ref()
+                        .and_then(Repair::filled_from)
+                        .is_some_and(|l| problem.line >= l + offset);
+                    if !on_stand_in && !self.problems.contains(&problem) {
+                        self.problems.push(problem);
+                    }
+                    let repair = repair.get_or_insert_with(|| Repair::new(text));
+                    if !repair_past(repair, &e) {
+                        return None;
+                    }
+                    let next = repair.text();
+                    // Nothing left to read is no finding of its own.
+                    if next == current || next.trim().is_empty() {
+                        return None;
+                    }
+                    current = next;
+                }
+            }
+        }
+        None
+    }
+
+    /// Drops the problems found since `mark` on stand-ins for missing
+    /// fields (an empty `starter: ""` is no file): they are not the
+    /// author's, whose problem, the missing field, is reported.
+    fn forget_stand_ins(&mut self, mark: usize, file: &str, repaired: Repaired) {
+        let Some(from) = repaired.filled_from else {
+            return;
+        };
+        let mut index = 0;
+        self.problems.retain(|p| {
+            index += 1;
+            index <= mark || p.file != file || p.line < from
+        });
+    }
+
+    /// The ids authors gave steps: plain names, each once in the topic.
+    fn step_ids(&mut self, file: &str, steps: &[Spanned<model::Step>]) {
+        let mut seen: HashMap<String, u64> = HashMap::new();
+        for step in steps {
+            let id = match &step.value {
+                model::Step::Example(e) => e.id.as_ref(),
+                model::Step::Predict(p) => p.id.as_ref(),
+                model::Step::Read(_) => None,
+            };
+            let Some(id) = id else { continue };
+            if !step_id::is_step_id(&id.value) {
+                self.problem(
+                    file,
+                    &id.referenced,
+                    format!("step id `{}` is not a plain name", clip(&id.value)),
+                )
+                .hint = Some(
+                    "use lowercase letters, digits and '-', with at least one letter, like `late-binding`".into(),
+                );
+            }
+            let line = id.referenced.line();
+            if let Some(first) = seen.insert(id.value.clone(), line) {
+                self.problem(
+                    file,
+                    &id.referenced,
+                    format!("step id `{}` is already used on line {first}", id.value),
+                )
+                .hint = Some("give each step of a topic its own id".into());
+            }
+        }
+    }
+
+    /// Checks a step; `id` names it in messages (empty when not known).
+    fn step(&mut self, file: &str, step: &Spanned<model::Step>, id: &str) {
+        let named = if id.is_empty() {
+            String::new()
+        } else {
+            format!(" `{id}`")
+        };
         if let model::Step::Example(e) = &step.value {
             for module in &e.requires {
                 if !is_module_name(&module.value) {
@@ -500,7 +734,7 @@ impl Loader {
                 self.problem(
                     file,
                     &p.answer.referenced,
-                    "a predict step has an empty answer",
+                    format!("predict step{named} has an empty answer"),
                 )
                 .hint = Some("write what the code prints, or Error, Nothing, Infinite loop".into());
             }
@@ -513,14 +747,24 @@ impl Loader {
                 self.problem(
                     file,
                     &p.answer.referenced,
-                    "the answer is not one of the choices",
+                    format!("the answer of predict step{named} is not one of the choices"),
                 )
                 .hint = Some("add the answer to `choices:` word for word".into());
             }
         }
     }
 
-    fn py_file(&mut self, file: &str, path: &Spanned<String>) -> Option<PyFile> {
+    /// Reads a Python file the kata names as `role`. A missing one is
+    /// answered with the closest file named as that role is (never a file
+    /// the kata names already: the starter offered for a missing
+    /// alternative would then fail `verify`).
+    fn py_file(
+        &mut self,
+        file: &str,
+        path: &Spanned<String>,
+        role: Role,
+        named: &[String],
+    ) -> Option<PyFile> {
         let rel = format!("katas/{}", path.value);
         match self.read(&rel) {
             Ok(text) => Some(PyFile {
@@ -533,12 +777,18 @@ impl Loader {
                     .get_or_insert_with(|| self.source.list("katas"));
                 // A file that is listed but cannot be read is not missing;
                 // never suggest the name the author already wrote.
-                let others = files
+                let others: Vec<&str> = files
                     .iter()
                     .map(String::as_str)
-                    .filter(|f| *f != path.value);
-                let hint = suggestion(&path.value, others)
-                    .unwrap_or_else(|| "paths are relative to the course's katas/ folder".into());
+                    .filter(|f| *f != path.value && !named.iter().any(|n| n == f))
+                    .filter(|f| Role::of_name(f) == role)
+                    .collect();
+                let hint = closest_file(&path.value, &others).unwrap_or_else(|| {
+                    format!(
+                        "paths are relative to the course's katas/ folder; {}",
+                        role.naming()
+                    )
+                });
                 let shown = clip(&self.source.display(&rel));
                 self.problem(
                     file,
@@ -600,14 +850,21 @@ impl Loader {
             .hint = Some(format!("name it for what the kata is about, like `{module}_config.py`"));
         }
 
-        let starter = self.py_file(file, &raw.starter);
-        let solution = self.py_file(file, &raw.solution);
+        // A missing file is never said to be one the kata uses otherwise.
+        let named: Vec<String> = std::iter::once(&raw.starter)
+            .chain(std::iter::once(&raw.solution))
+            .chain(&raw.alternatives)
+            .chain(raw.mistakes.iter().map(|m| &m.sample))
+            .map(|s| s.value.clone())
+            .collect();
+        let starter = self.py_file(file, &raw.starter, Role::Starter, &named);
+        let solution = self.py_file(file, &raw.solution, Role::Solution, &named);
         let alternatives: Vec<PyFile> = raw
             .alternatives
             .iter()
-            .filter_map(|a| self.py_file(file, a))
+            .filter_map(|a| self.py_file(file, a, Role::Alternative, &named))
             .collect();
-        if raw.alternatives.is_empty() {
+        if raw.alternatives.is_empty() && !self.repaired {
             self.problem(file, &id_loc, format!("kata `{id}` has no alternative solution"))
                 .hint = Some(
                 "add `alternatives:` with a correct solution written another way, so `verify` proves the checks accept more than one wording".into(),
@@ -639,7 +896,7 @@ impl Loader {
             },
         };
 
-        if raw.checks.is_empty() {
+        if raw.checks.is_empty() && !self.repaired {
             self.problem(file, &id_loc, format!("kata `{id}` has no checks"))
                 .hint = Some("add `checks:`; without them any file would pass".into());
         }
@@ -672,7 +929,7 @@ impl Loader {
                     "a mistake detector has an empty `when`",
                 );
             }
-            if let Some(sample) = self.py_file(file, &m.sample) {
+            if let Some(sample) = self.py_file(file, &m.sample, Role::Mistake, &named) {
                 mistakes.push(Mistake {
                     id: m.id.value.clone(),
                     origin: format!(

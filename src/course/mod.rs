@@ -6,9 +6,13 @@ pub mod limits;
 pub mod load;
 pub mod model;
 pub mod problem;
+mod repair;
+mod roles;
 pub mod schema;
 pub mod source;
+pub mod step_id;
 pub mod structure;
+mod yaml_errors;
 
 pub use load::{load, LoadError};
 pub use model::{Check, CheckKind, MatchMode, Phase, Step};
@@ -38,9 +42,15 @@ pub struct Topic {
 /// A lesson step with where it was written, for `verify` messages.
 #[derive(Debug, Clone)]
 pub struct LessonStep {
+    /// Its stable name in the topic (see `step_id`).
+    pub id: String,
     pub step: Step,
     pub line: u64,
     pub column: u64,
+    /// Where the step states what `verify` proves: the line and column of
+    /// an example's `output:` or a predict step's `answer:` (the step's own
+    /// place for a `read`).
+    pub stated: (u64, u64),
 }
 
 /// A Python file of the course: its path (relative to `katas/`) and text.

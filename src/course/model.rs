@@ -59,6 +59,12 @@ pub enum Step {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Example {
+    /// The step's name, unique in the topic: lowercase letters, digits and '-', with a
+    /// letter. Progress, `verify` and `lint` know the step by it, so inserting a step
+    /// before it changes nothing. Default: made from the title, else the code's first line.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub id: Option<Spanned<String>>,
     /// An optional heading.
     #[serde(default)]
     pub title: Option<String>,
@@ -81,6 +87,12 @@ pub struct Example {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Predict {
+    /// The step's name, unique in the topic: lowercase letters, digits and '-', with a
+    /// letter. Progress, `verify` and `lint` know the step by it, so inserting a step
+    /// before it changes nothing. Default: made from the question (and the code's first line when another step asks the same).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub id: Option<Spanned<String>>,
     /// The Python code whose result the learner predicts.
     pub code: String,
     /// The question asked.

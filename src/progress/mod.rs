@@ -68,7 +68,9 @@ pub struct Progress {
     pub format: u32,
     #[serde(default)]
     pub katas: BTreeMap<String, KataProgress>,
-    /// Keyed `topic/step-number` (1-based).
+    /// Keyed `topic/step-id` (see `course::step_id`); older files keyed
+    /// them `topic/step-number` (1-based), moved to ids by
+    /// `session::adopt_old_prediction_keys`.
     #[serde(default)]
     pub predictions: BTreeMap<String, PredictionProgress>,
     /// Where the learner was, to continue there.

@@ -59,9 +59,11 @@ pub struct KataReport {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PredictionReport {
-    /// `topic/step` (1-based), as in the progress file.
+    /// `topic/step-id`, as in the progress file (`topic/N` in older ones).
     pub key: String,
     pub topic: String,
+    /// The step's position in its topic (1-based); 0 for a step the
+    /// course no longer has.
     pub step: u32,
     pub attempts: u32,
     pub right_first_time: bool,
@@ -115,8 +117,10 @@ impl LearnerReport {
         let mut predictions = Vec::new();
         let mut known = std::collections::HashSet::new();
         for topic in &course.topics {
-            for (_, key) in crate::session::prediction_keys(topic) {
-                predictions.push(prediction_report(&key, progress));
+            for (index, key) in crate::session::prediction_keys(topic) {
+                let mut report = prediction_report(&key, progress);
+                report.step = index as u32 + 1;
+                predictions.push(report);
                 known.insert(key);
             }
         }

@@ -171,6 +171,9 @@ pub struct App {
 impl App {
     pub fn new(course: Course, ws: Option<Workspace>, theme: Theme) -> App {
         let progress = ws.as_ref().map(|w| {
+            // Predictions an older pykata kept by step position move to
+            // their steps' ids, where the lesson records new answers.
+            crate::session::adopt_step_ids(w, &course);
             let (p, warning) = w.load_progress();
             // One status-bar line: where the old file went comes first.
             (p, warning.map(|s| s.short(&w.root)))

@@ -104,7 +104,7 @@ impl LessonView {
                     question: p.question.clone(),
                     choices: p.choices.clone(),
                     explanation: p.explanation.as_deref().map(|x| Doc::parse(x, hl, theme)),
-                    key: session::prediction_key(&topic.id, i),
+                    key: session::prediction_key(topic, i),
                     feedback: None,
                 },
             })
