@@ -12,7 +12,7 @@ use std::path::PathBuf;
     after_help = "Run with no command to open the course. Exit codes: 0 success, 1 not passing or problems found, 2 usage error, 3 environment problem."
 )]
 pub struct Cli {
-    /// A course folder, or a course archive (.tar, .tar.gz), to use instead of the built-in course.
+    /// A course folder, or a course archive (.tar, .tar.gz), to use instead of the course the workspace follows (the built-in course by default).
     #[arg(long, global = true, env = "PYKATA_COURSE", value_name = "DIR")]
     pub course: Option<PathBuf>,
     /// The learner's workspace (default: the nearest one from the current folder up).
@@ -90,7 +90,7 @@ pub enum Command {
     List,
     /// Run the checks of a kata on your file.
     Check {
-        /// The kata's id (see `pykata list`) or its file (`basics/order.py`); default:
+        /// The kata's id or file (see `pykata list`).or its file (`basics/order.py`); default:
         /// the current kata, the one to continue (as the interface opens it).
         kata: Option<String>,
         /// Check every kata of the course.
@@ -104,15 +104,19 @@ pub enum Command {
     Watch {
         /// The kata to start with, by id or file (default: the current kata, as `check`).
         kata: Option<String>,
+        /// Poll the kata's file for saves instead of waiting for file events
+        /// (for WSL on a Windows drive and network folders).
+        #[arg(long)]
+        poll: bool,
     },
     /// Show the next hint of a kata ("2 of 3"), after the ones you have seen.
     Hint {
-        /// The kata's id (see `pykata list`).
+        /// The kata's id or file (see `pykata list`).
         kata: String,
     },
     /// Show again every hint of a kata you have seen, without using a new one.
     Hints {
-        /// The kata's id (see `pykata list`).
+        /// The kata's id or file (see `pykata list`).
         kata: String,
     },
     /// Show the reference solution of a kata you have passed.

@@ -1086,10 +1086,12 @@ fn every_subcommand_help_lists_only_its_own_options_and_describes_its_arguments(
     for command in ["hint", "hints", "solution", "reset"] {
         let text = help(&[command, "--help"]);
         assert!(
-            text.contains("<KATA>  The kata's id (see `pykata list`)"),
+            text.contains("<KATA>  The kata's id or file (see `pykata list`)"),
             "`pykata {command} --help` leaves KATA undescribed:\n{text}"
         );
     }
+    // `watch` waits for saves as the interface does: it has its own --poll.
+    assert!(help(&["watch", "--help"]).contains("--poll"));
     // The interface still takes them before any subcommand.
     bin()
         .args(["--poll", "--edit-cmd", "true", "schema"])

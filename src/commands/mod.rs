@@ -39,7 +39,7 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Check { kata, all, format }) => {
             check::run(&ctx, kata.as_deref(), all, format)
         }
-        Some(Command::Watch { kata }) => watch::run(&ctx, kata.as_deref(), cli.poll),
+        Some(Command::Watch { kata, poll }) => watch::run(&ctx, kata.as_deref(), poll || cli.poll),
         Some(Command::Hint { kata }) => hint::run(&ctx, &kata),
         Some(Command::Hints { kata }) => hint::seen(&ctx, &kata),
         Some(Command::Solution { kata, diff }) => solution::run(&ctx, &kata, diff),
