@@ -48,8 +48,15 @@ fn edit(path: &Path, from: &str, to: &str) {
 #[test]
 fn the_history_is_the_builtin_course_before_records() {
     let old = course_before_records();
+    let mut predictions = std::collections::BTreeMap::new();
+    for topic in &old.topics {
+        for (index, key) in pykata::session::prediction_keys(topic) {
+            predictions.insert(format!("{}/{}", topic.id, index + 1), key);
+        }
+    }
     let history = Record {
         katas: old.katas().map(|k| (k.id.clone(), Made::of(k))).collect(),
+        predictions,
     };
     let path = manifest_dir().join("assets/course-history.json");
     let json = serde_json::to_string_pretty(&history).unwrap() + "\n";
@@ -249,8 +256,22 @@ fn a_workspace_from_before_records_keeps_everything_under_the_new_course() {
             own.push((second.id.clone(), mine));
         }
     }
+    // And answered every prediction of the old course, as that pykata kept
+    // them: by step position.
+    let mut answered = Vec::new();
+    for topic in &old.topics {
+        for (index, key) in pykata::session::prediction_keys(topic) {
+            let position = format!("{}/{}", topic.id, index + 1);
+            ws.update_progress(|p| {
+                p.record_prediction(&position, &format!("answer to {key}"), false)
+            });
+            answered.push((position, key));
+        }
+    }
     let new = course::load(CourseSource::Embedded).unwrap();
-    let followed = ws.follow(&new).unwrap();
+    ws.follow(&new).unwrap();
+    // The interface and `report` then move what is left by position.
+    pykata::session::adopt_step_ids(&ws, &new);
 
     for kata in new.katas() {
         let path = ws.kata_path(kata);
@@ -277,9 +298,21 @@ fn a_workspace_from_before_records_keeps_everything_under_the_new_course() {
             assert!(progress.kata(id).hints_used as usize <= k.hints.len());
         }
     }
+    // Each answer is under its own step's id, whatever steps were
+    // inserted before it since; none was given to another step.
+    for (position, key) in &answered {
+        let record = progress
+            .predictions
+            .get(key)
+            .unwrap_or_else(|| panic!("the answer kept as {position} is not under {key}"));
+        assert_eq!(record.last_answer, format!("answer to {key}"));
+        assert!(
+            !progress.predictions.contains_key(position),
+            "{position} left behind"
+        );
+    }
     // What changed in the course is said, once.
     assert!(ws.follow(&new).unwrap().is_empty());
-    let _ = followed;
 }
 
 fn pykata(dir: &Path) -> assert_cmd::Command {

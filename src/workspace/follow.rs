@@ -47,11 +47,21 @@ impl Made {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
     pub katas: BTreeMap<String, Made>,
+    /// In the history only: the key each prediction had when progress kept
+    /// them by step position (`gotchas/3`), and its step's id then
+    /// (`gotchas/what-does-this-print`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub predictions: BTreeMap<String, String>,
 }
 
 /// The built-in course's katas as they were before workspaces kept a
 /// record, keyed by kata id.
 const HISTORY: &str = include_str!("../../assets/course-history.json");
+
+/// The built-in course's history (see [`HISTORY`]).
+fn history() -> Record {
+    serde_json::from_str(HISTORY).unwrap_or_default()
+}
 
 /// What following the course changed, for the learner to be told once.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -150,6 +160,7 @@ impl Workspace {
                 .katas()
                 .map(|k| (k.id.clone(), Made::of(k)))
                 .collect(),
+            ..Record::default()
         };
         self.save_record(&record)
     }
@@ -263,7 +274,23 @@ impl Workspace {
             };
             record.katas.insert(kata.id.clone(), kept);
         }
+        // A workspace from before records kept predictions by step
+        // position; the built-in course's history knows which step each
+        // position was, so a step inserted since takes no one's answer.
+        let old_positions = match (&before, &course.source) {
+            (None, CourseSource::Embedded) => history().predictions,
+            _ => BTreeMap::new(),
+        };
         let change = |p: &mut crate::progress::Progress| {
+            for (position, id) in &old_positions {
+                if let Some(record) = p.predictions.remove(position) {
+                    let key = match p.predictions.contains_key(id) {
+                        true => format!("{id}.earlier"),
+                        false => id.clone(),
+                    };
+                    p.predictions.insert(key, record);
+                }
+            }
             let mut moved = Vec::new();
             for (old, kata) in &renames {
                 if p.rename_kata(old, &kata.id) {
@@ -300,8 +327,8 @@ impl Workspace {
     /// course's history where it has the kata (the workspace may predate a
     /// change), else the course as it is now.
     fn baseline_without_record(&self, course: &Course) -> Record {
-        let history: Record = match course.source {
-            CourseSource::Embedded => serde_json::from_str(HISTORY).unwrap_or_default(),
+        let history = match course.source {
+            CourseSource::Embedded => history(),
             _ => Record::default(),
         };
         let mut baseline = Record::default();
