@@ -899,3 +899,168 @@ fn an_unsupported_interpreter_starts_no_run() {
         "{why}"
     );
 }
+
+/// The text of the status bar and the screen, as one string.
+fn screen_text(backend: &TestBackend) -> String {
+    rows(backend).join("\n")
+}
+
+fn kata_path(app: &App) -> PathBuf {
+    match &app.screen {
+        Screen::Kata(v) => v.path.clone().unwrap(),
+        _ => panic!("not on a kata"),
+    }
+}
+
+fn hints_used(app: &App, id: &str) -> u32 {
+    let (p, _) = app.ws.as_ref().unwrap().load_progress();
+    p.kata(id).hints_used
+}
+
+#[test]
+fn h_after_a_pass_shows_every_hint_and_counts_none() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    key(&mut app, KeyCode::Char('h'));
+    assert_eq!(hints_used(&app, "fix-default"), 1);
+    // Again: the first hint is still there to read, with the second.
+    key(&mut app, KeyCode::Char('h'));
+    let shown = screen_text(&draw(&mut app, 80, 24));
+    assert!(
+        shown.contains("Hint 1 of 2") && shown.contains("Hint 2 of 2"),
+        "{shown}"
+    );
+    // A pass (recorded as the worker's check_kata does).
+    let gen = check_gen(&key(&mut app, KeyCode::Char('r')));
+    let ws = app.ws.clone().unwrap();
+    let (mut p, _) = ws.load_progress();
+    p.record_attempt("fix-default", "pass", true);
+    p.katas.get_mut("fix-default").unwrap().hints_used = 1;
+    ws.save_progress(&p).unwrap();
+    deliver(
+        &mut app,
+        gen,
+        "fix-default",
+        verdict(Status::Pass, "all 3 checks pass", vec![]),
+    );
+    key(&mut app, KeyCode::Char('h'));
+    let backend = draw(&mut app, 80, 24);
+    let shown = screen_text(&backend);
+    assert!(
+        shown.contains("Hint 1 of 2") && shown.contains("Hint 2 of 2"),
+        "after a pass h shows every hint: {shown}"
+    );
+    assert!(shown.contains("none is counted"), "{shown}");
+    assert!(!shown.contains("after a pass"), "{shown}");
+    insta::assert_snapshot!("kata_hints_after_a_pass_80x24", backend);
+    key(&mut app, KeyCode::Char('h'));
+    assert_eq!(hints_used(&app, "fix-default"), 1, "a hint was counted");
+}
+
+#[test]
+fn messages_are_reflowed_to_the_pane() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    let gen = check_gen(&key(&mut app, KeyCode::Char('r')));
+    // A mistake message as YAML keeps it: broken at the author's width.
+    let message = "Every reporter reports the last metric. A lambda or a nested `def`\n\
+                   inside a loop looks `metric` up when it is *called*, after the loop\n\
+                   has finished, so each one sees the metric the loop ended on.\n\n\
+                   It printed:\n    f1=1\n    f1=1\n";
+    deliver(
+        &mut app,
+        gen,
+        "fix-default",
+        verdict(
+            Status::Fail,
+            message,
+            vec![check("two-calls", Status::Fail)],
+        ),
+    );
+    let backend = draw(&mut app, 120, 40);
+    let shown = rows(&backend);
+    // The result pane is 57 columns inside: the paragraph is one flow,
+    // with no line cut short where the YAML had a break.
+    assert!(
+        shown
+            .iter()
+            .any(|r| r.contains("nested def inside a loop looks metric up")),
+        "{shown:#?}"
+    );
+    assert!(shown.iter().any(|r| r.contains("│ f1=1")), "{shown:#?}");
+    insta::assert_snapshot!("kata_message_reflowed_120x40", backend);
+}
+
+#[test]
+fn a_deleted_file_is_not_put_back_without_saying_so() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    let path = kata_path(&app);
+    let mine = "def add(item, items=None):\n    return 'my work'\n";
+    std::fs::write(&path, mine).unwrap();
+    app.update(Msg::FilesChanged(vec![path.clone()]));
+    std::fs::remove_file(&path).unwrap();
+    // The save's watcher event of the deletion: nothing runs.
+    let effects = app.update(Msg::FilesChanged(vec![path.clone()]));
+    assert!(effects.is_empty(), "a run was started for a deleted file");
+    assert!(
+        !path.exists(),
+        "the starter was written behind the learner's back"
+    );
+    let shown = screen_text(&draw(&mut app, 80, 24));
+    assert!(shown.contains("is not there any more"), "{shown}");
+    // `r` once the screen said so: the starter back, the last text kept.
+    let effects = key(&mut app, KeyCode::Char('r'));
+    check_gen(&effects);
+    let starter = std::fs::read_to_string(&path).unwrap();
+    assert!(starter.contains("items=[]"), "{starter}");
+    let backups = app.ws.as_ref().unwrap().root.join(".pykata/backups/basics");
+    let kept: Vec<String> = std::fs::read_dir(&backups)
+        .unwrap()
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert_eq!(kept, vec![mine.to_string()]);
+    let shown = screen_text(&draw(&mut app, 80, 24));
+    assert!(shown.contains("the starter is back"), "{shown}");
+}
+
+#[test]
+fn r_on_a_file_deleted_unseen_asks_first() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    let path = kata_path(&app);
+    std::fs::remove_file(&path).unwrap();
+    let effects = key(&mut app, KeyCode::Char('r'));
+    assert!(
+        !effects.iter().any(|e| matches!(e, Effect::Check { .. })),
+        "the first r ran a deleted file"
+    );
+    assert!(!path.exists());
+    let backend = draw(&mut app, 80, 24);
+    let shown = screen_text(&backend);
+    assert!(shown.contains("r again puts the starter back"), "{shown}");
+    insta::assert_snapshot!("kata_file_deleted_80x24", backend);
+    check_gen(&key(&mut app, KeyCode::Char('r')));
+    assert!(path.exists());
+}
+
+#[test]
+fn a_skipped_kata_offers_no_hint() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    let gen = check_gen(&key(&mut app, KeyCode::Char('r')));
+    deliver(
+        &mut app,
+        gen,
+        "fix-default",
+        verdict(
+            Status::Skipped,
+            "needs Python 3.12 or newer; this interpreter is Python 3.11.7",
+            vec![check("two-calls", Status::Skipped)],
+        ),
+    );
+    let shown = screen_text(&draw(&mut app, 80, 24));
+    assert!(shown.contains("SKIPPED"), "{shown}");
+    assert!(!shown.contains("Stuck?"), "{shown}");
+}

@@ -59,8 +59,16 @@ pub struct KataView {
     pub task_expanded: bool,
     pub hints: Vec<String>,
     pub hints_shown: u32,
+    /// `h` after a pass: every hint is shown, none counted.
+    pub all_hints: bool,
     pub file: Highlighted,
     pub file_error: Option<String>,
+    /// The learner's file is gone and the file pane says so; the next `r`
+    /// puts the starter back.
+    pub file_missing: bool,
+    /// The file's text as last read, to keep in a backup if the file is
+    /// deleted and the starter put back.
+    last_read: Option<String>,
     file_hash: Option<u64>,
     /// The file text whose highlighting was asked of a worker.
     highlight_requested: Option<u64>,
@@ -133,8 +141,11 @@ impl KataView {
             task_expanded: false,
             hints: kata.hints.clone(),
             hints_shown: p.hints_used.min(kata.hints.len() as u32),
+            all_hints: false,
             file: Highlighted::default(),
             file_error: None,
+            file_missing: false,
+            last_read: None,
             file_hash: None,
             highlight_requested: None,
             solution_src: kata.solution.text.clone(),
@@ -172,6 +183,10 @@ impl KataView {
             Ok(bytes) => {
                 let text = String::from_utf8_lossy(&bytes);
                 let h = hash(&text);
+                self.file_missing = false;
+                if self.last_read.as_deref() != Some(&*text) {
+                    self.last_read = Some(text.to_string());
+                }
                 if self.file_hash != Some(h) {
                     // Small files are highlighted at once; bigger ones on
                     // a worker thread (see `wants_highlight`).
@@ -336,6 +351,9 @@ impl App {
         Vec::new()
     }
 
+    /// `h`: every hint seen so far and the next one (counted), so the
+    /// ones already shown can be read again; after a pass, every hint and
+    /// none counted (as `pykata hint` does).
     fn show_hint(&mut self) {
         let (Some(ws), Screen::Kata(view)) = (&self.ws, &mut self.screen) else {
             return;
@@ -348,22 +366,35 @@ impl App {
         else {
             return;
         };
-        let next = session::next_hint(ws, kata);
-        match next.hint {
-            Some((shown, total)) => {
+        let total = kata.hints.len();
+        let (_, passed, set_aside) = session::hints_seen(ws, kata);
+        let mut warning = set_aside;
+        if total == 0 {
+            self.info("this kata has no hints: read the task again, then the lesson");
+        } else if passed || view.done {
+            view.all_hints = true;
+            view.result_scroll = 0;
+            view.focus = Pane::Result;
+            view.invalidate();
+            self.info("you passed this kata: every hint is shown, and none is counted");
+        } else {
+            let next = session::next_hint(ws, kata);
+            if let Some((shown, total)) = next.hint {
                 let was = view.hints_shown;
                 view.hints_shown = shown;
                 view.result_scroll = 0;
                 view.focus = Pane::Result;
                 view.invalidate();
                 if was == shown {
-                    self.info(format!("that was the last hint ({shown} of {total})"));
+                    self.info(format!(
+                        "that was the last hint ({shown} of {total}); all of them are above"
+                    ));
                 }
             }
-            None => self.info("this kata has no hints: read the task again, then the lesson"),
+            warning = warning.or(next.warning);
         }
         // After the hint, the progress file's trouble, if any.
-        if let Some(w) = next.warning {
+        if let Some(w) = warning {
             self.warn(w);
         }
         self.reload_progress();
@@ -410,6 +441,9 @@ impl App {
             );
             return Vec::new();
         }
+        if !self.file_there_to_run(manual) {
+            return Vec::new();
+        }
         let hl = self.hl.clone();
         let theme = self.theme;
         let gen = self.next_gen();
@@ -446,6 +480,71 @@ impl App {
             kata: Box::new(kata.clone()),
             cancel,
         }]
+    }
+
+    /// Whether the learner's file is there to run. A file that is gone
+    /// (deleted, moved, renamed) is never put back behind the learner's
+    /// back, since a run would write the starter in its place: the file
+    /// pane says so, and only an `r` pressed after that puts the starter
+    /// back (never over a file that has appeared meanwhile) and runs it.
+    fn file_there_to_run(&mut self, manual: bool) -> bool {
+        let Some(ws) = self.ws.clone() else {
+            return true;
+        };
+        let Screen::Kata(view) = &mut self.screen else {
+            return true;
+        };
+        let Some(path) = view.path.clone() else {
+            return true;
+        };
+        if path.exists() {
+            view.file_missing = false;
+            return true;
+        }
+        let told = view.file_missing;
+        view.file_missing = true;
+        view.cancel();
+        view.invalidate();
+        self.dirty = true;
+        let rel = view.rel_path.clone();
+        let (topic, index) = (view.topic, view.index);
+        let last_read = view.last_read.clone();
+        if !manual {
+            return false;
+        }
+        if !told {
+            self.warn(format!(
+                "{rel} is not there any more (deleted or moved?); nothing was run. \
+                 r again puts the starter back in its place and runs it"
+            ));
+            return false;
+        }
+        let Some(kata) = self.kata(topic, index).cloned() else {
+            return false;
+        };
+        match restore_starter(&ws, &kata, &path, last_read.as_deref()) {
+            Ok(Restored::Starter(None)) => {
+                self.info(format!("the starter is back in {rel}; running it"));
+                true
+            }
+            Ok(Restored::Starter(Some(kept))) => {
+                let kept = kept
+                    .strip_prefix(&ws.root)
+                    .unwrap_or(&kept)
+                    .display()
+                    .to_string();
+                self.info(format!(
+                    "the starter is back in {rel}, running it; what the file held when last read is kept in {kept}"
+                ));
+                true
+            }
+            // It came back meanwhile: the learner's, run as it is.
+            Ok(Restored::AlreadyThere) => true,
+            Err(e) => {
+                self.error(format!("could not put the starter back in {rel}: {e}"));
+                false
+            }
+        }
     }
 
     pub(crate) fn on_checked(
@@ -529,6 +628,13 @@ impl App {
             return Vec::new();
         };
         let now = stamp(&path);
+        if now.is_none() && !view.file_missing && !path.exists() {
+            // Deleted with no file event: say so before an `r` would run it.
+            view.file_missing = true;
+            view.invalidate();
+            self.dirty = true;
+            return Vec::new();
+        }
         if now.is_none() || now == view.stamp {
             view.unnoticed_since = None;
             return Vec::new();
@@ -551,6 +657,54 @@ impl App {
             Some(_) => Vec::new(),
         }
     }
+}
+
+/// What `restore_starter` did.
+enum Restored {
+    /// The starter is in place; the learner's last text was kept there.
+    Starter(Option<PathBuf>),
+    /// A file appeared at the path meanwhile: left as it is.
+    AlreadyThere,
+}
+
+/// Puts the starter back where the learner's file was. The text the file
+/// held when last read, if the learner had changed the starter, goes to a
+/// backup first (as `reset` keeps one), so a deleted file's work is not
+/// lost; a file that appeared meanwhile is never written over.
+fn restore_starter(
+    ws: &crate::workspace::Workspace,
+    kata: &Kata,
+    path: &Path,
+    last_read: Option<&str>,
+) -> Result<Restored, String> {
+    let worth_keeping = last_read.filter(|t| !session::is_untouched_starter(kata, t));
+    let Some(text) = worth_keeping else {
+        return match ws.ensure_kata_file(kata) {
+            Ok(true) => Ok(Restored::Starter(None)),
+            Ok(false) => Ok(Restored::AlreadyThere),
+            Err(e) => Err(e.to_string()),
+        };
+    };
+    // The last text back in place (never over a file that appeared), then
+    // `reset`: a backup of it and the starter.
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .and_then(|mut f| {
+            use std::io::Write;
+            f.write_all(text.as_bytes())
+        });
+    match written {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Ok(Restored::AlreadyThere)
+        }
+        Err(e) => return Err(format!("{}: {e}", path.display())),
+    }
+    ws.reset(kata)
+        .map(Restored::Starter)
+        .map_err(|e| e.to_string())
 }
 
 /// Whether an event's path is the learner's file (paths from the watcher
@@ -681,7 +835,19 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
         let err_line = view.verdict.as_ref().and_then(|v| v.line);
         let digits = view.file.lines.len().max(1).to_string().len().max(2);
         let mut file_lines: Vec<Line<'static>> = Vec::with_capacity(view.file.lines.len());
-        if let Some(e) = &view.file_error {
+        if view.file_missing {
+            file_lines.extend(text::reflow(
+                &format!(
+                    "`{}` is not there any more (deleted or moved?). Put your file back, \
+                     or press r to put the starter in its place and run it (what the file \
+                     held when last read is kept in `.pykata/backups/`).",
+                    view.rel_path
+                ),
+                file_area.width.saturating_sub(3),
+                theme.bad(),
+                &theme,
+            ));
+        } else if let Some(e) = &view.file_error {
             file_lines.extend(text::verbatim(
                 e,
                 file_area.width.saturating_sub(2),
@@ -690,7 +856,12 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
         } else if view.path.is_none() {
             file_lines.push(Line::styled("(no workspace: nothing to show)", theme.dim()));
         }
-        for (n, l) in view.file.lines.iter().enumerate() {
+        let shown_file: &[Line<'static>] = if view.file_missing {
+            &[]
+        } else {
+            &view.file.lines
+        };
+        for (n, l) in shown_file.iter().enumerate() {
             let num = n as u64 + 1;
             let gutter = if Some(num) == err_line {
                 Span::styled(format!("{num:>digits$}▶"), theme.bad())
@@ -704,7 +875,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
         }
         if let Some(line) = err_line.filter(|_| std::mem::take(&mut view.follow_error)) {
             // Lines before the file's own (a read error) come first.
-            let before = file_lines.len() - view.file.lines.len();
+            let before = file_lines.len() - shown_file.len();
             let row = before + (line as usize).saturating_sub(1);
             let inner_h = usize::from(file_area.height.saturating_sub(2));
             view.file_scroll = scroll_to_row(view.file_scroll, row, inner_h);
@@ -783,6 +954,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
                 ("e", "edit"),
                 ("r", "run"),
                 ("s", "solution"),
+                ("h", "hints"),
                 ("Tab", "pane"),
                 ("Esc", "map"),
                 ("?", "help"),
@@ -808,32 +980,10 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
     widgets::status_bar(f, status, app, &keys);
 }
 
+/// A message, hint or note in the result pane, reflowed to the pane's
+/// width (see [`text::reflow`]).
 fn push_wrapped(out: &mut Vec<Line<'static>>, text: &str, width: u16, style: Style, theme: &Theme) {
-    let spans: Vec<Span<'static>> = text::inline(&crate::tui::highlight::prepare(text), theme)
-        .into_iter()
-        .map(|s| {
-            let st = style.patch(s.style);
-            s.style(st)
-        })
-        .collect();
-    // Keep the author's line breaks; wrap each line.
-    let mut line_spans: Vec<Span<'static>> = Vec::new();
-    let mut lines_of_spans = Vec::new();
-    for s in spans {
-        let parts: Vec<&str> = s.content.split('\n').collect();
-        for (i, part) in parts.iter().enumerate() {
-            if i > 0 {
-                lines_of_spans.push(std::mem::take(&mut line_spans));
-            }
-            if !part.is_empty() {
-                line_spans.push(Span::styled(part.to_string(), s.style));
-            }
-        }
-    }
-    lines_of_spans.push(line_spans);
-    for spans in lines_of_spans {
-        out.extend(text::wrap(&spans, usize::from(width.max(8)), "", ""));
-    }
+    out.extend(text::reflow(text, width, style, theme));
 }
 
 /// The result pane's lines (without the "running" line).
@@ -846,13 +996,19 @@ fn result_lines(
 ) -> Vec<Line<'static>> {
     let mut out: Vec<Line<'static>> = Vec::new();
 
-    // Hints shown so far, newest last.
+    // Hints shown so far, newest last (after a pass, only when asked for).
     let total = view.hints.len();
     let passed = view
         .verdict
         .as_ref()
         .is_some_and(|v| v.status == Status::Pass);
-    let hints_now = if passed { 0 } else { view.hints_shown as usize };
+    let hints_now = if view.all_hints {
+        total
+    } else if passed {
+        0
+    } else {
+        view.hints_shown as usize
+    };
     for (i, hint) in view.hints.iter().take(hints_now).enumerate() {
         out.push(Line::styled(
             format!("Hint {} of {total}", i + 1),
@@ -1046,7 +1202,10 @@ fn result_lines(
             "        ",
         ));
     }
-    if total > 0 && (view.hints_shown as usize) < total {
+    // A hint helps with code that does not pass yet, not with a kata this
+    // interpreter cannot run.
+    let hints_help = !matches!(v.status, Status::Skipped | Status::NotRun);
+    if hints_help && total > 0 && (view.hints_shown as usize) < total {
         out.push(Line::from(vec![
             Span::raw("Stuck? "),
             Span::styled("h", theme.key()),
