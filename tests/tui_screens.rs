@@ -1064,3 +1064,55 @@ fn a_skipped_kata_offers_no_hint() {
     assert!(shown.contains("SKIPPED"), "{shown}");
     assert!(!shown.contains("Stuck?"), "{shown}");
 }
+
+/// An app on the course pykata ships (its real katas), with a workspace.
+fn real_app() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let course = course::load(CourseSource::Dir(PathBuf::from(env!("CARGO_MANIFEST_DIR"))))
+        .expect("the course loads");
+    let (ws, _) = Workspace::init(&dir.path().join("ws"), &course).unwrap();
+    let mut app = App::new(course, Some(ws), Theme::plain());
+    app.python = Some(Interpreter {
+        program: "python3".into(),
+        pre_args: Vec::new(),
+        found_by: "test",
+    });
+    app.version = PythonVersion::parse("3.11.7");
+    (dir, app)
+}
+
+#[test]
+fn long_lines_of_the_file_are_marked_and_scroll_sideways() {
+    let (_d, mut app) = real_app();
+    open_kata(&mut app, "late-binding");
+    let shown = rows(&draw(&mut app, 120, 40));
+    let buggy = shown
+        .iter()
+        .find(|r| r.contains("15│"))
+        .unwrap_or_else(|| panic!("line 15 is not on screen: {shown:#?}"));
+    // Cut at the pane's edge, and marked so.
+    assert!(
+        buggy.contains("format_metric(m…│"),
+        "the cut line is not marked: {buggy}"
+    );
+    assert!(
+        shown.iter().any(|r| r.contains("long lines: Tab, ←→")),
+        "{shown:#?}"
+    );
+    // Tab to the file, → twice: the rest of the line, cut on the left.
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Right, KeyCode::Right]);
+    let backend = draw(&mut app, 120, 40);
+    let shown = rows(&backend);
+    let buggy = shown.iter().find(|r| r.contains("15│")).unwrap();
+    assert!(
+        buggy.contains("15│…") && buggy.contains("format_metric(metric, value))"),
+        "{buggy}"
+    );
+    insta::assert_snapshot!("kata_file_scrolled_sideways_120x40", backend);
+    // ← goes back; on the result pane ← still leaves the kata.
+    keys(&mut app, &[KeyCode::Left, KeyCode::Left, KeyCode::Left]);
+    let shown = rows(&draw(&mut app, 120, 40));
+    assert!(shown.iter().any(|r| r.contains("15│        reporters")));
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Left]);
+    assert!(matches!(app.screen, Screen::Map));
+}

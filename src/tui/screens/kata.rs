@@ -29,6 +29,9 @@ use std::time::{Duration, Instant, SystemTime};
 /// file's metadata, saves are taken to go unnoticed.
 const UNNOTICED_AFTER: Duration = Duration::from_millis(1500);
 
+/// How many columns ←→ scroll the file pane sideways.
+const HSCROLL_STEP: usize = 8;
+
 /// Files up to this many lines are highlighted on the interface thread
 /// (a few milliseconds); longer ones on a worker thread.
 const SYNC_HIGHLIGHT_LINES: usize = 40;
@@ -83,6 +86,10 @@ pub struct KataView {
     last_run_hash: Option<u64>,
     pub focus: Pane,
     pub file_scroll: usize,
+    /// How many columns the file pane is scrolled to the right.
+    pub file_hscroll: usize,
+    /// Some line of the file is wider than the pane.
+    file_cut: bool,
     /// A verdict with an error line came: the next frame scrolls the file
     /// pane to show that line.
     follow_error: bool,
@@ -159,6 +166,8 @@ impl KataView {
             last_run_hash: None,
             focus: Pane::Result,
             file_scroll: 0,
+            file_hscroll: 0,
+            file_cut: false,
             follow_error: false,
             result_scroll: 0,
             file_area: Rect::default(),
@@ -306,6 +315,11 @@ impl App {
         let page = view.page();
         let focus = view.focus;
         match key.code {
+            // With the file pane focused, ←→ scroll it sideways.
+            KeyCode::Left if focus == Pane::File => {
+                view.file_hscroll = view.file_hscroll.saturating_sub(HSCROLL_STEP)
+            }
+            KeyCode::Right if focus == Pane::File => view.file_hscroll += HSCROLL_STEP,
             KeyCode::Esc | KeyCode::Left | KeyCode::Backspace => {
                 if !view.cancel() {
                     self.back_to_map();
@@ -861,6 +875,21 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
         } else {
             &view.file.lines
         };
+        // Code is not wrapped: a line wider than the pane is cut, marked
+        // `…` where it goes on, and ←→ (file pane focused) scroll sideways.
+        let code_w = usize::from(file_area.width.saturating_sub(2)).saturating_sub(digits + 1);
+        let widest = shown_file
+            .iter()
+            .map(|l| text::line_width(&l.spans))
+            .max()
+            .unwrap_or(0);
+        let max_hscroll = if widest > code_w {
+            widest + 1 - code_w.max(1)
+        } else {
+            0
+        };
+        view.file_hscroll = view.file_hscroll.min(max_hscroll);
+        view.file_cut = widest > code_w;
         for (n, l) in shown_file.iter().enumerate() {
             let num = n as u64 + 1;
             let gutter = if Some(num) == err_line {
@@ -868,9 +897,9 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
             } else {
                 Span::styled(format!("{num:>digits$}│"), theme.line_number())
             };
-            let mut spans = Vec::with_capacity(l.spans.len() + 1);
+            let mut spans = Vec::with_capacity(l.spans.len() + 3);
             spans.push(gutter);
-            spans.extend(l.spans.iter().cloned());
+            spans.extend(clipped(&l.spans, view.file_hscroll, code_w, &theme));
             file_lines.push(Line::from(spans));
         }
         if let Some(line) = err_line.filter(|_| std::mem::take(&mut view.follow_error)) {
@@ -885,13 +914,23 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
             Span::styled(view.file_name.clone(), theme.heading()),
             Span::styled(format!(" ({}) ", view.rel_path), theme.dim()),
         ]);
+        let file_focused = view.focus == Pane::File;
+        let sideways = view.file_cut.then(|| {
+            let say = if file_focused {
+                " ←→ long lines "
+            } else {
+                " long lines: Tab, ←→ "
+            };
+            Line::from(Span::styled(say, theme.dim()))
+        });
         view.file_h = widgets::scroll_pane(
             f,
             file_area,
             file_title,
+            sideways,
             file_lines,
             &mut view.file_scroll,
-            view.focus == Pane::File,
+            file_focused,
             &theme,
         );
 
@@ -935,6 +974,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
             f,
             result_area,
             title,
+            None,
             all,
             &mut view.result_scroll,
             view.focus == Pane::Result,
@@ -978,6 +1018,41 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
         ..area
     };
     widgets::status_bar(f, status, app, &keys);
+}
+
+/// The columns of a line of code from `skip` that fit in `width`, with
+/// `…` in the first column when some is cut on the left and in the last
+/// when some is cut on the right.
+fn clipped(
+    spans: &[Span<'static>],
+    skip: usize,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
+    if width < 3 {
+        return text::clip_columns(spans, skip, width).0;
+    }
+    let total = text::line_width(spans);
+    let left = skip > 0 && total > 0;
+    let right = total > skip + width;
+    let from = skip + usize::from(left);
+    let room = width - usize::from(left) - usize::from(right);
+    let (shown, _, _) = text::clip_columns(spans, from, room);
+    let mark = || Span::styled("…", theme.warn());
+    let mut out = Vec::with_capacity(shown.len() + 2);
+    if left {
+        out.push(mark());
+    }
+    out.extend(shown);
+    if right {
+        // A wide character cut in half leaves a column: pad to the mark.
+        let used: usize = usize::from(left) + text::line_width(&out[usize::from(left)..]);
+        if used + 1 < width {
+            out.push(Span::raw(" ".repeat(width - 1 - used)));
+        }
+        out.push(mark());
+    }
+    out
 }
 
 /// A message, hint or note in the result pane, reflowed to the pane's
