@@ -1116,3 +1116,22 @@ fn long_lines_of_the_file_are_marked_and_scroll_sideways() {
     keys(&mut app, &[KeyCode::Tab, KeyCode::Left]);
     assert!(matches!(app.screen, Screen::Map));
 }
+
+#[test]
+fn the_task_preview_does_not_stop_before_its_list() {
+    let (_d, mut app) = real_app();
+    open_kata(&mut app, "decorator-order");
+    let backend = draw(&mut app, 80, 24);
+    // The preview shows the introduction; the cut line says the steps of
+    // the task are below it, not only that there is more.
+    let shown = screen_text(&backend);
+    assert!(
+        shown.contains("with 3 numbered steps: t shows the whole task"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("kata_task_preview_80x24", backend);
+    // `t`: the whole task, the steps included.
+    key(&mut app, KeyCode::Char('t'));
+    let shown = screen_text(&draw(&mut app, 80, 24));
+    assert!(shown.contains("1. Write audit"), "{shown}");
+}

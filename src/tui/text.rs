@@ -24,6 +24,17 @@ enum Block {
     Blank,
 }
 
+/// What begins at a line of rendered prose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Starts {
+    /// A numbered list item (`1. `), at the left margin.
+    Step,
+    /// A bulleted list item, at the left margin.
+    Item,
+    Code,
+    Other,
+}
+
 /// Parsed prose, ready to wrap.
 #[derive(Debug, Clone, Default)]
 pub struct Doc {
@@ -146,21 +157,45 @@ impl Doc {
 
     /// The lines to draw at `width` columns.
     pub fn render(&self, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+        self.render_marked(width, theme)
+            .into_iter()
+            .map(|(line, _)| line)
+            .collect()
+    }
+
+    /// The lines to draw at `width` columns, each with what starts there
+    /// (to say what a preview of the first lines leaves out).
+    pub fn render_marked(&self, width: u16, theme: &Theme) -> Vec<(Line<'static>, Starts)> {
         let width = usize::from(width.max(8));
-        let mut out = Vec::new();
+        let mut out: Vec<(Line<'static>, Starts)> = Vec::new();
         for b in &self.blocks {
+            let start = out.len();
+            let starts = match b {
+                Block::Para { first, .. } if first.starts_with(|c: char| c.is_ascii_digit()) => {
+                    Starts::Step
+                }
+                Block::Para { first, .. } if first.starts_with('•') => Starts::Item,
+                Block::Code(_) => Starts::Code,
+                _ => Starts::Other,
+            };
+            let mut lines = Vec::new();
+            let out_lines = &mut lines;
             match b {
                 Block::Para { spans, first, rest } => {
-                    out.extend(wrap(spans, width, first, rest));
+                    out_lines.extend(wrap(spans, width, first, rest));
                 }
-                Block::Heading(h) => out.extend(wrap(
+                Block::Heading(h) => out_lines.extend(wrap(
                     &[Span::styled(h.clone(), theme.heading())],
                     width,
                     "",
                     "",
                 )),
-                Block::Code(c) => out.extend(code_block(&c.lines, theme)),
-                Block::Blank => out.push(Line::raw("")),
+                Block::Code(c) => out_lines.extend(code_block(&c.lines, theme)),
+                Block::Blank => out_lines.push(Line::raw("")),
+            }
+            out.extend(lines.into_iter().map(|l| (l, Starts::Other)));
+            if let Some(first) = out.get_mut(start) {
+                first.1 = starts;
             }
         }
         out

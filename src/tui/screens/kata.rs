@@ -793,7 +793,11 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
         );
 
         // The task, then the file and the result.
-        let task_lines = view.task.render(width.saturating_sub(2), &theme);
+        let (task_lines, task_marks): (Vec<Line<'static>>, Vec<text::Starts>) = view
+            .task
+            .render_marked(width.saturating_sub(2), &theme)
+            .into_iter()
+            .unzip();
         let max_task = if view.task_expanded {
             usize::from(body.height.saturating_sub(6))
         } else {
@@ -820,8 +824,11 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
             })
             .collect();
         if cut {
+            // What is left out, so a preview that ends on "do this:" does
+            // not hide that a list of what to do follows.
+            let left_out = hidden_summary(&task_marks[keep.min(task_marks.len())..]);
             shown.push(Line::from(vec![
-                Span::raw(" … "),
+                Span::styled(format!(" … {left_out}: "), theme.dim()),
                 Span::styled("t", theme.key()),
                 Span::styled(" shows the whole task", theme.dim()),
             ]));
@@ -1018,6 +1025,23 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
         ..area
     };
     widgets::status_bar(f, status, app, &keys);
+}
+
+/// What the lines of a task left out of its preview hold: how many, and
+/// the numbered steps or list items among them.
+fn hidden_summary(marks: &[text::Starts]) -> String {
+    let count = |kind| marks.iter().filter(|m| **m == kind).count();
+    let lines = match marks.len() {
+        1 => "1 more line".to_string(),
+        n => format!("{n} more lines"),
+    };
+    match (count(text::Starts::Step), count(text::Starts::Item)) {
+        (1, _) => format!("{lines}, with a numbered step"),
+        (s, _) if s > 1 => format!("{lines}, with {s} numbered steps"),
+        (_, 1) => format!("{lines}, with a list item"),
+        (_, i) if i > 1 => format!("{lines}, with a list of {i}"),
+        _ => lines,
+    }
 }
 
 /// The columns of a line of code from `skip` that fit in `width`, with
