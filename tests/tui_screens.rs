@@ -1135,3 +1135,79 @@ fn the_task_preview_does_not_stop_before_its_list() {
     let shown = screen_text(&draw(&mut app, 80, 24));
     assert!(shown.contains("1. Write audit"), "{shown}");
 }
+
+#[test]
+fn an_example_run_below_the_fold_is_scrolled_into_view() {
+    let (_d, mut app) = app();
+    // An example whose code fills most of an 80x24 screen.
+    match &mut app.course.topics[0].steps[1].step {
+        course::Step::Example(e) => {
+            e.code = (1..=18)
+                .map(|i| format!("x{i} = {i}\n"))
+                .collect::<String>()
+                + "print(x18)\n";
+        }
+        other => panic!("step 2 of the fixture is an example, not {other:?}"),
+    }
+    app.open_lesson(0);
+    key(&mut app, KeyCode::Right);
+    draw(&mut app, 80, 24);
+    let gen = match key(&mut app, KeyCode::Char('r')).first() {
+        Some(Effect::Example { gen, .. }) => *gen,
+        other => panic!("expected an example run, got {other:?}"),
+    };
+    let shown = screen_text(&draw(&mut app, 80, 24));
+    assert!(shown.contains("Running it"), "{shown}");
+    app.update(Msg::ExampleRan {
+        gen,
+        step: 1,
+        result: Ok("18\n".into()),
+    });
+    let backend = draw(&mut app, 80, 24);
+    let shown = rows(&backend);
+    let at = shown
+        .iter()
+        .position(|r| r.contains("Output (a real run):"))
+        .unwrap_or_else(|| panic!("the output is below the fold: {shown:#?}"));
+    assert!(shown[at + 1].contains("18"), "{shown:#?}");
+    insta::assert_snapshot!("lesson_example_output_scrolled_80x24", backend);
+}
+
+#[test]
+fn arrows_in_an_empty_answer_box_step_and_the_footer_agrees_with_help() {
+    let (_d, mut app) = app();
+    app.open_lesson(0);
+    keys(&mut app, &[KeyCode::Right, KeyCode::Right, KeyCode::Right]);
+    let step = |app: &App| match &app.screen {
+        Screen::Lesson(v) => (v.step, v.typing()),
+        _ => panic!("not in the lesson"),
+    };
+    assert_eq!(step(&app), (3, true), "the prediction takes keys");
+    let footer = rows(&draw(&mut app, 80, 24)).pop().unwrap();
+    assert!(footer.contains("←→ step"), "{footer}");
+    // Empty: → goes on, ← comes back, as on every other step.
+    key(&mut app, KeyCode::Right);
+    assert_eq!(step(&app).0, 4);
+    key(&mut app, KeyCode::Left);
+    assert_eq!(step(&app), (3, true));
+    // With an answer typed, the arrows move the cursor in it.
+    typed(&mut app, "ac");
+    keys(&mut app, &[KeyCode::Left]);
+    typed(&mut app, "b");
+    key(&mut app, KeyCode::Right);
+    assert_eq!(step(&app).0, 3);
+    match &app.screen {
+        Screen::Lesson(v) => assert_eq!(v.input.text, "abc"),
+        _ => unreachable!(),
+    }
+    let footer = rows(&draw(&mut app, 80, 24)).pop().unwrap();
+    assert!(footer.contains("←→ cursor"), "{footer}");
+    // Not typing: the footer names the key the help names, Enter.
+    key(&mut app, KeyCode::Esc);
+    let footer = rows(&draw(&mut app, 80, 24)).pop().unwrap();
+    assert!(footer.contains("Enter answer"), "{footer}");
+    assert!(!footer.contains("i answer"), "{footer}");
+    key(&mut app, KeyCode::Char('?'));
+    let help = screen_text(&draw(&mut app, 80, 24));
+    assert!(help.contains("Enter      answer a prediction"), "{help}");
+}
