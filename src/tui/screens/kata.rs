@@ -341,13 +341,15 @@ impl App {
             KeyCode::End | KeyCode::Char('G') => view.scroll(focus, isize::MAX / 2),
             KeyCode::Char('t') => view.task_expanded = !view.task_expanded,
             KeyCode::Char('e') => {
+                // At the line the verdict blames, if there is one.
+                let line = view.verdict.as_ref().and_then(|v| v.line);
                 return match view.path.clone() {
-                    Some(p) => vec![Effect::Edit(p)],
+                    Some(p) => vec![Effect::Edit(p, line)],
                     None => {
                         self.error("there is no workspace, so there is no file to edit");
                         Vec::new()
                     }
-                }
+                };
             }
             KeyCode::Char('r') | KeyCode::Enter => return self.start_check(true),
             KeyCode::Char('h') => self.show_hint(),
