@@ -1613,3 +1613,27 @@ fn an_unsupported_interpreter_is_refused_before_anything_runs() {
         assert!(!progress_path(&dir).exists(), "{version}");
     }
 }
+
+#[test]
+fn a_check_keeps_its_verdict_for_the_interface_to_show_again() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    write_kata(
+        &dir,
+        "basics/fix_default.py",
+        "def add(item, items=None):\n    return [item] +\n",
+    );
+    check(&dir, "fix-default").code(1);
+    let progress = std::fs::read_to_string(progress_path(&dir)).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&progress).unwrap();
+    let last = &v["katas"]["fix-default"]["last_verdict"];
+    assert_eq!(last["status"], "error", "{progress}");
+    assert_eq!(last["line"], 2, "{progress}");
+    assert!(
+        last["message"].as_str().unwrap().contains("SyntaxError"),
+        "{progress}"
+    );
+    assert!(last["at"].as_u64().unwrap() > 1_700_000_000, "{progress}");
+}

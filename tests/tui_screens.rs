@@ -1211,3 +1211,55 @@ fn arrows_in_an_empty_answer_box_step_and_the_footer_agrees_with_help() {
     let help = screen_text(&draw(&mut app, 80, 24));
     assert!(help.contains("Enter      answer a prediction"), "{help}");
 }
+
+#[test]
+fn a_kata_opens_on_its_last_verdict() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    let gen = check_gen(&key(&mut app, KeyCode::Char('r')));
+    let mut v = verdict(
+        Status::Fail,
+        "Each call without a list must start from an empty one.",
+        vec![
+            check("two-calls", Status::Fail),
+            check("explicit", Status::Pass),
+        ],
+    );
+    v.line = Some(2);
+    // What the worker's check_kata records with the attempt.
+    let ws = app.ws.clone().unwrap();
+    ws.update_progress(|p| {
+        p.record_attempt("fix-default", "fail", false);
+        p.record_verdict("fix-default", pykata::session::last_verdict(&v));
+    });
+    deliver(&mut app, gen, "fix-default", v);
+    key(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Map));
+
+    // Opened again: the last verdict at once, marked as the last, with
+    // its error line, before anything runs.
+    app.reload_progress();
+    open_kata(&mut app, "fix-default");
+    let backend = draw(&mut app, 80, 24);
+    let shown = screen_text(&backend);
+    assert!(
+        shown.contains("Your last result (just now): ✗ FAIL"),
+        "{shown}"
+    );
+    assert!(shown.contains("must start from an empty one"), "{shown}");
+    assert!(shown.contains("✗ two-calls  ✓ explicit"), "{shown}");
+    assert!(shown.contains(" 2▶"), "{shown}");
+    insta::assert_snapshot!("kata_last_verdict_80x24", backend);
+
+    // A new run replaces it.
+    let gen = check_gen(&key(&mut app, KeyCode::Char('r')));
+    deliver(
+        &mut app,
+        gen,
+        "fix-default",
+        verdict(Status::Pass, "all 3 checks pass", vec![]),
+    );
+    let shown = screen_text(&draw(&mut app, 80, 24));
+    assert!(!shown.contains("Your last result"), "{shown}");
+    assert!(shown.contains("✓ PASS"), "{shown}");
+}

@@ -6,7 +6,7 @@
 
 use crate::course::Kata;
 use crate::judge::{diff, Status, Verdict};
-use crate::progress::{KataState, Progress};
+use crate::progress::{KataState, LastVerdict, Progress};
 use crate::session;
 use crate::tui::app::{App, Effect, Screen};
 use crate::tui::highlight::{Highlighted, Highlighter};
@@ -80,6 +80,9 @@ pub struct KataView {
     pub show_solution: bool,
     pub done: bool,
     pub verdict: Option<Verdict>,
+    /// The last verdict kept in progress, shown until a run of this
+    /// visit gives a new one.
+    pub last: Option<LastVerdict>,
     pub run_error: Option<String>,
     pub progress_warning: Option<String>,
     pub run: RunState,
@@ -160,6 +163,7 @@ impl KataView {
             show_solution: true,
             done: p.state == KataState::Done,
             verdict: None,
+            last: p.last_verdict.clone(),
             run_error: None,
             progress_warning: None,
             run: RunState::Idle,
@@ -181,6 +185,8 @@ impl KataView {
             view.solution = Some(Highlighted::new(&view.solution_src, hl, theme));
         }
         view.reload(hl, theme);
+        // The last result's error line, if it still stands, in sight.
+        view.follow_error = view.blamed_line().is_some();
         view
     }
 
@@ -249,6 +255,28 @@ impl KataView {
             s.restyle(hl, theme);
         }
         self.cache = None;
+    }
+
+    /// Whether the learner's file was changed after `at` (Unix seconds).
+    fn saved_since(&self, at: u64) -> bool {
+        self.stamp.is_some_and(|(modified, _)| {
+            modified
+                .duration_since(std::time::UNIX_EPOCH)
+                .is_ok_and(|d| d.as_secs() > at)
+        })
+    }
+
+    /// The line of the learner's file the verdict blames: this visit's,
+    /// else the last one kept, if the file has not changed since.
+    pub fn blamed_line(&self) -> Option<u64> {
+        match &self.verdict {
+            Some(v) => v.line,
+            None => self
+                .last
+                .as_ref()
+                .filter(|l| !self.saved_since(l.at))
+                .and_then(|l| l.line),
+        }
     }
 
     pub fn running(&self) -> bool {
@@ -342,7 +370,7 @@ impl App {
             KeyCode::Char('t') => view.task_expanded = !view.task_expanded,
             KeyCode::Char('e') => {
                 // At the line the verdict blames, if there is one.
-                let line = view.verdict.as_ref().and_then(|v| v.line);
+                let line = view.blamed_line();
                 return match view.path.clone() {
                     Some(p) => vec![Effect::Edit(p, line)],
                     None => {
@@ -855,7 +883,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
         view.result_area = result_area;
 
         // The learner's file with line numbers; the line of the error marked.
-        let err_line = view.verdict.as_ref().and_then(|v| v.line);
+        let err_line = view.blamed_line();
         let digits = view.file.lines.len().max(1).to_string().len().max(2);
         let mut file_lines: Vec<Line<'static>> = Vec::with_capacity(view.file.lines.len());
         if view.file_missing {
@@ -1158,6 +1186,10 @@ fn result_lines(
     }
 
     let Some(v) = &view.verdict else {
+        if let Some(last) = &view.last {
+            push_last(&mut out, view, last, width, theme);
+            return out;
+        }
         if !view.running() {
             push_wrapped(
                 &mut out,
@@ -1179,15 +1211,7 @@ fn result_lines(
     };
 
     // The verdict line.
-    let (mark, label, style) = match v.status {
-        Status::Pass => ("✓", "PASS", theme.good()),
-        Status::Fail => ("✗", "FAIL", theme.bad()),
-        Status::Error => ("✗", "ERROR", theme.bad()),
-        Status::Timeout => ("⏱", "TIMEOUT", theme.bad()),
-        Status::Killed => ("✗", "STOPPED", theme.bad()),
-        Status::Skipped => ("–", "SKIPPED", theme.warn()),
-        Status::NotRun => ("·", "NOT RUN", theme.dim()),
-    };
+    let (mark, label, style) = status_look(v.status, theme);
     let python = v
         .python
         .as_deref()
@@ -1317,6 +1341,107 @@ fn result_lines(
         ]));
     }
     out
+}
+
+/// The status a label kept in progress names.
+fn status_of(label: &str) -> Option<Status> {
+    [
+        Status::Pass,
+        Status::Fail,
+        Status::Error,
+        Status::Timeout,
+        Status::Killed,
+        Status::Skipped,
+        Status::NotRun,
+    ]
+    .into_iter()
+    .find(|s| s.label() == label)
+}
+
+/// The mark, label and style a verdict's status is shown with.
+fn status_look(status: Status, theme: &Theme) -> (&'static str, &'static str, Style) {
+    match status {
+        Status::Pass => ("✓", "PASS", theme.good()),
+        Status::Fail => ("✗", "FAIL", theme.bad()),
+        Status::Error => ("✗", "ERROR", theme.bad()),
+        Status::Timeout => ("⏱", "TIMEOUT", theme.bad()),
+        Status::Killed => ("✗", "STOPPED", theme.bad()),
+        Status::Skipped => ("–", "SKIPPED", theme.warn()),
+        Status::NotRun => ("·", "NOT RUN", theme.dim()),
+    }
+}
+
+/// How long ago `at` was, in words.
+fn ago(at: u64, now: u64) -> String {
+    let secs = now.saturating_sub(at);
+    let (n, unit) = match secs {
+        0..=59 => return "just now".into(),
+        60..=3599 => (secs / 60, "minute"),
+        3600..=86_399 => (secs / 3600, "hour"),
+        _ => (secs / 86_400, "day"),
+    };
+    format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" })
+}
+
+/// The last verdict kept in progress, marked as such: what the learner
+/// saw when they last ran this kata, until a run now replaces it.
+fn push_last(
+    out: &mut Vec<Line<'static>>,
+    view: &KataView,
+    last: &LastVerdict,
+    width: u16,
+    theme: &Theme,
+) {
+    let when = ago(last.at, crate::progress::now());
+    let (mark, label, style) = match status_of(&last.status) {
+        Some(s) => status_look(s, theme),
+        None => ("·", "?", theme.dim()),
+    };
+    out.push(Line::from(vec![
+        Span::styled(format!("Your last result ({when}): "), theme.dim()),
+        Span::styled(
+            format!("{mark} {label}"),
+            style.add_modifier(ratatui::style::Modifier::BOLD),
+        ),
+    ]));
+    push_wrapped(out, &last.message, width, Style::new(), theme);
+    if !last.checks.is_empty() {
+        let mut spans = vec![Span::styled("checks: ", theme.dim())];
+        for (id, status) in &last.checks {
+            let (m, st) = match status_of(status) {
+                Some(Status::Pass) => ("✓", theme.good()),
+                Some(Status::NotRun) => ("·", theme.dim()),
+                Some(Status::Skipped) => ("–", theme.dim()),
+                _ => ("✗", theme.bad()),
+            };
+            spans.push(Span::styled(format!("{m} {id}  "), st));
+        }
+        out.extend(text::wrap(
+            &spans,
+            usize::from(width.max(8)),
+            "",
+            "        ",
+        ));
+    }
+    out.push(Line::raw(""));
+    let changed = view.saved_since(last.at);
+    out.push(Line::from(vec![
+        Span::styled(
+            if changed {
+                "Your file was saved since. "
+            } else {
+                ""
+            },
+            theme.dim(),
+        ),
+        Span::styled("r", theme.key()),
+        Span::styled(" runs the checks now; every save does too.", theme.dim()),
+    ]));
+    if view.done {
+        out.push(Line::raw(""));
+        out.push(Line::styled("You passed this kata before.", theme.good()));
+        push_solution(out, view, theme);
+    }
 }
 
 fn push_solution(out: &mut Vec<Line<'static>>, view: &KataView, theme: &Theme) {
