@@ -478,6 +478,10 @@ fn hints_can_be_read_again_and_cost_nothing_after_a_pass() {
     );
     // Passed: the solution is open, not "opens after a pass".
     assert!(!after.contains("opens after a pass"), "{after}");
+    assert!(
+        after.contains("`pykata solution fix-default` shows the reference"),
+        "{after}"
+    );
     let list = run(&["check", "fix-default"]);
     assert!(list.contains("pass"), "{list}");
     let progress = std::fs::read_to_string(ws_path(&dir).join(".pykata/progress.json")).unwrap();

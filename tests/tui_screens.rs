@@ -1263,3 +1263,24 @@ fn a_kata_opens_on_its_last_verdict() {
     assert!(!shown.contains("Your last result"), "{shown}");
     assert!(shown.contains("✓ PASS"), "{shown}");
 }
+
+#[test]
+fn a_pass_in_another_terminal_opens_the_solution_here() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    key(&mut app, KeyCode::Char('s'));
+    let shown = screen_text(&draw(&mut app, 80, 24));
+    assert!(shown.contains("opens once you pass"), "{shown}");
+    // `pykata check` passes it while the screen is open.
+    let ws = app.ws.clone().unwrap();
+    ws.update_progress(|p| p.record_attempt("fix-default", "pass", true));
+    key(&mut app, KeyCode::Char('s'));
+    let shown = screen_text(&draw(&mut app, 80, 24));
+    assert!(!shown.contains("opens once you pass"), "{shown}");
+    assert!(shown.contains("The reference solution"), "{shown}");
+    // And `h` shows every hint without counting one.
+    key(&mut app, KeyCode::Char('h'));
+    let shown = screen_text(&draw(&mut app, 80, 24));
+    assert!(shown.contains("Hint 2 of 2"), "{shown}");
+    assert_eq!(hints_used(&app, "fix-default"), 0);
+}

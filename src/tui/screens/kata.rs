@@ -381,14 +381,7 @@ impl App {
             }
             KeyCode::Char('r') | KeyCode::Enter => return self.start_check(true),
             KeyCode::Char('h') => self.show_hint(),
-            KeyCode::Char('s') => {
-                if view.done {
-                    view.show_solution = !view.show_solution;
-                    view.invalidate();
-                } else {
-                    self.info("the reference solution opens once you pass this kata");
-                }
-            }
+            KeyCode::Char('s') => self.toggle_solution(),
             KeyCode::Char('n') => self.next_kata(),
             _ => {}
         }
@@ -442,6 +435,32 @@ impl App {
             self.warn(w);
         }
         self.reload_progress();
+    }
+
+    /// `s`: the reference solution, shown or hidden once the kata is
+    /// passed, here or in another terminal (`pykata check`).
+    fn toggle_solution(&mut self) {
+        self.reload_progress();
+        let hl = self.hl.clone();
+        let theme = self.theme;
+        let Screen::Kata(view) = &mut self.screen else {
+            return;
+        };
+        let passed = self.progress.kata(&view.kata_id).state == KataState::Done;
+        if !view.done && passed {
+            // Passed since this screen opened: open it now.
+            view.done = true;
+            view.show_solution = false;
+        }
+        if !view.done {
+            self.info("the reference solution opens once you pass this kata");
+            return;
+        }
+        if view.solution.is_none() {
+            view.solution = Some(Highlighted::new(&view.solution_src, hl.as_deref(), &theme));
+        }
+        view.show_solution = !view.show_solution;
+        view.invalidate();
     }
 
     fn next_kata(&mut self) {
