@@ -266,12 +266,12 @@ impl App {
                 KeyCode::Delete => view.input.delete(),
                 // An empty box has no cursor to move: ←→ step through the
                 // lesson, as they do everywhere else in it.
-                KeyCode::Left if view.input.text.is_empty() => {
-                    if view.step > 0 {
-                        let to = view.step - 1;
-                        view.go(to);
-                    }
+                KeyCode::Left if view.input.text.is_empty() && view.step > 0 => {
+                    let to = view.step - 1;
+                    view.go(to);
                 }
+                // The first step has nothing before it; the box stays.
+                KeyCode::Left if view.input.text.is_empty() => {}
                 KeyCode::Right if view.input.text.is_empty() => {
                     if view.step + 1 < view.steps.len() {
                         let to = view.step + 1;
