@@ -93,6 +93,8 @@ pub struct KataView {
     pub file_hscroll: usize,
     /// Some line of the file is wider than the pane.
     file_cut: bool,
+    /// The widest line's width, for the file text with this hash.
+    widest: Option<(u64, usize)>,
     /// A verdict with an error line came: the next frame scrolls the file
     /// pane to show that line.
     follow_error: bool,
@@ -172,6 +174,7 @@ impl KataView {
             file_scroll: 0,
             file_hscroll: 0,
             file_cut: false,
+            widest: None,
             follow_error: false,
             result_scroll: 0,
             file_area: Rect::default(),
@@ -276,6 +279,26 @@ impl KataView {
                 .as_ref()
                 .filter(|l| !self.saved_since(l.at))
                 .and_then(|l| l.line),
+        }
+    }
+
+    /// The width of the file's widest line, counted once per change.
+    fn widest_line(&mut self) -> usize {
+        match (self.widest, self.file_hash) {
+            (Some((hash, w)), Some(now)) if hash == now => w,
+            _ => {
+                let w = self
+                    .file
+                    .lines
+                    .iter()
+                    .map(|l| text::line_width(&l.spans))
+                    .max()
+                    .unwrap_or(0);
+                if let Some(now) = self.file_hash {
+                    self.widest = Some((now, w));
+                }
+                w
+            }
         }
     }
 
@@ -926,6 +949,11 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
         } else if view.path.is_none() {
             file_lines.push(Line::styled("(no workspace: nothing to show)", theme.dim()));
         }
+        let widest = if view.file_missing {
+            0
+        } else {
+            view.widest_line()
+        };
         let shown_file: &[Line<'static>] = if view.file_missing {
             &[]
         } else {
@@ -934,11 +962,6 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
         // Code is not wrapped: a line wider than the pane is cut, marked
         // `…` where it goes on, and ←→ (file pane focused) scroll sideways.
         let code_w = usize::from(file_area.width.saturating_sub(2)).saturating_sub(digits + 1);
-        let widest = shown_file
-            .iter()
-            .map(|l| text::line_width(&l.spans))
-            .max()
-            .unwrap_or(0);
         let max_hscroll = if widest > code_w {
             widest + 1 - code_w.max(1)
         } else {
@@ -955,15 +978,34 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
             };
             let mut spans = Vec::with_capacity(l.spans.len() + 3);
             spans.push(gutter);
-            spans.extend(clipped(&l.spans, view.file_hscroll, code_w, &theme));
+            spans.extend(l.spans.iter().cloned());
             file_lines.push(Line::from(spans));
         }
+        // Lines before the file's own (a read error) come first.
+        let before = file_lines.len() - shown_file.len();
+        let inner_h = usize::from(file_area.height.saturating_sub(2));
         if let Some(line) = err_line.filter(|_| std::mem::take(&mut view.follow_error)) {
-            // Lines before the file's own (a read error) come first.
-            let before = file_lines.len() - shown_file.len();
             let row = before + (line as usize).saturating_sub(1);
-            let inner_h = usize::from(file_area.height.saturating_sub(2));
             view.file_scroll = scroll_to_row(view.file_scroll, row, inner_h);
+        }
+        // Only the lines in sight are cut to the pane (a frame of a long
+        // file stays cheap); `scroll_pane` skips the others.
+        if widest > code_w || view.file_hscroll > 0 {
+            let top = view
+                .file_scroll
+                .min(file_lines.len().saturating_sub(inner_h));
+            for (i, line) in file_lines
+                .iter_mut()
+                .enumerate()
+                .skip(top.max(before))
+                .take(inner_h)
+            {
+                let code = &shown_file[i - before].spans;
+                let mut spans = Vec::with_capacity(code.len() + 3);
+                spans.push(line.spans[0].clone());
+                spans.extend(clipped(code, view.file_hscroll, code_w, &theme));
+                *line = Line::from(spans);
+            }
         }
         let file_title = Line::from(vec![
             Span::raw(" "),
