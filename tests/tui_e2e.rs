@@ -449,3 +449,43 @@ fn e_opens_the_editor_at_the_error_line() {
     let (line, _) = t.assert_restored();
     assert!(line.contains("EXIT:0"), "{line}");
 }
+
+#[test]
+fn a_deleted_kata_file_is_said_and_put_back_only_by_r() {
+    if !ready() {
+        return;
+    }
+    let t = Tmux::start();
+    t.run_pykata("");
+    t.wait_for("Welcome to pykata");
+    t.keys(&["Enter"]);
+    t.wait_for("fix-default");
+    t.keys(&["Down", "Enter"]);
+    t.wait_for("fix_default.py (basics/fix_default.py)");
+    let file = t.work().join("pykata-workspace/basics/fix_default.py");
+    let mine = "def add(item, items=None):\n    return ['mine']\n";
+    save_as_an_editor(&file, mine);
+    t.wait_for("✗ FAIL");
+    std::fs::remove_file(&file).unwrap();
+    t.wait_for("is not there any more");
+    // Nothing runs and nothing is written behind the learner's back.
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(!file.exists(), "the starter came back without a key");
+    t.keys(&["r"]);
+    t.wait_for("the starter is back");
+    assert!(file.exists());
+    let backups = t.work().join("pykata-workspace/.pykata/backups/basics");
+    let kept: Vec<String> = std::fs::read_dir(&backups)
+        .unwrap()
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert_eq!(
+        kept,
+        vec![mine.to_string()],
+        "the learner's last text is kept"
+    );
+    t.keys(&["q"]);
+    let (line, _) = t.assert_restored();
+    assert!(line.contains("EXIT:0"), "{line}");
+}
