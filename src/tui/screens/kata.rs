@@ -1130,7 +1130,7 @@ fn hidden_summary(marks: &[text::Starts]) -> String {
         (1, _) => format!("{lines}, with a numbered step"),
         (s, _) if s > 1 => format!("{lines}, with {s} numbered steps"),
         (_, 1) => format!("{lines}, with a list item"),
-        (_, i) if i > 1 => format!("{lines}, with a list of {i}"),
+        (_, i) if i > 1 => format!("{lines}, with {i} list items"),
         _ => lines,
     }
 }
