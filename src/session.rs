@@ -6,7 +6,7 @@ use crate::course::Course;
 use crate::course::Kata;
 use crate::judge::answer::{self, Truth};
 use crate::judge::{self, Verdict};
-use crate::progress::{KataState, Progress};
+use crate::progress::{KataState, LastVerdict, Progress};
 use crate::runner::{self, script, Interpreter, PythonVersion};
 use crate::workspace::{Workspace, WorkspaceError};
 use std::sync::atomic::AtomicBool;
@@ -77,7 +77,8 @@ pub fn check_kata(
             &kata.id,
             verdict.status.label(),
             verdict.status == judge::Status::Pass,
-        )
+        );
+        progress.record_verdict(&kata.id, last_verdict(&verdict));
     });
     let mut warning = updated.warning("this run was not recorded");
     // A pass answers the kata as it is now, even if its task changed since
@@ -88,6 +89,22 @@ pub fn check_kata(
         }
     }
     Ok((verdict, warning))
+}
+
+/// The summary of `verdict` kept in progress, so that opening the kata
+/// again shows where the learner stood.
+pub fn last_verdict(verdict: &Verdict) -> LastVerdict {
+    LastVerdict {
+        status: verdict.status.label().to_string(),
+        message: verdict.message.clone(),
+        line: verdict.line,
+        checks: verdict
+            .checks
+            .iter()
+            .map(|c| (c.id.clone(), c.status.label().to_string()))
+            .collect(),
+        at: crate::progress::now(),
+    }
 }
 
 /// Whether `source` is still the starter pykata wrote for `kata`. Line

@@ -287,7 +287,9 @@ fn a_kata_for_a_newer_python_is_skipped_not_failed() {
         .success()
         .stdout(predicate::str::contains("skipped"))
         .stdout(predicate::str::contains("needs Python 3.99 or newer"))
-        .stdout(predicate::str::contains("this interpreter is Python 3."));
+        .stdout(predicate::str::contains("this interpreter is Python 3."))
+        // No hint makes the kata run here.
+        .stdout(predicate::str::contains("Stuck?").not());
 }
 
 #[test]
@@ -474,6 +476,12 @@ fn hints_can_be_read_again_and_cost_nothing_after_a_pass() {
     let after = run(&["hint", "fix-default"]);
     assert!(
         after.contains("Hint 2 of 2") && after.contains("none is counted"),
+        "{after}"
+    );
+    // Passed: the solution is open, not "opens after a pass".
+    assert!(!after.contains("opens after a pass"), "{after}");
+    assert!(
+        after.contains("`pykata solution fix-default` shows the reference"),
         "{after}"
     );
     let list = run(&["check", "fix-default"]);
@@ -2395,4 +2403,28 @@ fn a_module_probe_that_does_not_answer_is_an_error_not_a_missing_module() {
             .contains("could not find out whether json is installed"),
         "{err}"
     );
+}
+
+#[test]
+fn a_check_keeps_its_verdict_for_the_interface_to_show_again() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    write_kata(
+        &dir,
+        "basics/fix_default.py",
+        "def add(item, items=None):\n    return [item] +\n",
+    );
+    check(&dir, "fix-default").code(1);
+    let progress = std::fs::read_to_string(progress_path(&dir)).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&progress).unwrap();
+    let last = &v["katas"]["fix-default"]["last_verdict"];
+    assert_eq!(last["status"], "error", "{progress}");
+    assert_eq!(last["line"], 2, "{progress}");
+    assert!(
+        last["message"].as_str().unwrap().contains("SyntaxError"),
+        "{progress}"
+    );
+    assert!(last["at"].as_u64().unwrap() > 1_700_000_000, "{progress}");
 }

@@ -492,3 +492,96 @@ fn watch_quits_on_one_key_and_gives_the_terminal_back() {
     let (line, _) = t.assert_restored();
     assert!(line.contains("EXIT:0"), "{line}");
 }
+
+#[test]
+fn e_opens_the_editor_at_the_error_line() {
+    if !ready() {
+        return;
+    }
+    let t = Tmux::start();
+    // A "vim" that records the arguments it was given, one a line.
+    let bin = t.dir.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let argv = t.dir.path().join("argv.txt");
+    let vim = bin.join("vim");
+    std::fs::write(
+        &vim,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\necho EDITOR-RAN\nsleep 1\n",
+            argv.display()
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&vim, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    t.run_pykata(&format!("EDITOR='{}'", vim.display()));
+    t.wait_for("Welcome to pykata");
+    t.keys(&["Enter"]);
+    t.wait_for("fix-default");
+    t.keys(&["Down", "Enter"]);
+    t.wait_for("fix_default.py (basics/fix_default.py)");
+    let file = t.work().join("pykata-workspace/basics/fix_default.py");
+    save_as_an_editor(
+        &file,
+        "def add(item, items=None):\n    items = []\n    return items +\n",
+    );
+    t.wait_for("3▶");
+    t.keys(&["e"]);
+    t.wait_for("EDITOR-RAN");
+    let started = Instant::now();
+    while !argv.exists() && started.elapsed() < WAIT {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let args = std::fs::read_to_string(&argv).unwrap();
+    let args: Vec<&str> = args.lines().collect();
+    assert_eq!(args.len(), 2, "{args:?}");
+    assert_eq!(args[0], "+3", "vim is told the line: {args:?}");
+    assert!(args[1].ends_with("basics/fix_default.py"), "{args:?}");
+    t.wait_for("? help");
+    t.keys(&["q"]);
+    let (line, _) = t.assert_restored();
+    assert!(line.contains("EXIT:0"), "{line}");
+}
+
+#[test]
+fn a_deleted_kata_file_is_said_and_put_back_only_by_r() {
+    if !ready() {
+        return;
+    }
+    let t = Tmux::start();
+    t.run_pykata("");
+    t.wait_for("Welcome to pykata");
+    t.keys(&["Enter"]);
+    t.wait_for("fix-default");
+    t.keys(&["Down", "Enter"]);
+    t.wait_for("fix_default.py (basics/fix_default.py)");
+    let file = t.work().join("pykata-workspace/basics/fix_default.py");
+    let mine = "def add(item, items=None):\n    return ['mine']\n";
+    save_as_an_editor(&file, mine);
+    t.wait_for("✗ FAIL");
+    std::fs::remove_file(&file).unwrap();
+    t.wait_for("is not there any more");
+    // Nothing runs and nothing is written behind the learner's back.
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(!file.exists(), "the starter came back without a key");
+    t.keys(&["r"]);
+    t.wait_for("the starter is back");
+    assert!(file.exists());
+    let backups = t.work().join("pykata-workspace/.pykata/backups/basics");
+    let kept: Vec<String> = std::fs::read_dir(&backups)
+        .unwrap()
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert_eq!(
+        kept,
+        vec![mine.to_string()],
+        "the learner's last text is kept"
+    );
+    t.keys(&["q"]);
+    let (line, _) = t.assert_restored();
+    assert!(line.contains("EXIT:0"), "{line}");
+}

@@ -962,3 +962,388 @@ fn an_example_that_needs_a_module_says_so_and_why_it_did_not_run() {
         assert!(after.contains(part), "missing `{part}` in:\n{after}");
     }
 }
+
+/// The text of the status bar and the screen, as one string.
+fn screen_text(backend: &TestBackend) -> String {
+    rows(backend).join("\n")
+}
+
+fn kata_path(app: &App) -> PathBuf {
+    match &app.screen {
+        Screen::Kata(v) => v.path.clone().unwrap(),
+        _ => panic!("not on a kata"),
+    }
+}
+
+fn hints_used(app: &App, id: &str) -> u32 {
+    let (p, _) = app.ws.as_ref().unwrap().load_progress();
+    p.kata(id).hints_used
+}
+
+#[test]
+fn h_after_a_pass_shows_every_hint_and_counts_none() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    key(&mut app, KeyCode::Char('h'));
+    assert_eq!(hints_used(&app, "fix-default"), 1);
+    // Again: the first hint is still there to read, with the second.
+    key(&mut app, KeyCode::Char('h'));
+    let shown = screen_text(&draw(&mut app, 80, 24));
+    assert!(
+        shown.contains("Hint 1 of 2") && shown.contains("Hint 2 of 2"),
+        "{shown}"
+    );
+    // A pass (recorded as the worker's check_kata does).
+    let gen = check_gen(&key(&mut app, KeyCode::Char('r')));
+    let ws = app.ws.clone().unwrap();
+    let (mut p, _) = ws.load_progress();
+    p.record_attempt("fix-default", "pass", true);
+    p.katas.get_mut("fix-default").unwrap().hints_used = 1;
+    ws.save_progress(&p).unwrap();
+    deliver(
+        &mut app,
+        gen,
+        "fix-default",
+        verdict(Status::Pass, "all 3 checks pass", vec![]),
+    );
+    key(&mut app, KeyCode::Char('h'));
+    let backend = draw(&mut app, 80, 24);
+    let shown = screen_text(&backend);
+    assert!(
+        shown.contains("Hint 1 of 2") && shown.contains("Hint 2 of 2"),
+        "after a pass h shows every hint: {shown}"
+    );
+    assert!(shown.contains("none is counted"), "{shown}");
+    assert!(!shown.contains("after a pass"), "{shown}");
+    insta::assert_snapshot!("kata_hints_after_a_pass_80x24", backend);
+    key(&mut app, KeyCode::Char('h'));
+    assert_eq!(hints_used(&app, "fix-default"), 1, "a hint was counted");
+}
+
+#[test]
+fn messages_are_reflowed_to_the_pane() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    let gen = check_gen(&key(&mut app, KeyCode::Char('r')));
+    // A mistake message as YAML keeps it: broken at the author's width.
+    let message = "Every reporter reports the last metric. A lambda or a nested `def`\n\
+                   inside a loop looks `metric` up when it is *called*, after the loop\n\
+                   has finished, so each one sees the metric the loop ended on.\n\n\
+                   It printed:\n    f1=1\n    f1=1\n";
+    deliver(
+        &mut app,
+        gen,
+        "fix-default",
+        verdict(
+            Status::Fail,
+            message,
+            vec![check("two-calls", Status::Fail)],
+        ),
+    );
+    let backend = draw(&mut app, 120, 40);
+    let shown = rows(&backend);
+    // The result pane is 57 columns inside: the paragraph is one flow,
+    // with no line cut short where the YAML had a break.
+    assert!(
+        shown
+            .iter()
+            .any(|r| r.contains("nested def inside a loop looks metric up")),
+        "{shown:#?}"
+    );
+    assert!(shown.iter().any(|r| r.contains("│ f1=1")), "{shown:#?}");
+    insta::assert_snapshot!("kata_message_reflowed_120x40", backend);
+}
+
+#[test]
+fn a_deleted_file_is_not_put_back_without_saying_so() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    let path = kata_path(&app);
+    let mine = "def add(item, items=None):\n    return 'my work'\n";
+    std::fs::write(&path, mine).unwrap();
+    app.update(Msg::FilesChanged(vec![path.clone()]));
+    std::fs::remove_file(&path).unwrap();
+    // The save's watcher event of the deletion: nothing runs.
+    let effects = app.update(Msg::FilesChanged(vec![path.clone()]));
+    assert!(effects.is_empty(), "a run was started for a deleted file");
+    assert!(
+        !path.exists(),
+        "the starter was written behind the learner's back"
+    );
+    let shown = screen_text(&draw(&mut app, 80, 24));
+    assert!(shown.contains("is not there any more"), "{shown}");
+    // `r` once the screen said so: the starter back, the last text kept.
+    let effects = key(&mut app, KeyCode::Char('r'));
+    check_gen(&effects);
+    let starter = std::fs::read_to_string(&path).unwrap();
+    assert!(starter.contains("items=[]"), "{starter}");
+    let backups = app.ws.as_ref().unwrap().root.join(".pykata/backups/basics");
+    let kept: Vec<String> = std::fs::read_dir(&backups)
+        .unwrap()
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert_eq!(kept, vec![mine.to_string()]);
+    let shown = screen_text(&draw(&mut app, 80, 24));
+    assert!(shown.contains("the starter is back"), "{shown}");
+}
+
+#[test]
+fn r_on_a_file_deleted_unseen_asks_first() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    let path = kata_path(&app);
+    std::fs::remove_file(&path).unwrap();
+    let effects = key(&mut app, KeyCode::Char('r'));
+    assert!(
+        !effects.iter().any(|e| matches!(e, Effect::Check { .. })),
+        "the first r ran a deleted file"
+    );
+    assert!(!path.exists());
+    let backend = draw(&mut app, 80, 24);
+    let shown = screen_text(&backend);
+    assert!(shown.contains("r again puts the starter back"), "{shown}");
+    insta::assert_snapshot!("kata_file_deleted_80x24", backend);
+    check_gen(&key(&mut app, KeyCode::Char('r')));
+    assert!(path.exists());
+}
+
+#[test]
+fn a_skipped_kata_offers_no_hint() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    let gen = check_gen(&key(&mut app, KeyCode::Char('r')));
+    deliver(
+        &mut app,
+        gen,
+        "fix-default",
+        verdict(
+            Status::Skipped,
+            "needs Python 3.12 or newer; this interpreter is Python 3.11.7",
+            vec![check("two-calls", Status::Skipped)],
+        ),
+    );
+    let shown = screen_text(&draw(&mut app, 80, 24));
+    assert!(shown.contains("SKIPPED"), "{shown}");
+    assert!(!shown.contains("Stuck?"), "{shown}");
+}
+
+/// An app on the course pykata ships (its real katas), with a workspace.
+fn real_app() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let course = course::load(CourseSource::Dir(PathBuf::from(env!("CARGO_MANIFEST_DIR"))))
+        .expect("the course loads");
+    let (ws, _) = Workspace::init(&dir.path().join("ws"), &course).unwrap();
+    let mut app = App::new(course, Some(ws), Theme::plain());
+    app.python = Some(Interpreter {
+        program: "python3".into(),
+        pre_args: Vec::new(),
+        found_by: "test",
+    });
+    app.version = PythonVersion::parse("3.11.7");
+    (dir, app)
+}
+
+#[test]
+fn long_lines_of_the_file_are_marked_and_scroll_sideways() {
+    let (_d, mut app) = real_app();
+    open_kata(&mut app, "late-binding");
+    let shown = rows(&draw(&mut app, 120, 40));
+    let buggy = shown
+        .iter()
+        .find(|r| r.contains("15│"))
+        .unwrap_or_else(|| panic!("line 15 is not on screen: {shown:#?}"));
+    // Cut at the pane's edge, and marked so.
+    assert!(
+        buggy.contains("format_metric(m…│"),
+        "the cut line is not marked: {buggy}"
+    );
+    assert!(
+        shown.iter().any(|r| r.contains("long lines: Tab, ←→")),
+        "{shown:#?}"
+    );
+    // Tab to the file, → twice: the rest of the line, cut on the left.
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Right, KeyCode::Right]);
+    let backend = draw(&mut app, 120, 40);
+    let shown = rows(&backend);
+    let buggy = shown.iter().find(|r| r.contains("15│")).unwrap();
+    assert!(
+        buggy.contains("15│…") && buggy.contains("format_metric(metric, value))"),
+        "{buggy}"
+    );
+    insta::assert_snapshot!("kata_file_scrolled_sideways_120x40", backend);
+    // ← goes back; on the result pane ← still leaves the kata.
+    keys(&mut app, &[KeyCode::Left, KeyCode::Left, KeyCode::Left]);
+    let shown = rows(&draw(&mut app, 120, 40));
+    assert!(shown.iter().any(|r| r.contains("15│        reporters")));
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Left]);
+    assert!(matches!(app.screen, Screen::Map));
+}
+
+#[test]
+fn the_task_preview_does_not_stop_before_its_list() {
+    let (_d, mut app) = real_app();
+    open_kata(&mut app, "decorator-order");
+    let backend = draw(&mut app, 80, 24);
+    // The preview shows the introduction; the cut line says the steps of
+    // the task are below it, not only that there is more.
+    let shown = screen_text(&backend);
+    assert!(
+        shown.contains("with 3 numbered steps: t shows the whole task"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("kata_task_preview_80x24", backend);
+    // `t`: the whole task, the steps included.
+    key(&mut app, KeyCode::Char('t'));
+    let shown = screen_text(&draw(&mut app, 80, 24));
+    assert!(shown.contains("1. Write audit"), "{shown}");
+}
+
+#[test]
+fn an_example_run_below_the_fold_is_scrolled_into_view() {
+    let (_d, mut app) = app();
+    // An example whose code fills most of an 80x24 screen.
+    match &mut app.course.topics[0].steps[1].step {
+        course::Step::Example(e) => {
+            e.code = (1..=18)
+                .map(|i| format!("x{i} = {i}\n"))
+                .collect::<String>()
+                + "print(x18)\n";
+        }
+        other => panic!("step 2 of the fixture is an example, not {other:?}"),
+    }
+    app.open_lesson(0);
+    key(&mut app, KeyCode::Right);
+    draw(&mut app, 80, 24);
+    let gen = match key(&mut app, KeyCode::Char('r')).first() {
+        Some(Effect::Example { gen, .. }) => *gen,
+        other => panic!("expected an example run, got {other:?}"),
+    };
+    let shown = screen_text(&draw(&mut app, 80, 24));
+    assert!(shown.contains("Running it"), "{shown}");
+    app.update(Msg::ExampleRan {
+        gen,
+        step: 1,
+        result: Ok("18\n".into()),
+    });
+    let backend = draw(&mut app, 80, 24);
+    let shown = rows(&backend);
+    let at = shown
+        .iter()
+        .position(|r| r.contains("Output (a real run):"))
+        .unwrap_or_else(|| panic!("the output is below the fold: {shown:#?}"));
+    assert!(shown[at + 1].contains("18"), "{shown:#?}");
+    insta::assert_snapshot!("lesson_example_output_scrolled_80x24", backend);
+}
+
+#[test]
+fn arrows_in_an_empty_answer_box_step_and_the_footer_agrees_with_help() {
+    let (_d, mut app) = app();
+    app.open_lesson(0);
+    keys(&mut app, &[KeyCode::Right, KeyCode::Right, KeyCode::Right]);
+    let step = |app: &App| match &app.screen {
+        Screen::Lesson(v) => (v.step, v.typing()),
+        _ => panic!("not in the lesson"),
+    };
+    assert_eq!(step(&app), (3, true), "the prediction takes keys");
+    let footer = rows(&draw(&mut app, 80, 24)).pop().unwrap();
+    assert!(footer.contains("←→ step"), "{footer}");
+    // Empty: → goes on, ← comes back, as on every other step.
+    key(&mut app, KeyCode::Right);
+    assert_eq!(step(&app).0, 4);
+    key(&mut app, KeyCode::Left);
+    assert_eq!(step(&app), (3, true));
+    // With an answer typed, the arrows move the cursor in it.
+    typed(&mut app, "ac");
+    keys(&mut app, &[KeyCode::Left]);
+    typed(&mut app, "b");
+    key(&mut app, KeyCode::Right);
+    assert_eq!(step(&app).0, 3);
+    match &app.screen {
+        Screen::Lesson(v) => assert_eq!(v.input.text, "abc"),
+        _ => unreachable!(),
+    }
+    let footer = rows(&draw(&mut app, 80, 24)).pop().unwrap();
+    assert!(footer.contains("←→ cursor"), "{footer}");
+    // Not typing: the footer names the key the help names, Enter.
+    key(&mut app, KeyCode::Esc);
+    let footer = rows(&draw(&mut app, 80, 24)).pop().unwrap();
+    assert!(footer.contains("Enter answer"), "{footer}");
+    assert!(!footer.contains("i answer"), "{footer}");
+    key(&mut app, KeyCode::Char('?'));
+    let help = screen_text(&draw(&mut app, 80, 24));
+    assert!(help.contains("Enter      answer a prediction"), "{help}");
+}
+
+#[test]
+fn a_kata_opens_on_its_last_verdict() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    let gen = check_gen(&key(&mut app, KeyCode::Char('r')));
+    let mut v = verdict(
+        Status::Fail,
+        "Each call without a list must start from an empty one.",
+        vec![
+            check("two-calls", Status::Fail),
+            check("explicit", Status::Pass),
+        ],
+    );
+    v.line = Some(2);
+    // What the worker's check_kata records with the attempt.
+    let ws = app.ws.clone().unwrap();
+    ws.update_progress(|p| {
+        p.record_attempt("fix-default", "fail", false);
+        p.record_verdict("fix-default", pykata::session::last_verdict(&v));
+    });
+    deliver(&mut app, gen, "fix-default", v);
+    key(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Map));
+
+    // Opened again: the last verdict at once, marked as the last, with
+    // its error line, before anything runs.
+    app.reload_progress();
+    open_kata(&mut app, "fix-default");
+    let backend = draw(&mut app, 80, 24);
+    let shown = screen_text(&backend);
+    assert!(
+        shown.contains("Your last result (just now): ✗ FAIL"),
+        "{shown}"
+    );
+    assert!(shown.contains("must start from an empty one"), "{shown}");
+    assert!(shown.contains("✗ two-calls  ✓ explicit"), "{shown}");
+    assert!(shown.contains(" 2▶"), "{shown}");
+    insta::assert_snapshot!("kata_last_verdict_80x24", backend);
+
+    // A new run replaces it.
+    let gen = check_gen(&key(&mut app, KeyCode::Char('r')));
+    deliver(
+        &mut app,
+        gen,
+        "fix-default",
+        verdict(Status::Pass, "all 3 checks pass", vec![]),
+    );
+    let shown = screen_text(&draw(&mut app, 80, 24));
+    assert!(!shown.contains("Your last result"), "{shown}");
+    assert!(shown.contains("✓ PASS"), "{shown}");
+}
+
+#[test]
+fn a_pass_in_another_terminal_opens_the_solution_here() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    key(&mut app, KeyCode::Char('s'));
+    let shown = screen_text(&draw(&mut app, 80, 24));
+    assert!(shown.contains("opens once you pass"), "{shown}");
+    // `pykata check` passes it while the screen is open.
+    let ws = app.ws.clone().unwrap();
+    ws.update_progress(|p| p.record_attempt("fix-default", "pass", true));
+    key(&mut app, KeyCode::Char('s'));
+    let shown = screen_text(&draw(&mut app, 80, 24));
+    assert!(!shown.contains("opens once you pass"), "{shown}");
+    assert!(shown.contains("The reference solution"), "{shown}");
+    // And `h` shows every hint without counting one.
+    key(&mut app, KeyCode::Char('h'));
+    let shown = screen_text(&draw(&mut app, 80, 24));
+    assert!(shown.contains("Hint 2 of 2"), "{shown}");
+    assert_eq!(hints_used(&app, "fix-default"), 0);
+}

@@ -322,7 +322,11 @@ pub fn human(kata: &Kata, v: &Verdict, hints_used: u32, detailed: bool) -> Strin
     if !marks.is_empty() {
         out.push_str(&format!("\n  checks: {}\n", marks.join("  ")));
     }
-    if !kata.hints.is_empty() && (hints_used as usize) < kata.hints.len() {
+    // Hints do not help a kata this interpreter cannot run.
+    if v.status != Status::Skipped
+        && !kata.hints.is_empty()
+        && (hints_used as usize) < kata.hints.len()
+    {
         out.push_str(&format!(
             "  Stuck? `pykata hint {}` ({hints_used} of {} used)\n",
             kata.id,

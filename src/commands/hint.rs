@@ -12,7 +12,10 @@ pub fn run(ctx: &Ctx, id: &str) -> Outcome {
         // After a pass every hint is free to read; none is counted.
         show_seen(kata, kata.hints.len() as u32);
         if !kata.hints.is_empty() {
-            println!("(you passed this kata: every hint is shown, and none is counted)");
+            println!(
+                "(you passed this kata: every hint is shown, and none is counted; `pykata solution {}` shows the reference)",
+                kata.id
+            );
         }
         if let Some(w) = warning {
             super::warn(&w);

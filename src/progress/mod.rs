@@ -42,6 +42,35 @@ pub struct KataProgress {
     pub first_attempt_at: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done_at: Option<u64>,
+    /// What the latest recorded run said, to show when the kata is opened
+    /// again. Files written before it existed have none (and older
+    /// versions of pykata ignore it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_verdict: Option<LastVerdict>,
+}
+
+/// The summary of a verdict kept in progress: enough to say where the
+/// learner stood, not the whole run (outputs and tracebacks can be long
+/// and are the learner's; a new run gives them again).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LastVerdict {
+    /// The status label (pass, fail, error, ...).
+    pub status: String,
+    /// The verdict's message, at most [`LastVerdict::MAX_MESSAGE`] bytes.
+    pub message: String,
+    /// The line of the learner's file it blamed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// Each check's id and status label, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<(String, String)>,
+    /// Unix seconds of the run.
+    pub at: u64,
+}
+
+impl LastVerdict {
+    /// The most of a message kept (a message can quote a learner's value).
+    pub const MAX_MESSAGE: usize = 2000;
 }
 
 impl KataProgress {
@@ -306,6 +335,21 @@ impl Progress {
         self.last_kata = Some(id.to_string());
     }
 
+    /// Keeps `summary` as the last verdict of kata `id` (its message cut
+    /// to [`LastVerdict::MAX_MESSAGE`] bytes, on a character boundary).
+    pub fn record_verdict(&mut self, id: &str, mut summary: LastVerdict) {
+        if summary.message.len() > LastVerdict::MAX_MESSAGE {
+            let mut end = LastVerdict::MAX_MESSAGE;
+            while !summary.message.is_char_boundary(end) {
+                end -= 1;
+            }
+            summary.message.truncate(end);
+            summary.message.push('…');
+        }
+        let k = self.katas.entry(id.to_string()).or_default();
+        k.last_verdict = Some(summary);
+    }
+
     /// Counts one more hint shown; returns how many have been shown, never
     /// more than `available` (a count above it, after a course update
     /// removed hints, is brought down to it).
@@ -529,6 +573,41 @@ mod tests {
             "{ not json"
         );
         assert!(!path.exists());
+    }
+
+    #[test]
+    fn the_last_verdict_is_kept_and_old_files_still_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.json");
+        // A file as pykata wrote it before last verdicts were kept.
+        let old = r#"{"format":1,"katas":{"late-binding":{"state":"started","attempts":2,"hints_used":1,"last_status":"fail","first_attempt_at":1700000000}},"predictions":{},"last_kata":"late-binding"}"#;
+        std::fs::write(&path, old).unwrap();
+        let (p, warning) = Progress::load(&path);
+        assert!(warning.is_none(), "{warning:?}");
+        let k = p.kata("late-binding");
+        assert_eq!((k.attempts, k.last_verdict), (2, None));
+
+        let mut p = p;
+        p.record_verdict(
+            "late-binding",
+            LastVerdict {
+                status: "fail".into(),
+                message: "é".repeat(LastVerdict::MAX_MESSAGE),
+                line: Some(15),
+                checks: vec![("own-metric".into(), "fail".into())],
+                at: 1_700_000_100,
+            },
+        );
+        p.save(&path).unwrap();
+        let (back, _) = Progress::load(&path);
+        let last = back.kata("late-binding").last_verdict.unwrap();
+        assert_eq!(last.line, Some(15));
+        assert_eq!(last.checks, vec![("own-metric".into(), "fail".into())]);
+        assert!(last.message.len() <= LastVerdict::MAX_MESSAGE + '…'.len_utf8());
+        assert!(last.message.ends_with('…'));
+        // A kata with no verdict writes no field: the file stays as small.
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text.matches("last_verdict").count(), 1, "{text}");
     }
 
     #[test]

@@ -88,7 +88,8 @@ pub enum Effect {
         requires: Vec<String>,
         cancel: Arc<AtomicBool>,
     },
-    Edit(PathBuf),
+    /// Open the file in the editor, at the line given if the editor can.
+    Edit(PathBuf, Option<u64>),
     /// Highlight the learner's file off the interface thread.
     Highlight {
         hash: u64,

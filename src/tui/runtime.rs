@@ -162,8 +162,8 @@ enum Edited {
     Detached(Result<String, String>),
 }
 
-fn edit(term: &mut Term, input: &Input, opts: &Options, path: &Path) -> Edited {
-    let plan = match super::editor::plan_here(opts.edit_cmd.as_deref(), path) {
+fn edit(term: &mut Term, input: &Input, opts: &Options, path: &Path, line: Option<u64>) -> Edited {
+    let plan = match super::editor::plan_here(opts.edit_cmd.as_deref(), path, line) {
         Ok(p) => p,
         Err(e) => return Edited::Waited(Err(e)),
     };
@@ -290,7 +290,7 @@ pub fn run(app: &mut App, opts: &Options, trace: &mut Trace) -> std::io::Result<
         while let Some(effect) = effects.pop_front() {
             match effect {
                 Effect::Quit => app.quit = true,
-                Effect::Edit(path) => match edit(&mut term, &input, opts, &path) {
+                Effect::Edit(path, line) => match edit(&mut term, &input, opts, &path, line) {
                     Edited::Waited(r) => effects.extend(app.update(Msg::EditorClosed(r))),
                     Edited::Detached(Ok(note)) => {
                         app.info(note);

@@ -1,5 +1,6 @@
 //! Prose as the course writes it (Markdown-ish: paragraphs, `- ` lists,
-//! `# ` headings, fenced code, inline `code` and **bold**), parsed once into
+//! `# ` headings, fenced code, blocks indented by four spaces, inline
+//! `code` and **bold**), parsed once into
 //! a [`Doc`] whose code blocks are highlighted once, then wrapped to the
 //! width of each frame, which is cheap.
 
@@ -23,6 +24,17 @@ enum Block {
     Blank,
 }
 
+/// What begins at a line of rendered prose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Starts {
+    /// A numbered list item (`1. `), at the left margin.
+    Step,
+    /// A bulleted list item, at the left margin.
+    Item,
+    Code,
+    Other,
+}
+
 /// Parsed prose, ready to wrap.
 #[derive(Debug, Clone, Default)]
 pub struct Doc {
@@ -37,6 +49,26 @@ impl Doc {
         let mut para: Vec<String> = Vec::new();
         let mut para_prefix: (String, String) = (String::new(), String::new());
         let mut code: Option<Vec<&str>> = None;
+        // Lines indented by four spaces or more outside a list item: kept
+        // as they are (an output, a snippet in a check's message).
+        let mut indented: Vec<&str> = Vec::new();
+        let flush_indented = |blocks: &mut Vec<Block>, indented: &mut Vec<&str>| {
+            if indented.is_empty() {
+                return;
+            }
+            let cut = indented
+                .iter()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| l.len() - l.trim_start().len())
+                .min()
+                .unwrap_or(0);
+            let source: Vec<&str> = indented
+                .iter()
+                .map(|l| l.get(cut..).unwrap_or(""))
+                .collect();
+            blocks.push(Block::Code(Highlighted::new(&source.join("\n"), hl, theme)));
+            indented.clear();
+        };
 
         let flush = |blocks: &mut Vec<Block>, para: &mut Vec<String>, prefix: &(String, String)| {
             if !para.is_empty() {
@@ -52,6 +84,14 @@ impl Doc {
 
         for line in text.lines() {
             let trimmed = line.trim_start();
+            let indent = line.len() - trimmed.len();
+            let in_item = !para.is_empty() && !para_prefix.0.is_empty();
+            if code.is_none() && !trimmed.is_empty() && indent >= 4 && !in_item {
+                flush(&mut blocks, &mut para, &para_prefix);
+                indented.push(line);
+                continue;
+            }
+            flush_indented(&mut blocks, &mut indented);
             if let Some(lines) = code.as_mut() {
                 if trimmed.starts_with("```") {
                     let source = lines.join("\n");
@@ -98,6 +138,7 @@ impl Doc {
             let source = lines.join("\n");
             blocks.push(Block::Code(Highlighted::new(&source, hl, theme)));
         }
+        flush_indented(&mut blocks, &mut indented);
         flush(&mut blocks, &mut para, &para_prefix);
         while matches!(blocks.last(), Some(Block::Blank)) {
             blocks.pop();
@@ -116,25 +157,109 @@ impl Doc {
 
     /// The lines to draw at `width` columns.
     pub fn render(&self, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+        self.render_marked(width, theme)
+            .into_iter()
+            .map(|(line, _)| line)
+            .collect()
+    }
+
+    /// The lines to draw at `width` columns, each with what starts there
+    /// (to say what a preview of the first lines leaves out).
+    pub fn render_marked(&self, width: u16, theme: &Theme) -> Vec<(Line<'static>, Starts)> {
         let width = usize::from(width.max(8));
-        let mut out = Vec::new();
+        let mut out: Vec<(Line<'static>, Starts)> = Vec::new();
         for b in &self.blocks {
+            let start = out.len();
+            let starts = match b {
+                Block::Para { first, .. } if first.starts_with(|c: char| c.is_ascii_digit()) => {
+                    Starts::Step
+                }
+                Block::Para { first, .. } if first.starts_with('•') => Starts::Item,
+                Block::Code(_) => Starts::Code,
+                _ => Starts::Other,
+            };
+            let mut lines = Vec::new();
+            let out_lines = &mut lines;
             match b {
                 Block::Para { spans, first, rest } => {
-                    out.extend(wrap(spans, width, first, rest));
+                    out_lines.extend(wrap(spans, width, first, rest));
                 }
-                Block::Heading(h) => out.extend(wrap(
+                Block::Heading(h) => out_lines.extend(wrap(
                     &[Span::styled(h.clone(), theme.heading())],
                     width,
                     "",
                     "",
                 )),
-                Block::Code(c) => out.extend(code_block(&c.lines, theme)),
-                Block::Blank => out.push(Line::raw("")),
+                Block::Code(c) => out_lines.extend(code_block(&c.lines, theme)),
+                Block::Blank => out_lines.push(Line::raw("")),
+            }
+            out.extend(lines.into_iter().map(|l| (l, Starts::Other)));
+            if let Some(first) = out.get_mut(start) {
+                first.1 = starts;
             }
         }
         out
     }
+}
+
+/// A message or a hint as the course writes it, reflowed like lesson
+/// prose (the lines of a paragraph joined and wrapped again at `width`;
+/// lists, code and indented blocks kept), with `style` under the prose's
+/// own emphasis. A YAML block keeps its author's line breaks, which would
+/// make ragged lines in a pane narrower than the author's editor.
+pub fn reflow(text: &str, width: u16, style: Style, theme: &Theme) -> Vec<Line<'static>> {
+    Doc::parse(text, None, theme)
+        .render(width, theme)
+        .into_iter()
+        .map(|line| {
+            let spans: Vec<Span<'static>> = line
+                .spans
+                .into_iter()
+                .map(|s| {
+                    let st = style.patch(s.style);
+                    s.style(st)
+                })
+                .collect();
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// The columns `skip..skip + width` of a line of spans (a line of code
+/// that is not wrapped), and whether anything was cut on the left and on
+/// the right. A wide character cut in half is left out.
+pub fn clip_columns(
+    spans: &[Span<'static>],
+    skip: usize,
+    width: usize,
+) -> (Vec<Span<'static>>, bool, bool) {
+    let mut out = Vec::new();
+    let mut col = 0;
+    let (mut left, mut right) = (false, false);
+    for span in spans {
+        let mut piece = String::new();
+        for c in span.content.chars() {
+            let cw = char_width(c);
+            let (start, end) = (col, col + cw);
+            col = end;
+            if start < skip {
+                left = true;
+            } else if end > skip + width {
+                right = true;
+            } else {
+                piece.push(c);
+            }
+        }
+        if !piece.is_empty() {
+            out.push(Span::styled(piece, span.style));
+        }
+    }
+    (out, left, right)
+}
+
+/// How many columns a line of spans takes.
+pub fn line_width(spans: &[Span<'_>]) -> usize {
+    spans.iter().map(|s| str_width(&s.content)).sum()
 }
 
 /// A code block in prose: indented by two columns, not wrapped.
@@ -394,6 +519,38 @@ mod tests {
                 "│ x = 1",
             ]
         );
+    }
+
+    #[test]
+    fn messages_are_reflowed_and_indented_blocks_kept() {
+        let theme = Theme::plain();
+        let message = "Every reporter reports the last metric. A lambda\nor a nested `def` looks it up late.\n\nExpected:\n    loss=0.25\n      f1=0.8\n- one item\n  goes on\n";
+        let lines = plain(&reflow(message, 30, Style::new(), &theme));
+        assert_eq!(
+            lines,
+            vec![
+                "Every reporter reports the",
+                "last metric. A lambda or a",
+                "nested def looks it up late.",
+                "",
+                "Expected:",
+                "│ loss=0.25",
+                "│   f1=0.8",
+                "• one item goes on",
+            ]
+        );
+    }
+
+    #[test]
+    fn columns_are_clipped_with_the_cuts_said() {
+        let spans = vec![Span::raw("ab"), Span::raw("cdéf")];
+        let (shown, left, right) = clip_columns(&spans, 1, 3);
+        assert_eq!(plain(&[Line::from(shown)]), vec!["bcd"]);
+        assert!(left && right);
+        let (shown, left, right) = clip_columns(&spans, 0, 10);
+        assert_eq!(plain(&[Line::from(shown)]), vec!["abcdéf"]);
+        assert!(!left && !right);
+        assert_eq!(line_width(&spans), 6);
     }
 
     #[test]

@@ -115,12 +115,14 @@ pub fn fit(text: &str, width: usize) -> String {
 }
 
 /// A pane of lines in a bordered block, scrolled to `*scroll` (clamped
-/// here, so the caller's offset never runs past the end). Returns the
-/// height of the inside, for paging.
+/// here, so the caller's offset never runs past the end), with `note` at
+/// the bottom left. Returns the height of the inside, for paging.
+#[allow(clippy::too_many_arguments)]
 pub fn scroll_pane(
     f: &mut Frame,
     area: Rect,
     title: Line<'static>,
+    note: Option<Line<'static>>,
     lines: Vec<Line<'static>>,
     scroll: &mut usize,
     focused: bool,
@@ -145,6 +147,9 @@ pub fn scroll_pane(
             theme.border()
         })
         .title(title);
+    if let Some(note) = note {
+        block = block.title_bottom(note.left_aligned());
+    }
     if total > inner_h {
         let end = (*scroll + inner_h).min(total);
         block = block.title_bottom(

@@ -144,7 +144,7 @@ impl Worker {
                 hash,
                 lines: hl.highlight(&text, &theme),
             },
-            Effect::Edit(_) | Effect::Quit => return,
+            Effect::Edit(..) | Effect::Quit => return,
         };
         let _ = self.tx.send(msg);
     }

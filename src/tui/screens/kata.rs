@@ -6,7 +6,7 @@
 
 use crate::course::Kata;
 use crate::judge::{diff, Status, Verdict};
-use crate::progress::{KataState, Progress};
+use crate::progress::{KataState, LastVerdict, Progress};
 use crate::session;
 use crate::tui::app::{App, Effect, Screen};
 use crate::tui::highlight::{Highlighted, Highlighter};
@@ -28,6 +28,9 @@ use std::time::{Duration, Instant, SystemTime};
 /// After this long without a file event for a change seen by polling the
 /// file's metadata, saves are taken to go unnoticed.
 const UNNOTICED_AFTER: Duration = Duration::from_millis(1500);
+
+/// How many columns ←→ scroll the file pane sideways.
+const HSCROLL_STEP: usize = 8;
 
 /// Files up to this many lines are highlighted on the interface thread
 /// (a few milliseconds); longer ones on a worker thread.
@@ -59,8 +62,16 @@ pub struct KataView {
     pub task_expanded: bool,
     pub hints: Vec<String>,
     pub hints_shown: u32,
+    /// `h` after a pass: every hint is shown, none counted.
+    pub all_hints: bool,
     pub file: Highlighted,
     pub file_error: Option<String>,
+    /// The learner's file is gone and the file pane says so; the next `r`
+    /// puts the starter back.
+    pub file_missing: bool,
+    /// The file's text as last read, to keep in a backup if the file is
+    /// deleted and the starter put back.
+    last_read: Option<String>,
     file_hash: Option<u64>,
     /// The file text whose highlighting was asked of a worker.
     highlight_requested: Option<u64>,
@@ -69,12 +80,21 @@ pub struct KataView {
     pub show_solution: bool,
     pub done: bool,
     pub verdict: Option<Verdict>,
+    /// The last verdict kept in progress, shown until a run of this
+    /// visit gives a new one.
+    pub last: Option<LastVerdict>,
     pub run_error: Option<String>,
     pub progress_warning: Option<String>,
     pub run: RunState,
     last_run_hash: Option<u64>,
     pub focus: Pane,
     pub file_scroll: usize,
+    /// How many columns the file pane is scrolled to the right.
+    pub file_hscroll: usize,
+    /// Some line of the file is wider than the pane.
+    file_cut: bool,
+    /// The widest line's width, for the file text with this hash.
+    widest: Option<(u64, usize)>,
     /// A verdict with an error line came: the next frame scrolls the file
     /// pane to show that line.
     follow_error: bool,
@@ -133,8 +153,11 @@ impl KataView {
             task_expanded: false,
             hints: kata.hints.clone(),
             hints_shown: p.hints_used.min(kata.hints.len() as u32),
+            all_hints: false,
             file: Highlighted::default(),
             file_error: None,
+            file_missing: false,
+            last_read: None,
             file_hash: None,
             highlight_requested: None,
             solution_src: kata.solution.text.clone(),
@@ -142,12 +165,16 @@ impl KataView {
             show_solution: true,
             done: p.state == KataState::Done,
             verdict: None,
+            last: p.last_verdict.clone(),
             run_error: None,
             progress_warning: None,
             run: RunState::Idle,
             last_run_hash: None,
             focus: Pane::Result,
             file_scroll: 0,
+            file_hscroll: 0,
+            file_cut: false,
+            widest: None,
             follow_error: false,
             result_scroll: 0,
             file_area: Rect::default(),
@@ -161,6 +188,8 @@ impl KataView {
             view.solution = Some(Highlighted::new(&view.solution_src, hl, theme));
         }
         view.reload(hl, theme);
+        // The last result's error line, if it still stands, in sight.
+        view.follow_error = view.blamed_line().is_some();
         view
     }
 
@@ -172,6 +201,10 @@ impl KataView {
             Ok(bytes) => {
                 let text = String::from_utf8_lossy(&bytes);
                 let h = hash(&text);
+                self.file_missing = false;
+                if self.last_read.as_deref() != Some(&*text) {
+                    self.last_read = Some(text.to_string());
+                }
                 if self.file_hash != Some(h) {
                     // Small files are highlighted at once; bigger ones on
                     // a worker thread (see `wants_highlight`).
@@ -225,6 +258,48 @@ impl KataView {
             s.restyle(hl, theme);
         }
         self.cache = None;
+    }
+
+    /// Whether the learner's file was changed after `at` (Unix seconds).
+    fn saved_since(&self, at: u64) -> bool {
+        self.stamp.is_some_and(|(modified, _)| {
+            modified
+                .duration_since(std::time::UNIX_EPOCH)
+                .is_ok_and(|d| d.as_secs() > at)
+        })
+    }
+
+    /// The line of the learner's file the verdict blames: this visit's,
+    /// else the last one kept, if the file has not changed since.
+    pub fn blamed_line(&self) -> Option<u64> {
+        match &self.verdict {
+            Some(v) => v.line,
+            None => self
+                .last
+                .as_ref()
+                .filter(|l| !self.saved_since(l.at))
+                .and_then(|l| l.line),
+        }
+    }
+
+    /// The width of the file's widest line, counted once per change.
+    fn widest_line(&mut self) -> usize {
+        match (self.widest, self.file_hash) {
+            (Some((hash, w)), Some(now)) if hash == now => w,
+            _ => {
+                let w = self
+                    .file
+                    .lines
+                    .iter()
+                    .map(|l| text::line_width(&l.spans))
+                    .max()
+                    .unwrap_or(0);
+                if let Some(now) = self.file_hash {
+                    self.widest = Some((now, w));
+                }
+                w
+            }
+        }
     }
 
     pub fn running(&self) -> bool {
@@ -291,6 +366,11 @@ impl App {
         let page = view.page();
         let focus = view.focus;
         match key.code {
+            // With the file pane focused, ←→ scroll it sideways.
+            KeyCode::Left if focus == Pane::File => {
+                view.file_hscroll = view.file_hscroll.saturating_sub(HSCROLL_STEP)
+            }
+            KeyCode::Right if focus == Pane::File => view.file_hscroll += HSCROLL_STEP,
             KeyCode::Esc | KeyCode::Left | KeyCode::Backspace => {
                 if !view.cancel() {
                     self.back_to_map();
@@ -312,30 +392,28 @@ impl App {
             KeyCode::End | KeyCode::Char('G') => view.scroll(focus, isize::MAX / 2),
             KeyCode::Char('t') => view.task_expanded = !view.task_expanded,
             KeyCode::Char('e') => {
+                // At the line the verdict blames, if there is one.
+                let line = view.blamed_line();
                 return match view.path.clone() {
-                    Some(p) => vec![Effect::Edit(p)],
+                    Some(p) => vec![Effect::Edit(p, line)],
                     None => {
                         self.error("there is no workspace, so there is no file to edit");
                         Vec::new()
                     }
-                }
+                };
             }
             KeyCode::Char('r') | KeyCode::Enter => return self.start_check(true),
             KeyCode::Char('h') => self.show_hint(),
-            KeyCode::Char('s') => {
-                if view.done {
-                    view.show_solution = !view.show_solution;
-                    view.invalidate();
-                } else {
-                    self.info("the reference solution opens once you pass this kata");
-                }
-            }
+            KeyCode::Char('s') => self.toggle_solution(),
             KeyCode::Char('n') => self.next_kata(),
             _ => {}
         }
         Vec::new()
     }
 
+    /// `h`: every hint seen so far and the next one (counted), so the
+    /// ones already shown can be read again; after a pass, every hint and
+    /// none counted (as `pykata hint` does).
     fn show_hint(&mut self) {
         let (Some(ws), Screen::Kata(view)) = (&self.ws, &mut self.screen) else {
             return;
@@ -348,25 +426,64 @@ impl App {
         else {
             return;
         };
-        let next = session::next_hint(ws, kata);
-        match next.hint {
-            Some((shown, total)) => {
+        let total = kata.hints.len();
+        let (_, passed, set_aside) = session::hints_seen(ws, kata);
+        let mut warning = set_aside;
+        if total == 0 {
+            self.info("this kata has no hints: read the task again, then the lesson");
+        } else if passed || view.done {
+            view.all_hints = true;
+            view.result_scroll = 0;
+            view.focus = Pane::Result;
+            view.invalidate();
+            self.info("you passed this kata: every hint is shown, and none is counted");
+        } else {
+            let next = session::next_hint(ws, kata);
+            if let Some((shown, total)) = next.hint {
                 let was = view.hints_shown;
                 view.hints_shown = shown;
                 view.result_scroll = 0;
                 view.focus = Pane::Result;
                 view.invalidate();
                 if was == shown {
-                    self.info(format!("that was the last hint ({shown} of {total})"));
+                    self.info(format!(
+                        "that was the last hint ({shown} of {total}); all of them are above"
+                    ));
                 }
             }
-            None => self.info("this kata has no hints: read the task again, then the lesson"),
+            warning = warning.or(next.warning);
         }
         // After the hint, the progress file's trouble, if any.
-        if let Some(w) = next.warning {
+        if let Some(w) = warning {
             self.warn(w);
         }
         self.reload_progress();
+    }
+
+    /// `s`: the reference solution, shown or hidden once the kata is
+    /// passed, here or in another terminal (`pykata check`).
+    fn toggle_solution(&mut self) {
+        self.reload_progress();
+        let hl = self.hl.clone();
+        let theme = self.theme;
+        let Screen::Kata(view) = &mut self.screen else {
+            return;
+        };
+        let passed = self.progress.kata(&view.kata_id).state == KataState::Done;
+        if !view.done && passed {
+            // Passed since this screen opened: open it now.
+            view.done = true;
+            view.show_solution = false;
+        }
+        if !view.done {
+            self.info("the reference solution opens once you pass this kata");
+            return;
+        }
+        if view.solution.is_none() {
+            view.solution = Some(Highlighted::new(&view.solution_src, hl.as_deref(), &theme));
+        }
+        view.show_solution = !view.show_solution;
+        view.invalidate();
     }
 
     fn next_kata(&mut self) {
@@ -410,6 +527,9 @@ impl App {
             );
             return Vec::new();
         }
+        if !self.file_there_to_run(manual) {
+            return Vec::new();
+        }
         let hl = self.hl.clone();
         let theme = self.theme;
         let gen = self.next_gen();
@@ -446,6 +566,71 @@ impl App {
             kata: Box::new(kata.clone()),
             cancel,
         }]
+    }
+
+    /// Whether the learner's file is there to run. A file that is gone
+    /// (deleted, moved, renamed) is never put back behind the learner's
+    /// back, since a run would write the starter in its place: the file
+    /// pane says so, and only an `r` pressed after that puts the starter
+    /// back (never over a file that has appeared meanwhile) and runs it.
+    fn file_there_to_run(&mut self, manual: bool) -> bool {
+        let Some(ws) = self.ws.clone() else {
+            return true;
+        };
+        let Screen::Kata(view) = &mut self.screen else {
+            return true;
+        };
+        let Some(path) = view.path.clone() else {
+            return true;
+        };
+        if path.exists() {
+            view.file_missing = false;
+            return true;
+        }
+        let told = view.file_missing;
+        view.file_missing = true;
+        view.cancel();
+        view.invalidate();
+        self.dirty = true;
+        let rel = view.rel_path.clone();
+        let (topic, index) = (view.topic, view.index);
+        let last_read = view.last_read.clone();
+        if !manual {
+            return false;
+        }
+        if !told {
+            self.warn(format!(
+                "{rel} is not there any more (deleted or moved?); nothing was run. \
+                 r again puts the starter back in its place and runs it"
+            ));
+            return false;
+        }
+        let Some(kata) = self.kata(topic, index).cloned() else {
+            return false;
+        };
+        match restore_starter(&ws, &kata, &path, last_read.as_deref()) {
+            Ok(Restored::Starter(None)) => {
+                self.info(format!("the starter is back in {rel}; running it"));
+                true
+            }
+            Ok(Restored::Starter(Some(kept))) => {
+                let kept = kept
+                    .strip_prefix(&ws.root)
+                    .unwrap_or(&kept)
+                    .display()
+                    .to_string();
+                self.info(format!(
+                    "the starter is back in {rel}, running it; what the file held when last read is kept in {kept}"
+                ));
+                true
+            }
+            // It came back meanwhile: the learner's, run as it is.
+            Ok(Restored::AlreadyThere) => true,
+            Err(e) => {
+                self.error(format!("could not put the starter back in {rel}: {e}"));
+                false
+            }
+        }
     }
 
     pub(crate) fn on_checked(
@@ -529,6 +714,13 @@ impl App {
             return Vec::new();
         };
         let now = stamp(&path);
+        if now.is_none() && !view.file_missing && !path.exists() {
+            // Deleted with no file event: say so before an `r` would run it.
+            view.file_missing = true;
+            view.invalidate();
+            self.dirty = true;
+            return Vec::new();
+        }
         if now.is_none() || now == view.stamp {
             view.unnoticed_since = None;
             return Vec::new();
@@ -551,6 +743,54 @@ impl App {
             Some(_) => Vec::new(),
         }
     }
+}
+
+/// What `restore_starter` did.
+enum Restored {
+    /// The starter is in place; the learner's last text was kept there.
+    Starter(Option<PathBuf>),
+    /// A file appeared at the path meanwhile: left as it is.
+    AlreadyThere,
+}
+
+/// Puts the starter back where the learner's file was. The text the file
+/// held when last read, if the learner had changed the starter, goes to a
+/// backup first (as `reset` keeps one), so a deleted file's work is not
+/// lost; a file that appeared meanwhile is never written over.
+fn restore_starter(
+    ws: &crate::workspace::Workspace,
+    kata: &Kata,
+    path: &Path,
+    last_read: Option<&str>,
+) -> Result<Restored, String> {
+    let worth_keeping = last_read.filter(|t| !session::is_untouched_starter(kata, t));
+    let Some(text) = worth_keeping else {
+        return match ws.ensure_kata_file(kata) {
+            Ok(true) => Ok(Restored::Starter(None)),
+            Ok(false) => Ok(Restored::AlreadyThere),
+            Err(e) => Err(e.to_string()),
+        };
+    };
+    // The last text back in place (never over a file that appeared), then
+    // `reset`: a backup of it and the starter.
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .and_then(|mut f| {
+            use std::io::Write;
+            f.write_all(text.as_bytes())
+        });
+    match written {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Ok(Restored::AlreadyThere)
+        }
+        Err(e) => return Err(format!("{}: {e}", path.display())),
+    }
+    ws.reset(kata)
+        .map(Restored::Starter)
+        .map_err(|e| e.to_string())
 }
 
 /// Whether an event's path is the learner's file (paths from the watcher
@@ -625,7 +865,11 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
         );
 
         // The task, then the file and the result.
-        let task_lines = view.task.render(width.saturating_sub(2), &theme);
+        let (task_lines, task_marks): (Vec<Line<'static>>, Vec<text::Starts>) = view
+            .task
+            .render_marked(width.saturating_sub(2), &theme)
+            .into_iter()
+            .unzip();
         let max_task = if view.task_expanded {
             usize::from(body.height.saturating_sub(6))
         } else {
@@ -652,8 +896,11 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
             })
             .collect();
         if cut {
+            // What is left out, so a preview that ends on "do this:" does
+            // not hide that a list of what to do follows.
+            let left_out = hidden_summary(&task_marks[keep.min(task_marks.len())..]);
             shown.push(Line::from(vec![
-                Span::raw(" … "),
+                Span::styled(format!(" … {left_out}: "), theme.dim()),
                 Span::styled("t", theme.key()),
                 Span::styled(" shows the whole task", theme.dim()),
             ]));
@@ -678,10 +925,22 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
         view.result_area = result_area;
 
         // The learner's file with line numbers; the line of the error marked.
-        let err_line = view.verdict.as_ref().and_then(|v| v.line);
+        let err_line = view.blamed_line();
         let digits = view.file.lines.len().max(1).to_string().len().max(2);
         let mut file_lines: Vec<Line<'static>> = Vec::with_capacity(view.file.lines.len());
-        if let Some(e) = &view.file_error {
+        if view.file_missing {
+            file_lines.extend(text::reflow(
+                &format!(
+                    "`{}` is not there any more (deleted or moved?). Put your file back, \
+                     or press r to put the starter in its place and run it (what the file \
+                     held when last read is kept in `.pykata/backups/`).",
+                    view.rel_path
+                ),
+                file_area.width.saturating_sub(3),
+                theme.bad(),
+                &theme,
+            ));
+        } else if let Some(e) = &view.file_error {
             file_lines.extend(text::verbatim(
                 e,
                 file_area.width.saturating_sub(2),
@@ -690,37 +949,86 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
         } else if view.path.is_none() {
             file_lines.push(Line::styled("(no workspace: nothing to show)", theme.dim()));
         }
-        for (n, l) in view.file.lines.iter().enumerate() {
+        let widest = if view.file_missing {
+            0
+        } else {
+            view.widest_line()
+        };
+        let shown_file: &[Line<'static>] = if view.file_missing {
+            &[]
+        } else {
+            &view.file.lines
+        };
+        // Code is not wrapped: a line wider than the pane is cut, marked
+        // `…` where it goes on, and ←→ (file pane focused) scroll sideways.
+        let code_w = usize::from(file_area.width.saturating_sub(2)).saturating_sub(digits + 1);
+        let max_hscroll = if widest > code_w {
+            widest + 1 - code_w.max(1)
+        } else {
+            0
+        };
+        view.file_hscroll = view.file_hscroll.min(max_hscroll);
+        view.file_cut = widest > code_w;
+        for (n, l) in shown_file.iter().enumerate() {
             let num = n as u64 + 1;
             let gutter = if Some(num) == err_line {
                 Span::styled(format!("{num:>digits$}▶"), theme.bad())
             } else {
                 Span::styled(format!("{num:>digits$}│"), theme.line_number())
             };
-            let mut spans = Vec::with_capacity(l.spans.len() + 1);
+            let mut spans = Vec::with_capacity(l.spans.len() + 3);
             spans.push(gutter);
             spans.extend(l.spans.iter().cloned());
             file_lines.push(Line::from(spans));
         }
+        // Lines before the file's own (a read error) come first.
+        let before = file_lines.len() - shown_file.len();
+        let inner_h = usize::from(file_area.height.saturating_sub(2));
         if let Some(line) = err_line.filter(|_| std::mem::take(&mut view.follow_error)) {
-            // Lines before the file's own (a read error) come first.
-            let before = file_lines.len() - view.file.lines.len();
             let row = before + (line as usize).saturating_sub(1);
-            let inner_h = usize::from(file_area.height.saturating_sub(2));
             view.file_scroll = scroll_to_row(view.file_scroll, row, inner_h);
+        }
+        // Only the lines in sight are cut to the pane (a frame of a long
+        // file stays cheap); `scroll_pane` skips the others.
+        if widest > code_w || view.file_hscroll > 0 {
+            let top = view
+                .file_scroll
+                .min(file_lines.len().saturating_sub(inner_h));
+            for (i, line) in file_lines
+                .iter_mut()
+                .enumerate()
+                .skip(top.max(before))
+                .take(inner_h)
+            {
+                let code = &shown_file[i - before].spans;
+                let mut spans = Vec::with_capacity(code.len() + 3);
+                spans.push(line.spans[0].clone());
+                spans.extend(clipped(code, view.file_hscroll, code_w, &theme));
+                *line = Line::from(spans);
+            }
         }
         let file_title = Line::from(vec![
             Span::raw(" "),
             Span::styled(view.file_name.clone(), theme.heading()),
             Span::styled(format!(" ({}) ", view.rel_path), theme.dim()),
         ]);
+        let file_focused = view.focus == Pane::File;
+        let sideways = view.file_cut.then(|| {
+            let say = if file_focused {
+                " ←→ long lines "
+            } else {
+                " long lines: Tab, ←→ "
+            };
+            Line::from(Span::styled(say, theme.dim()))
+        });
         view.file_h = widgets::scroll_pane(
             f,
             file_area,
             file_title,
+            sideways,
             file_lines,
             &mut view.file_scroll,
-            view.focus == Pane::File,
+            file_focused,
             &theme,
         );
 
@@ -764,6 +1072,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
             f,
             result_area,
             title,
+            None,
             all,
             &mut view.result_scroll,
             view.focus == Pane::Result,
@@ -783,6 +1092,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
                 ("e", "edit"),
                 ("r", "run"),
                 ("s", "solution"),
+                ("h", "hints"),
                 ("Tab", "pane"),
                 ("Esc", "map"),
                 ("?", "help"),
@@ -808,32 +1118,62 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
     widgets::status_bar(f, status, app, &keys);
 }
 
-fn push_wrapped(out: &mut Vec<Line<'static>>, text: &str, width: u16, style: Style, theme: &Theme) {
-    let spans: Vec<Span<'static>> = text::inline(&crate::tui::highlight::prepare(text), theme)
-        .into_iter()
-        .map(|s| {
-            let st = style.patch(s.style);
-            s.style(st)
-        })
-        .collect();
-    // Keep the author's line breaks; wrap each line.
-    let mut line_spans: Vec<Span<'static>> = Vec::new();
-    let mut lines_of_spans = Vec::new();
-    for s in spans {
-        let parts: Vec<&str> = s.content.split('\n').collect();
-        for (i, part) in parts.iter().enumerate() {
-            if i > 0 {
-                lines_of_spans.push(std::mem::take(&mut line_spans));
-            }
-            if !part.is_empty() {
-                line_spans.push(Span::styled(part.to_string(), s.style));
-            }
+/// What the lines of a task left out of its preview hold: how many, and
+/// the numbered steps or list items among them.
+fn hidden_summary(marks: &[text::Starts]) -> String {
+    let count = |kind| marks.iter().filter(|m| **m == kind).count();
+    let lines = match marks.len() {
+        1 => "1 more line".to_string(),
+        n => format!("{n} more lines"),
+    };
+    match (count(text::Starts::Step), count(text::Starts::Item)) {
+        (1, _) => format!("{lines}, with a numbered step"),
+        (s, _) if s > 1 => format!("{lines}, with {s} numbered steps"),
+        (_, 1) => format!("{lines}, with a list item"),
+        (_, i) if i > 1 => format!("{lines}, with {i} list items"),
+        _ => lines,
+    }
+}
+
+/// The columns of a line of code from `skip` that fit in `width`, with
+/// `…` in the first column when some is cut on the left and in the last
+/// when some is cut on the right.
+fn clipped(
+    spans: &[Span<'static>],
+    skip: usize,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
+    if width < 3 {
+        return text::clip_columns(spans, skip, width).0;
+    }
+    let total = text::line_width(spans);
+    let left = skip > 0 && total > 0;
+    let right = total > skip + width;
+    let from = skip + usize::from(left);
+    let room = width - usize::from(left) - usize::from(right);
+    let (shown, _, _) = text::clip_columns(spans, from, room);
+    let mark = || Span::styled("…", theme.warn());
+    let mut out = Vec::with_capacity(shown.len() + 2);
+    if left {
+        out.push(mark());
+    }
+    out.extend(shown);
+    if right {
+        // A wide character cut in half leaves a column: pad to the mark.
+        let used: usize = usize::from(left) + text::line_width(&out[usize::from(left)..]);
+        if used + 1 < width {
+            out.push(Span::raw(" ".repeat(width - 1 - used)));
         }
+        out.push(mark());
     }
-    lines_of_spans.push(line_spans);
-    for spans in lines_of_spans {
-        out.extend(text::wrap(&spans, usize::from(width.max(8)), "", ""));
-    }
+    out
+}
+
+/// A message, hint or note in the result pane, reflowed to the pane's
+/// width (see [`text::reflow`]).
+fn push_wrapped(out: &mut Vec<Line<'static>>, text: &str, width: u16, style: Style, theme: &Theme) {
+    out.extend(text::reflow(text, width, style, theme));
 }
 
 /// The result pane's lines (without the "running" line).
@@ -846,13 +1186,19 @@ fn result_lines(
 ) -> Vec<Line<'static>> {
     let mut out: Vec<Line<'static>> = Vec::new();
 
-    // Hints shown so far, newest last.
+    // Hints shown so far, newest last (after a pass, only when asked for).
     let total = view.hints.len();
     let passed = view
         .verdict
         .as_ref()
         .is_some_and(|v| v.status == Status::Pass);
-    let hints_now = if passed { 0 } else { view.hints_shown as usize };
+    let hints_now = if view.all_hints {
+        total
+    } else if passed {
+        0
+    } else {
+        view.hints_shown as usize
+    };
     for (i, hint) in view.hints.iter().take(hints_now).enumerate() {
         out.push(Line::styled(
             format!("Hint {} of {total}", i + 1),
@@ -901,6 +1247,10 @@ fn result_lines(
     }
 
     let Some(v) = &view.verdict else {
+        if let Some(last) = &view.last {
+            push_last(&mut out, view, last, width, theme);
+            return out;
+        }
         if !view.running() {
             push_wrapped(
                 &mut out,
@@ -922,15 +1272,7 @@ fn result_lines(
     };
 
     // The verdict line.
-    let (mark, label, style) = match v.status {
-        Status::Pass => ("✓", "PASS", theme.good()),
-        Status::Fail => ("✗", "FAIL", theme.bad()),
-        Status::Error => ("✗", "ERROR", theme.bad()),
-        Status::Timeout => ("⏱", "TIMEOUT", theme.bad()),
-        Status::Killed => ("✗", "STOPPED", theme.bad()),
-        Status::Skipped => ("–", "SKIPPED", theme.warn()),
-        Status::NotRun => ("·", "NOT RUN", theme.dim()),
-    };
+    let (mark, label, style) = status_look(v.status, theme);
     let python = v
         .python
         .as_deref()
@@ -1046,7 +1388,10 @@ fn result_lines(
             "        ",
         ));
     }
-    if total > 0 && (view.hints_shown as usize) < total {
+    // A hint helps with code that does not pass yet, not with a kata this
+    // interpreter cannot run.
+    let hints_help = !matches!(v.status, Status::Skipped | Status::NotRun);
+    if hints_help && total > 0 && (view.hints_shown as usize) < total {
         out.push(Line::from(vec![
             Span::raw("Stuck? "),
             Span::styled("h", theme.key()),
@@ -1057,6 +1402,107 @@ fn result_lines(
         ]));
     }
     out
+}
+
+/// The status a label kept in progress names.
+fn status_of(label: &str) -> Option<Status> {
+    [
+        Status::Pass,
+        Status::Fail,
+        Status::Error,
+        Status::Timeout,
+        Status::Killed,
+        Status::Skipped,
+        Status::NotRun,
+    ]
+    .into_iter()
+    .find(|s| s.label() == label)
+}
+
+/// The mark, label and style a verdict's status is shown with.
+fn status_look(status: Status, theme: &Theme) -> (&'static str, &'static str, Style) {
+    match status {
+        Status::Pass => ("✓", "PASS", theme.good()),
+        Status::Fail => ("✗", "FAIL", theme.bad()),
+        Status::Error => ("✗", "ERROR", theme.bad()),
+        Status::Timeout => ("⏱", "TIMEOUT", theme.bad()),
+        Status::Killed => ("✗", "STOPPED", theme.bad()),
+        Status::Skipped => ("–", "SKIPPED", theme.warn()),
+        Status::NotRun => ("·", "NOT RUN", theme.dim()),
+    }
+}
+
+/// How long ago `at` was, in words.
+fn ago(at: u64, now: u64) -> String {
+    let secs = now.saturating_sub(at);
+    let (n, unit) = match secs {
+        0..=59 => return "just now".into(),
+        60..=3599 => (secs / 60, "minute"),
+        3600..=86_399 => (secs / 3600, "hour"),
+        _ => (secs / 86_400, "day"),
+    };
+    format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" })
+}
+
+/// The last verdict kept in progress, marked as such: what the learner
+/// saw when they last ran this kata, until a run now replaces it.
+fn push_last(
+    out: &mut Vec<Line<'static>>,
+    view: &KataView,
+    last: &LastVerdict,
+    width: u16,
+    theme: &Theme,
+) {
+    let when = ago(last.at, crate::progress::now());
+    let (mark, label, style) = match status_of(&last.status) {
+        Some(s) => status_look(s, theme),
+        None => ("·", "?", theme.dim()),
+    };
+    out.push(Line::from(vec![
+        Span::styled(format!("Your last result ({when}): "), theme.dim()),
+        Span::styled(
+            format!("{mark} {label}"),
+            style.add_modifier(ratatui::style::Modifier::BOLD),
+        ),
+    ]));
+    push_wrapped(out, &last.message, width, Style::new(), theme);
+    if !last.checks.is_empty() {
+        let mut spans = vec![Span::styled("checks: ", theme.dim())];
+        for (id, status) in &last.checks {
+            let (m, st) = match status_of(status) {
+                Some(Status::Pass) => ("✓", theme.good()),
+                Some(Status::NotRun) => ("·", theme.dim()),
+                Some(Status::Skipped) => ("–", theme.dim()),
+                _ => ("✗", theme.bad()),
+            };
+            spans.push(Span::styled(format!("{m} {id}  "), st));
+        }
+        out.extend(text::wrap(
+            &spans,
+            usize::from(width.max(8)),
+            "",
+            "        ",
+        ));
+    }
+    out.push(Line::raw(""));
+    let changed = view.saved_since(last.at);
+    out.push(Line::from(vec![
+        Span::styled(
+            if changed {
+                "Your file was saved since. "
+            } else {
+                ""
+            },
+            theme.dim(),
+        ),
+        Span::styled("r", theme.key()),
+        Span::styled(" runs the checks now; every save does too.", theme.dim()),
+    ]));
+    if view.done {
+        out.push(Line::raw(""));
+        out.push(Line::styled("You passed this kata before.", theme.good()));
+        push_solution(out, view, theme);
+    }
 }
 
 fn push_solution(out: &mut Vec<Line<'static>>, view: &KataView, theme: &Theme) {

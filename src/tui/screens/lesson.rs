@@ -68,6 +68,9 @@ pub struct LessonView {
     pub choice: usize,
     /// The selected choice moved: the next frame scrolls it into view.
     follow_choice: bool,
+    /// An example started or ended its run: the next frame scrolls its
+    /// output (or the running line) into view.
+    follow_run: bool,
     /// The run under way: its generation and step.
     pending: Option<(u64, usize)>,
     /// Raised to stop that run (Esc).
@@ -131,6 +134,7 @@ impl LessonView {
             typing: false,
             choice: 0,
             follow_choice: false,
+            follow_run: false,
             pending: None,
             pending_cancel: None,
         };
@@ -226,6 +230,7 @@ impl LessonView {
         self.pending = None;
         if let Some(Body::Example { run, .. }) = self.steps.get_mut(step) {
             *run = Some(result);
+            self.follow_run = step == self.step;
         }
         true
     }
@@ -262,6 +267,22 @@ impl App {
                 }
                 KeyCode::Backspace => view.input.backspace(),
                 KeyCode::Delete => view.input.delete(),
+                // An empty box has no cursor to move: ←→ step through the
+                // lesson, as they do everywhere else in it.
+                KeyCode::Left if view.input.text.is_empty() && view.step > 0 => {
+                    let to = view.step - 1;
+                    view.go(to);
+                }
+                // The first step has nothing before it; the box stays.
+                KeyCode::Left if view.input.text.is_empty() => {}
+                KeyCode::Right if view.input.text.is_empty() => {
+                    if view.step + 1 < view.steps.len() {
+                        let to = view.step + 1;
+                        view.go(to);
+                    } else {
+                        self.finish_lesson();
+                    }
+                }
                 KeyCode::Left => view.input.left(),
                 KeyCode::Right => view.input.right(),
                 KeyCode::Home => view.input.home(),
@@ -452,6 +473,7 @@ impl App {
         let code = source.clone();
         let requires = requires.clone();
         let cancel = view.start_run(gen, step);
+        view.follow_run = true;
         let effect = Effect::Example {
             gen,
             step,
@@ -564,10 +586,13 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
         f.render_widget(Paragraph::new(vec![Line::from(top), Line::raw("")]), head);
 
         let inner_w = width.saturating_sub(2);
-        let (lines, selected) = step_lines(view, inner_w, &theme, &progress, spinner);
+        let (lines, selected, run_rows) = step_lines(view, inner_w, &theme, &progress, spinner);
         let view_h = usize::from(body.height);
         view.view_h = view_h;
         if let Some(rows) = selected.filter(|_| std::mem::take(&mut view.follow_choice)) {
+            view.scroll = scroll_to_show(view.scroll, rows, view_h);
+        }
+        if let Some(rows) = run_rows.filter(|_| std::mem::take(&mut view.follow_run)) {
             view.scroll = scroll_to_show(view.scroll, rows, view_h);
         }
         let total = lines.len();
@@ -623,6 +648,11 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
             vec![
                 ("Enter", "answer"),
                 ("Tab", "special"),
+                if view.input.text.is_empty() {
+                    ("←→", "step")
+                } else {
+                    ("←→", "cursor")
+                },
                 ("Esc", "stop typing"),
             ]
         } else if view.pending.is_some() {
@@ -644,8 +674,9 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
                 ("?", "help"),
             ]
         } else if on_predict {
+            // As the help says: Enter answers, `a` answers again.
             vec![
-                ("i", "answer"),
+                ("Enter", "answer"),
                 ("←→", "step"),
                 ("Esc", "map"),
                 ("?", "help"),
@@ -758,21 +789,26 @@ fn scroll_to_show(scroll: usize, (first, last): (usize, usize), view_h: usize) -
     }
 }
 
-/// The step's lines, and which of them (first, last) hold the selected
-/// choice, if a choice list is shown.
+/// The rows of a step's lines, first and last.
+type Rows = Option<(usize, usize)>;
+
+/// The step's lines, which of them hold the selected choice (if a choice
+/// list is shown), and which hold an example's run (the running line, or
+/// its output).
 fn step_lines(
     view: &LessonView,
     width: u16,
     theme: &Theme,
     progress: &Progress,
     spinner: &str,
-) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
+) -> (Vec<Line<'static>>, Rows, Rows) {
     let mut out = Vec::new();
     let mut selected = None;
+    let mut run_rows = None;
     let running = view.pending.map(|(_, s)| s) == Some(view.step);
     let Some(body) = view.steps.get(view.step) else {
         out.push(Line::styled("This lesson has no steps.", theme.dim()));
-        return (out, None);
+        return (out, None, None);
     };
     match body {
         Body::Read(doc) => out.extend(doc.render(width, theme)),
@@ -802,6 +838,7 @@ fn step_lines(
             out.push(Line::raw(""));
             out.extend(text::code_block(&code.lines, theme));
             out.push(Line::raw(""));
+            let run_first = out.len();
             match run {
                 _ if running => out.push(Line::from(vec![
                     Span::styled(format!("{spinner} "), theme.key()),
@@ -825,6 +862,7 @@ fn step_lines(
                     theme.bad(),
                 )),
             }
+            run_rows = Some((run_first, out.len().saturating_sub(1)));
             if let Some(doc) = explanation {
                 out.push(Line::raw(""));
                 out.extend(doc.render(width, theme));
@@ -905,5 +943,5 @@ fn step_lines(
             }
         }
     }
-    (out, selected)
+    (out, selected, run_rows)
 }
