@@ -306,7 +306,7 @@ fn skipped_note(katas: &[Kata]) -> String {
 
 /// A topic's predictions: answered right, and in all.
 fn predictions(topic: &Topic, progress: &Progress) -> (usize, usize) {
-    let keys: Vec<String> = session::prediction_keys(topic).map(|(_, k)| k).collect();
+    let keys: Vec<String> = topic.prediction_keys().map(|(_, k)| k).collect();
     let right = keys
         .iter()
         .filter(|k| {

@@ -229,24 +229,6 @@ pub fn answer_prediction(
     })
 }
 
-/// The predict steps of a topic: each step's index and progress key.
-pub fn prediction_keys(topic: &crate::course::Topic) -> impl Iterator<Item = (usize, String)> + '_ {
-    topic
-        .steps
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| matches!(s.step, crate::course::Step::Predict(_)))
-        .map(|(i, _)| (i, prediction_key(topic, i)))
-}
-
-/// The key a prediction is stored under in progress: `topic/step-id`, the
-/// step's stable id (see `course::step_id`), which does not change when an
-/// author inserts a step before it.
-pub fn prediction_key(topic: &crate::course::Topic, step_index: usize) -> String {
-    let id = topic.steps.get(step_index).map_or("", |s| s.id.as_str());
-    format!("{}/{id}", topic.id)
-}
-
 /// The key older progress files used: `topic/N`, the step's position.
 fn position_key(topic: &str, step_index: usize) -> String {
     format!("{topic}/{}", step_index + 1)
@@ -262,7 +244,7 @@ fn position_key(topic: &str, step_index: usize) -> String {
 pub fn adopt_old_prediction_keys(progress: &mut Progress, course: &Course) -> bool {
     let mut moved = false;
     for topic in &course.topics {
-        let keys: Vec<(usize, String)> = prediction_keys(topic).collect();
+        let keys: Vec<(usize, String)> = topic.prediction_keys().collect();
         for (index, key) in keys {
             let old = position_key(&topic.id, index);
             if progress.predictions.contains_key(&key) {

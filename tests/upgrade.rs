@@ -50,7 +50,7 @@ fn the_history_is_the_builtin_course_before_records() {
     let old = course_before_records();
     let mut predictions = std::collections::BTreeMap::new();
     for topic in &old.topics {
-        for (index, key) in pykata::session::prediction_keys(topic) {
+        for (index, key) in topic.prediction_keys() {
             predictions.insert(format!("{}/{}", topic.id, index + 1), key);
         }
     }
@@ -260,7 +260,7 @@ fn a_workspace_from_before_records_keeps_everything_under_the_new_course() {
     // them: by step position.
     let mut answered = Vec::new();
     for topic in &old.topics {
-        for (index, key) in pykata::session::prediction_keys(topic) {
+        for (index, key) in topic.prediction_keys() {
             let position = format!("{}/{}", topic.id, index + 1);
             ws.update_progress(|p| {
                 p.record_prediction(&position, &format!("answer to {key}"), false)

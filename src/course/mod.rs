@@ -39,6 +39,25 @@ pub struct Topic {
     pub katas: Vec<Kata>,
 }
 
+impl Topic {
+    /// The predict steps: each step's index and progress key.
+    pub fn prediction_keys(&self) -> impl Iterator<Item = (usize, String)> + '_ {
+        self.steps
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| matches!(s.step, Step::Predict(_)))
+            .map(|(i, _)| (i, self.prediction_key(i)))
+    }
+
+    /// The key a prediction is stored under in progress: `topic/step-id`,
+    /// the step's stable id (see `step_id`), which does not change when an
+    /// author inserts a step before it.
+    pub fn prediction_key(&self, step_index: usize) -> String {
+        let id = self.steps.get(step_index).map_or("", |s| s.id.as_str());
+        format!("{}/{id}", self.id)
+    }
+}
+
 /// A lesson step with where it was written, for `verify` messages.
 #[derive(Debug, Clone)]
 pub struct LessonStep {

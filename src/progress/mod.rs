@@ -99,7 +99,7 @@ pub struct Progress {
     pub katas: BTreeMap<String, KataProgress>,
     /// Keyed `topic/step-id` (see `course::step_id`); older files keyed
     /// them `topic/step-number` (1-based), moved to ids by
-    /// `session::adopt_old_prediction_keys`.
+    /// `session::adopt_old_prediction_keys` (an application step above this module).
     #[serde(default)]
     pub predictions: BTreeMap<String, PredictionProgress>,
     /// Where the learner was, to continue there.

@@ -117,7 +117,7 @@ impl LearnerReport {
         let mut predictions = Vec::new();
         let mut known = std::collections::HashSet::new();
         for topic in &course.topics {
-            for (index, key) in crate::session::prediction_keys(topic) {
+            for (index, key) in topic.prediction_keys() {
                 let mut report = prediction_report(&key, progress);
                 report.step = index as u32 + 1;
                 predictions.push(report);

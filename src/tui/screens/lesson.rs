@@ -6,7 +6,7 @@
 
 use crate::course::{Step, Topic};
 use crate::progress::Progress;
-use crate::session::{self, PredictOutcome};
+use crate::session::PredictOutcome;
 use crate::tui::app::{App, Effect, Screen};
 use crate::tui::highlight::{Highlighted, Highlighter};
 use crate::tui::text::{self, Doc};
@@ -107,13 +107,14 @@ impl LessonView {
                     question: p.question.clone(),
                     choices: p.choices.clone(),
                     explanation: p.explanation.as_deref().map(|x| Doc::parse(x, hl, theme)),
-                    key: session::prediction_key(topic, i),
+                    key: topic.prediction_key(i),
                     feedback: None,
                 },
             })
             .collect();
         // Start at the first prediction not yet answered right, if any.
-        let first_open = session::prediction_keys(topic)
+        let first_open = topic
+            .prediction_keys()
             .find(|(_, key)| {
                 !progress
                     .predictions
@@ -121,8 +122,9 @@ impl LessonView {
                     .is_some_and(|p| p.answered_correctly)
             })
             .map(|(i, _)| i);
-        let any_answered =
-            session::prediction_keys(topic).any(|(_, key)| progress.predictions.contains_key(&key));
+        let any_answered = topic
+            .prediction_keys()
+            .any(|(_, key)| progress.predictions.contains_key(&key));
         let mut view = LessonView {
             topic: t,
             title: topic.title.clone(),

@@ -125,7 +125,7 @@ impl MapView {
 
 /// Predict steps of a topic and how many the learner got right.
 pub fn predictions(topic: &Topic, progress: &Progress) -> (usize, usize) {
-    let keys: Vec<String> = session::prediction_keys(topic).map(|(_, k)| k).collect();
+    let keys: Vec<String> = topic.prediction_keys().map(|(_, k)| k).collect();
     let right = keys
         .iter()
         .filter(|k| {
