@@ -2322,15 +2322,16 @@ fn verify_skips_an_example_whose_module_is_missing_and_runs_the_others() {
     assert!(
         text.contains("skipped")
             && text.contains(
-                "(step 1 of extras): needs pykata_no_such_module, not installed for this Python"
+                "(step `import-pykata-no-such-module` of extras): needs pykata_no_such_module, not installed for this Python"
             ),
         "{text}"
     );
     assert!(
-        text.contains("(step 2 of extras)") && text.contains("stated output differs"),
+        text.contains("(step `import-json` of extras)")
+            && text.contains("stated `output:` differs"),
         "{text}"
     );
-    assert!(text.contains("1 problem(s)"), "{text}");
+    assert!(text.contains(": 1 problem\n"), "{text}");
 }
 
 #[test]
@@ -2351,7 +2352,7 @@ fn lint_refuses_a_required_module_that_is_not_a_module_name() {
         text.contains("extras.yaml:6:25: `requires: numpy-2` is not a module name"),
         "{text}"
     );
-    assert!(text.contains("1 problem(s)"), "{text}");
+    assert!(text.contains("lint: 1 problem\n"), "{text}");
 }
 
 #[test]

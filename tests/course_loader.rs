@@ -653,7 +653,7 @@ fn lint_lists_every_bad_field_of_every_file_in_one_run() {
     // the stand-in for the missing `task` is not reported as empty.
     assert!(
         run.stdout
-            .contains(&format!("lint: {} problem(s)", expected.len())),
+            .contains(&format!("lint: {} problems", expected.len())),
         "{}",
         run.stdout
     );
