@@ -429,9 +429,8 @@ impl Progress {
 
 /// Renames an unreadable file to a name of its own beside it.
 fn set_aside(path: &Path, reason: String) -> SetAside {
-    let kept_as = unused_name(path, &format!("unreadable-{}", now()));
-    match std::fs::rename(path, &kept_as) {
-        Ok(()) => SetAside {
+    match move_to_unused_name(path, &format!("unreadable-{}", now())) {
+        Ok(kept_as) => SetAside {
             reason,
             kept_as,
             not_moved: None,
@@ -444,20 +443,37 @@ fn set_aside(path: &Path, reason: String) -> SetAside {
     }
 }
 
-/// `path` with `.{tag}` added to its name, and `-1`, `-2`, ... if that is
-/// taken (a rename would replace an earlier file set aside the same second).
-fn unused_name(path: &Path, tag: &str) -> PathBuf {
+/// Moves `path` to its name with `.{tag}` added, and `-1`, `-2`, ... if
+/// that is taken. The new name is claimed with a hard link, which fails
+/// rather than replace a file, so two set-asides in one second (even by
+/// two processes) never overwrite each other; where links are not
+/// possible, a rename to a name that did not exist a moment ago.
+fn move_to_unused_name(path: &Path, tag: &str) -> std::io::Result<PathBuf> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "progress.json".into());
-    let mut candidate = path.with_file_name(format!("{name}.{tag}"));
-    let mut n = 1;
-    while std::fs::symlink_metadata(&candidate).is_ok() {
-        candidate = path.with_file_name(format!("{name}.{tag}-{n}"));
-        n += 1;
+    for n in 0..10_000u32 {
+        let candidate = match n {
+            0 => path.with_file_name(format!("{name}.{tag}")),
+            n => path.with_file_name(format!("{name}.{tag}-{n}")),
+        };
+        match std::fs::hard_link(path, &candidate) {
+            Ok(()) => {
+                std::fs::remove_file(path)?;
+                return Ok(candidate);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(_) if std::fs::symlink_metadata(&candidate).is_err() => {
+                std::fs::rename(path, &candidate)?;
+                return Ok(candidate);
+            }
+            Err(e) => return Err(e),
+        }
     }
-    candidate
+    Err(std::io::Error::other(
+        "every name to keep it under is taken",
+    ))
 }
 
 /// A new temporary file in the folder of `path`, with the mode `path` has.
@@ -550,6 +566,23 @@ fn sweep_stale_temps(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_set_aside_under_one_tag_never_replace_each_other() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.json");
+        let mut kept = Vec::new();
+        for text in ["first", "second", "third"] {
+            std::fs::write(&path, text).unwrap();
+            kept.push(super::move_to_unused_name(&path, "unreadable-1").unwrap());
+        }
+        let texts: Vec<String> = kept
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        assert_eq!(texts, ["first", "second", "third"]);
+        assert!(!path.exists());
+    }
 
     #[test]
     fn round_trips_and_sets_aside_a_broken_file() {

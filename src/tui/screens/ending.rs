@@ -33,7 +33,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
             Line::from(spans)
         })
         .collect();
-    let h = (lines.len() as u16 + 2).min(area.height);
+    let h = super::rows(lines.len()).saturating_add(2).min(area.height);
     let popup = centered(area, w, h);
     let block = Block::default()
         .borders(Borders::ALL)

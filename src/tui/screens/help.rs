@@ -97,7 +97,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
     } else {
         (40, left.len() + right.len() + 1)
     };
-    let popup = centered(area, w, content_h as u16 + 2);
+    let popup = centered(area, w, super::rows(content_h).saturating_add(2));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused())

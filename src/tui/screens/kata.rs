@@ -915,7 +915,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &mut App) {
             (a, b)
         } else {
             // The file takes what it needs, up to half; the result the rest.
-            let needed = view.file.lines.len() as u16 + 2;
+            let needed = super::rows(view.file.lines.len()).saturating_add(2);
             let file_h = needed.clamp(4, (panes.height / 2).max(4));
             let [a, b] =
                 Layout::vertical([Constraint::Length(file_h), Constraint::Min(3)]).areas(panes);

@@ -67,3 +67,18 @@ pub fn render(f: &mut Frame, app: &mut App) {
         help::render(f, area, app);
     }
 }
+
+/// A count of lines as terminal rows: a file longer than a screen can ever
+/// be (65,535 rows) is as tall as the largest, never an overflow.
+pub fn rows(count: usize) -> u16 {
+    u16::try_from(count).unwrap_or(u16::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_file_longer_than_any_screen_is_as_tall_as_the_largest() {
+        assert_eq!(super::rows(70_000).saturating_add(2), u16::MAX);
+        assert_eq!(super::rows(10) + 2, 12);
+    }
+}
