@@ -151,7 +151,7 @@ fn the_check_that_completes_a_topic_names_the_next_topic() {
         ))
         .stdout(predicate::str::contains("All 5 of its katas pass."))
         .stdout(predicate::str::contains(
-            "Next: topic 2, Decorators: its lesson, then 5 katas.",
+            "Next: topic 2, Decorators: its lesson, then 8 katas.",
         ))
         .stdout(predicate::str::contains("pykata check"))
         .stdout(predicate::str::contains("Course complete").not());
