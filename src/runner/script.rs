@@ -18,8 +18,15 @@ pub struct ScriptRun {
 }
 
 impl ScriptRun {
+    /// Whether the snippet was still running at the end: out of wall-clock
+    /// time, or out of CPU time (a loop that spins is stopped by whichever
+    /// limit comes first).
     pub fn timed_out(&self) -> bool {
-        self.process.ending == Ending::TimedOut
+        match &self.process.ending {
+            Ending::TimedOut => true,
+            Ending::Signalled(_, name) => name == "SIGXCPU",
+            _ => false,
+        }
     }
 
     /// What a reader sees: stdout, then the exception line if it raised.
@@ -51,8 +58,11 @@ pub fn run_script_cancellable(
     dir.write("snippet.py", code)?;
     let mut command = python.command();
     command.arg(dir.path().join("snippet.py"));
+    // CPU time to match a longer wall clock (verify's second chance): a
+    // spinning loop must meet the wall clock, not the CPU limit first.
     let limits = Limits {
         wall_ms,
+        cpu_ms: Limits::default().cpu_ms.max(wall_ms + 1_000),
         ..Limits::default()
     };
     let process = process::run(Spawn {
