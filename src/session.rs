@@ -274,7 +274,9 @@ pub fn adopt_old_prediction_keys(progress: &mut Progress, course: &Course) -> bo
 /// ids (see `adopt_old_prediction_keys`), when it has any by position.
 /// Returns any warning about the progress file.
 pub fn adopt_step_ids(ws: &Workspace, course: &Course) -> Option<String> {
-    let (mut progress, _) = ws.load_progress();
+    // Read only: an unreadable file is set aside, and said, by whoever
+    // loads the progress next, not swallowed here.
+    let mut progress = Progress::peek(&ws.progress_path())?;
     if !adopt_old_prediction_keys(&mut progress, course) {
         return None;
     }
