@@ -1347,3 +1347,47 @@ fn a_pass_in_another_terminal_opens_the_solution_here() {
     assert!(shown.contains("Hint 2 of 2"), "{shown}");
     assert_eq!(hints_used(&app, "fix-default"), 0);
 }
+
+/// A course update changed a kata's task under the learner's own code:
+/// the map marks it, with what to do, until a pass or a reset.
+#[test]
+fn the_map_marks_a_kata_whose_task_changed_under_the_learners_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let course_dir = dir.path().join("course");
+    std::fs::create_dir_all(&course_dir).unwrap();
+    let status = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(fixture().join("."))
+        .arg(&course_dir)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (ws, _) = Workspace::init(
+        &dir.path().join("ws"),
+        &course::load(CourseSource::Dir(course_dir.clone())).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(ws.root.join("basics/fix_default.py"), "# mine\n").unwrap();
+    let topic = course_dir.join("lessons/basics.yaml");
+    let text = std::fs::read_to_string(&topic).unwrap();
+    std::fs::write(
+        &topic,
+        text.replace(
+            "task: Make `add(item, items=None)` return a new list each call.",
+            "task: Make `add(item, items=None)` return a new list on every call.",
+        ),
+    )
+    .unwrap();
+    let course = course::load(CourseSource::Dir(course_dir)).unwrap();
+    ws.follow(&course).unwrap();
+    let mut app = App::new(course, Some(ws), Theme::plain());
+    let shown = format!("{}", draw(&mut app, 100, 20));
+    assert!(
+        shown.contains("task changed: pykata reset fix-default"),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("task changed: pykata reset order"),
+        "{shown}"
+    );
+}

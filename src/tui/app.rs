@@ -137,6 +137,9 @@ pub enum WelcomeFiles {
 
 #[derive(Debug)]
 pub struct App {
+    /// Katas whose task changed under the learner's file since it was made
+    /// (a course update), marked on the map until a pass or a reset.
+    pub changed_katas: std::collections::HashSet<String>,
     pub course: Course,
     pub ws: Option<Workspace>,
     /// The workspace as shown to the learner (relative where it helps).
@@ -184,7 +187,12 @@ impl App {
             .as_ref()
             .map(|w| display_path(&w.root))
             .unwrap_or_default();
+        let changed_katas = ws
+            .as_ref()
+            .map(|w| w.changed_katas(&course))
+            .unwrap_or_default();
         let mut app = App {
+            changed_katas,
             map: MapView::new(),
             course,
             ws,
@@ -357,6 +365,10 @@ impl App {
             } => {
                 let before = self.progress.clone();
                 let effects = self.on_checked(gen, &kata, result);
+                // A pass answers the kata as it is now (see `session`).
+                if let Some(ws) = &self.ws {
+                    self.changed_katas = ws.changed_katas(&self.course);
+                }
                 self.announce_ending(&before);
                 effects
             }

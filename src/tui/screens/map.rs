@@ -461,6 +461,10 @@ fn row_line(app: &App, row: Row, width: usize, id_w: usize) -> Line<'static> {
                         .unwrap_or_default(),
                 ),
             };
+            let note = match app.changed_katas.contains(&kata.id) {
+                true => format!("{note}  task changed: pykata reset {}", kata.id),
+                false => note,
+            };
             let id = fit(&kata.id, id_w);
             let rest = width.saturating_sub(id_w + 8);
             let title = fit(&kata.title, rest.saturating_sub(note.chars().count()));
