@@ -1304,3 +1304,28 @@ fn predictions_kept_by_step_number_in_an_old_progress_file_move_to_their_steps_a
     assert_eq!(report["totals"]["predictions"], 3);
     assert_eq!(report["totals"]["predictions_answered"], 2);
 }
+
+/// A correct solution that a loaded machine stretched past the kata's time
+/// limit is run again with twice the time before verify calls it wrong.
+#[test]
+fn verify_gives_a_solution_that_timed_out_a_second_chance() {
+    if !python_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let course = dir.path().join("course");
+    copy_dir(&fixture("course"), &course);
+    // validate's limit is 3 s: this solution needs about 3.5 s.
+    let solution = course.join("katas/basics/validate.solution.py");
+    let text = std::fs::read_to_string(&solution).unwrap();
+    let slow = text.replacen(
+        "def set_port(n):\n",
+        "def set_port(n):\n    if n == 8080:\n        __import__('time').sleep(3.5)\n",
+        1,
+    );
+    assert_ne!(slow, text);
+    std::fs::write(&solution, slow).unwrap();
+    let (code, out) = stdout_of(on(&course).args(["verify", "validate"]));
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("no problems"), "{out}");
+}
