@@ -156,8 +156,6 @@ _EARLIER_IMPORTS = []
 def fresh_import(capture=True):
     """Import the learner's module anew, so no state leaks between checks.
     With `capture=False` what it prints goes to the caller's capture."""
-    importlib = _std("importlib")
-
     earlier = sys.modules.pop(MODULE, None)
     if earlier is not None:
         _EARLIER_IMPORTS.append(earlier)

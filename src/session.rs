@@ -111,8 +111,7 @@ pub fn last_verdict(verdict: &Verdict) -> LastVerdict {
 /// endings and trailing blank space do not count as a change: an editor
 /// may rewrite them on a save the learner made without editing.
 pub fn is_untouched_starter(kata: &Kata, source: &str) -> bool {
-    let plain = |text: &str| text.replace("\r\n", "\n").trim_end().to_string();
-    plain(source) == plain(&kata.starter.text)
+    crate::workspace::as_saved(source) == crate::workspace::as_saved(&kata.starter.text)
 }
 
 /// Whether `kata` can run on this interpreter: `Err` names both versions.

@@ -43,6 +43,20 @@ struct Tmux {
 }
 
 impl Tmux {
+    /// `pykata --course FIXTURE init NAME` in the test's folder, as a
+    /// learner's first step.
+    fn init_workspace(&self, name: &str) {
+        let made = Command::new(env!("CARGO_BIN_EXE_pykata"))
+            .current_dir(self.work())
+            .env_remove("PYKATA_COURSE")
+            .arg("--course")
+            .arg(fixture())
+            .args(["init", name])
+            .output()
+            .unwrap();
+        assert!(made.status.success(), "{made:?}");
+    }
+
     fn start() -> Tmux {
         let dir = tempfile::tempdir().unwrap();
         let socket = dir.path().join("tmux.sock");
@@ -402,14 +416,7 @@ fn an_unreadable_progress_file_is_said_with_where_it_went() {
         return;
     }
     let t = Tmux::start();
-    let init = Command::new(env!("CARGO_BIN_EXE_pykata"))
-        .current_dir(t.work())
-        .arg("--course")
-        .arg(fixture())
-        .args(["init", "pykata-workspace"])
-        .output()
-        .unwrap();
-    assert!(init.status.success(), "{init:?}");
+    t.init_workspace("pykata-workspace");
     let marker = t.work().join("pykata-workspace/.pykata");
     std::fs::write(marker.join("progress.json"), "{ not json").unwrap();
     // Another warning at start (sandbox extras off) must not hide it.
@@ -436,15 +443,7 @@ fn the_interface_opens_the_course_the_workspace_follows() {
         return;
     }
     let t = Tmux::start();
-    let made = Command::new(env!("CARGO_BIN_EXE_pykata"))
-        .current_dir(t.work())
-        .env_remove("PYKATA_COURSE")
-        .arg("--course")
-        .arg(fixture())
-        .args(["init", "ws"])
-        .output()
-        .unwrap();
-    assert!(made.status.success(), "{made:?}");
+    t.init_workspace("ws");
     // As the learner does next: into the workspace, pykata with no --course.
     let cmd = format!(
         "cd ws && env -u PYKATA_COURSE {}; printf 'EXIT:%s TTY:%s\\n' \"$?\" \"$(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' ')\"",
@@ -466,15 +465,7 @@ fn watch_quits_on_one_key_and_gives_the_terminal_back() {
         return;
     }
     let t = Tmux::start();
-    let made = Command::new(env!("CARGO_BIN_EXE_pykata"))
-        .current_dir(t.work())
-        .env_remove("PYKATA_COURSE")
-        .arg("--course")
-        .arg(fixture())
-        .args(["init", "ws"])
-        .output()
-        .unwrap();
-    assert!(made.status.success(), "{made:?}");
+    t.init_workspace("ws");
     // `q` alone, no Enter: the keys count one by one while watching.
     t.run_pykata_with("", "--workspace ws watch");
     t.wait_for("Watching basics/fix_default.py (fix-default).");

@@ -117,13 +117,18 @@ impl Followed {
     }
 }
 
-/// A fingerprint of a text that ignores what editors rewrite on a plain
-/// save (line endings, trailing blank space), as `is_untouched_starter`
-/// does. FNV-1a: stable across builds and platforms, unlike `Hasher`.
+/// A text as it counts for "is it still the starter?": line endings and
+/// trailing blank space, which an editor may rewrite on a plain save, do
+/// not count as a change.
+pub fn as_saved(text: &str) -> String {
+    text.replace("\r\n", "\n").trim_end().to_string()
+}
+
+/// A fingerprint of a text [`as_saved`]. FNV-1a: stable across builds and
+/// platforms, unlike `Hasher`.
 pub fn fingerprint(text: &str) -> String {
-    let plain = text.replace("\r\n", "\n");
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in plain.trim_end().bytes() {
+    for byte in as_saved(text).bytes() {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }

@@ -7,7 +7,7 @@ pub mod course_record;
 mod follow;
 pub mod watch;
 
-pub use follow::{fingerprint, Followed, Made, Record};
+pub use follow::{as_saved, fingerprint, Followed, Made, Record};
 
 use crate::course::{Course, Kata};
 use crate::progress::{self, Progress, SetAside, Updated};
