@@ -18,7 +18,8 @@ pub struct Cli {
     /// The learner's workspace (default: the nearest one from the current folder up).
     #[arg(long, global = true, value_name = "DIR")]
     pub workspace: Option<PathBuf>,
-    /// The Python interpreter (default: $PYKATA_PYTHON, then python3, then python).
+    /// The Python interpreter (default: $PYKATA_PYTHON, then python3, then python; installed
+    /// into a venv, pykata falls back to that venv's interpreter when those are missing or too old).
     /// `verify` takes it several times to prove the course under each.
     #[arg(long, global = true, value_name = "PATH", action = clap::ArgAction::Append)]
     pub python: Vec<PathBuf>,
@@ -190,5 +191,18 @@ pub enum Command {
     New {
         #[command(subcommand)]
         what: NewWhat,
+    },
+    /// Print a completion script for your shell, e.g.
+    /// `pykata completions bash > ~/.local/share/bash-completion/completions/pykata`.
+    Completions {
+        /// The shell: bash, zsh, fish, powershell (or elvish).
+        shell: clap_complete::Shell,
+    },
+    /// Print pykata's manual page (roff): `pykata man | man -l -`; with --dir, write
+    /// pykata.1 and a page per command (pykata-check.1, ...) into DIR for a man folder.
+    Man {
+        /// The folder to write the pages into (e.g. ~/.local/share/man/man1).
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
     },
 }

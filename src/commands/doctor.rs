@@ -4,6 +4,7 @@
 use super::style::Style;
 use super::{exit, Ctx, Outcome};
 use crate::plural::count;
+use crate::runner::python;
 use crate::runner::sandbox::{self, LayerState};
 
 pub fn run(ctx: &Ctx) -> Outcome {
@@ -12,36 +13,31 @@ pub fn run(ctx: &Ctx) -> Outcome {
     let ok = |t: &str| s.good(t);
     let bad = |t: &str| s.bad(t);
 
-    match ctx.python() {
-        Ok(py) => match py.probe_version() {
-            Ok(v) if v.at_least(crate::runner::python::MIN_PYTHON) => println!(
-                "{} python: {} ({} {v}, found by {})",
-                ok("✓"),
-                py.program.display(),
-                v.implementation,
-                py.found_by
-            ),
-            Ok(v) => {
-                healthy = false;
-                println!(
-                    "{} python: {} is Python {v}; pykata needs 3.10 or newer",
-                    bad("✗"),
-                    py.program.display()
-                );
+    // Which interpreter, found where, and why that one when it is the
+    // venv fallback (README.md, Install).
+    match python::choose(ctx.python_path.as_deref()) {
+        Ok(choice) => {
+            let py = &choice.interpreter;
+            match py.require_supported() {
+                Ok(v) => println!(
+                    "{} python: {} ({} {v}, found by {})",
+                    ok("✓"),
+                    py.program.display(),
+                    v.implementation,
+                    py.found_by
+                ),
+                Err(message) => {
+                    healthy = false;
+                    println!("{} python: {message}\n    {}", bad("✗"), python::INSTALL_HELP);
+                }
             }
-            Err(e) => {
-                healthy = false;
-                println!("{} python: {e}", bad("✗"));
+            if let Some(why) = choice.why {
+                println!("    chosen because {why}");
             }
-        },
-        Err(f) => {
+        }
+        Err(e) => {
             healthy = false;
-            println!(
-                "{} python: {}\n    {}",
-                bad("✗"),
-                f.message,
-                f.help.unwrap_or_default()
-            );
+            println!("{} python: {e}\n    {}", bad("✗"), e.help());
         }
     }
 

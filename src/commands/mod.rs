@@ -2,6 +2,7 @@
 //! `session`, `course`, `workspace` and `progress`.
 
 mod check;
+mod cli_docs;
 mod doctor;
 mod hint;
 mod init;
@@ -73,6 +74,8 @@ pub fn run(cli: Cli) -> u8 {
                 new::kata(&ctx, &topic, &name, title.as_deref())
             }
         },
+        Some(Command::Completions { shell }) => cli_docs::completions(shell),
+        Some(Command::Man { dir }) => cli_docs::man(dir.as_deref()),
     };
     crate::context::finish(outcome)
 }

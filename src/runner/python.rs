@@ -1,5 +1,7 @@
 //! Finding the Python interpreter and learning its version.
 
+mod venv;
+
 use std::collections::HashMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -52,8 +54,35 @@ impl FindError {
 }
 
 /// `--python`, then `PYKATA_PYTHON`, then `python3`, then `python`
-/// (and `py -3` on Windows).
+/// (and `py -3` on Windows); for a pykata installed into a venv, that
+/// venv's interpreter when PATH has none pykata can use (see [`choose`]).
 pub fn find(explicit: Option<&Path>) -> Result<Interpreter, FindError> {
+    choose(explicit).map(|choice| choice.interpreter)
+}
+
+/// The interpreter [`find`] picks, and why, when the reason is more than
+/// where it was found (`doctor` says it).
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub interpreter: Interpreter,
+    /// Why the usual order was not followed (the venv fallback), in words.
+    pub why: Option<String>,
+}
+
+/// What `found_by` says of the venv fallback.
+pub const FOUND_IN_VENV: &str = "the venv pykata is installed in";
+
+/// See [`find`]. The venv fallback is for the learners who installed
+/// pykata the way Python tools are installed (pipx, `uv tool`, pip into a
+/// venv) on a machine whose `python3` is missing or too old: the venv was
+/// made with an interpreter pip accepted (`requires-python >= 3.10`), so
+/// that one works. The learner's own interpreter still comes first when it
+/// is new enough: it is the one they write code for.
+pub fn choose(explicit: Option<&Path>) -> Result<Choice, FindError> {
+    let plain = |interpreter: Interpreter| Choice {
+        interpreter,
+        why: None,
+    };
     let by = |program: PathBuf, found_by| Interpreter {
         program,
         pre_args: Vec::new(),
@@ -61,29 +90,67 @@ pub fn find(explicit: Option<&Path>) -> Result<Interpreter, FindError> {
     };
     if let Some(p) = explicit {
         return which::which(p)
-            .map(|path| by(path, "--python"))
+            .map(|path| plain(by(path, "--python")))
             .map_err(|_| FindError::NotFound(p.display().to_string(), "--python"));
     }
     if let Some(p) = std::env::var_os("PYKATA_PYTHON").filter(|p| !p.is_empty()) {
         return which::which(&p)
-            .map(|path| by(path, "PYKATA_PYTHON"))
+            .map(|path| plain(by(path, "PYKATA_PYTHON")))
             .map_err(|_| FindError::NotFound(p.to_string_lossy().into_owned(), "PYKATA_PYTHON"));
     }
+    let on_path = on_path();
+    // Outside a venv nothing is asked here: the interface opens before the
+    // interpreter has said its version.
+    let Some(venv) = std::env::current_exe().ok().and_then(|exe| venv::Venv::holding(&exe)) else {
+        return on_path.map(plain).ok_or(FindError::NoneOnPath);
+    };
+    let problem = match &on_path {
+        None => "there is no python3 or python on PATH".to_string(),
+        Some(py) => match py.probe_version() {
+            Ok(v) if v.at_least(MIN_PYTHON) => return Ok(plain(py.clone())),
+            Ok(v) => format!(
+                "{} on PATH is Python {v}, older than {}.{}",
+                py.program.display(),
+                MIN_PYTHON.0,
+                MIN_PYTHON.1
+            ),
+            Err(e) => format!("the Python on PATH cannot be used ({e})"),
+        },
+    };
+    match venv.interpreter() {
+        Some(program) => Ok(Choice {
+            why: Some(format!(
+                "{problem}; this is the interpreter of the venv pykata is installed in ({})",
+                venv.root.display()
+            )),
+            interpreter: by(program, FOUND_IN_VENV),
+        }),
+        // A venv whose interpreter has gone: the usual refusal says what to do.
+        None => on_path.map(plain).ok_or(FindError::NoneOnPath),
+    }
+}
+
+/// `python3`, then `python` on PATH (and `py -3` on Windows).
+fn on_path() -> Option<Interpreter> {
     for name in ["python3", "python"] {
-        if let Ok(path) = which::which(name) {
-            return Ok(by(path, "PATH"));
+        if let Ok(program) = which::which(name) {
+            return Some(Interpreter {
+                program,
+                pre_args: Vec::new(),
+                found_by: "PATH",
+            });
         }
     }
     if cfg!(windows) {
-        if let Ok(path) = which::which("py") {
-            return Ok(Interpreter {
-                program: path,
+        if let Ok(program) = which::which("py") {
+            return Some(Interpreter {
+                program,
                 pre_args: vec!["-3".into()],
                 found_by: "PATH (py launcher)",
             });
         }
     }
-    Err(FindError::NoneOnPath)
+    None
 }
 
 impl Interpreter {
