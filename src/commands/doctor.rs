@@ -28,7 +28,11 @@ pub fn run(ctx: &Ctx) -> Outcome {
                 ),
                 Err(message) => {
                     healthy = false;
-                    println!("{} python: {message}\n    {}", bad("✗"), python::INSTALL_HELP);
+                    println!(
+                        "{} python: {message}\n    {}",
+                        bad("✗"),
+                        python::INSTALL_HELP
+                    );
                 }
             }
             if let Some(why) = choice.why {

@@ -101,7 +101,10 @@ pub fn choose(explicit: Option<&Path>) -> Result<Choice, FindError> {
     let on_path = on_path();
     // Outside a venv nothing is asked here: the interface opens before the
     // interpreter has said its version.
-    let Some(venv) = std::env::current_exe().ok().and_then(|exe| venv::Venv::holding(&exe)) else {
+    let Some(venv) = std::env::current_exe()
+        .ok()
+        .and_then(|exe| venv::Venv::holding(&exe))
+    else {
         return on_path.map(plain).ok_or(FindError::NoneOnPath);
     };
     let problem = match &on_path {

@@ -23,11 +23,9 @@ impl Venv {
             return None;
         }
         let root = bin.parent()?;
-        root.join("pyvenv.cfg")
-            .is_file()
-            .then(|| Venv {
-                root: root.to_path_buf(),
-            })
+        root.join("pyvenv.cfg").is_file().then(|| Venv {
+            root: root.to_path_buf(),
+        })
     }
 
     /// The interpreter the venv was made from: the `home` folder its
