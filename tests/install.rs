@@ -315,16 +315,16 @@ fn a_symlink_on_path_to_a_venv_install_counts_as_the_venv() {
     );
 }
 
-/// CPython 3.8 from pyenv, which CI's machine has.
+/// CPython 3.8 from pyenv, if this machine has it (CI's image does; .ci/run
+/// cannot install it, so its absence is a skip even in strict mode, as for
+/// the old interpreters of tests/cli.rs).
 fn python38() -> Option<PathBuf> {
     let path =
         PathBuf::from(std::env::var_os("HOME")?).join(".pyenv/versions/3.8.18/bin/python3.8");
-    if path.is_file() {
-        Some(path)
-    } else {
-        common::skip("no CPython 3.8 in ~/.pyenv/versions/3.8.18");
-        None
+    if !path.is_file() {
+        eprintln!("skipping: {} is not installed", path.display());
     }
+    path.is_file().then_some(path)
 }
 
 #[cfg(unix)]
