@@ -18,7 +18,6 @@ use crate::mutants::{self, Mutant};
 use crate::plural::count;
 use crate::runner::{python, script, Interpreter, PythonVersion};
 use crate::session;
-use crate::syntax::split_origin;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -270,10 +269,10 @@ enum MutantFate {
     Survived(Finding),
 }
 
-/// The kata's `id:` in its topic file, split from `Kata::origin`
-/// (`file:line:column`; the file itself may contain colons).
+/// The kata's `id:` in its topic file.
 fn kata_origin(kata: &Kata) -> (String, Option<u64>, Option<u64>) {
-    split_origin(&kata.origin)
+    let at = &kata.origin;
+    (at.file.clone(), at.line(), at.column())
 }
 
 /// A problem located in one of a kata's Python files (`path` relative to
@@ -1003,19 +1002,5 @@ fn print_human(course: &Course, results: &[ByInterpreter], workers: usize) {
                 s.dim(&r.python)
             );
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_kata_origin_splits_from_the_right() {
-        assert_eq!(
-            split_origin("C:\\course\\lessons\\a.yaml:12:5"),
-            ("C:\\course\\lessons\\a.yaml".to_string(), Some(12), Some(5))
-        );
-        assert_eq!(split_origin("odd"), ("odd".to_string(), None, None));
     }
 }

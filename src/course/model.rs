@@ -213,6 +213,27 @@ pub enum CheckKind {
     Structure,
 }
 
+impl CheckKind {
+    pub const ALL: [CheckKind; 5] = [
+        CheckKind::Output,
+        CheckKind::Lines,
+        CheckKind::Raises,
+        CheckKind::Assert,
+        CheckKind::Structure,
+    ];
+
+    /// The kind as authors write it in `kind:`.
+    pub fn name(self) -> &'static str {
+        match self {
+            CheckKind::Output => "output",
+            CheckKind::Lines => "lines",
+            CheckKind::Raises => "raises",
+            CheckKind::Assert => "assert",
+            CheckKind::Structure => "structure",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchMode {
@@ -232,7 +253,11 @@ pub enum Phase {
     Import,
 }
 
-/// One check. Which fields apply depends on `kind`; validation reports the
+// The author's form of a check: every field any kind takes, all optional.
+// The loader turns it into the typed `course::Check` of its kind. It
+// serializes only the fields that are set, which is how the loader finds
+// those the kind did not take (see `Check::set_fields`).
+/// One check. Which fields apply depends on `kind`; `lint` reports the
 /// ones that are missing or out of place.
 #[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -284,12 +309,21 @@ pub struct Check {
 }
 
 impl Check {
-    pub fn match_mode(&self) -> MatchMode {
-        self.match_mode.unwrap_or_default()
+    /// The YAML names of the fields set here, other than `id`, `kind` and
+    /// `message`, which every kind takes.
+    pub fn set_fields(&self) -> Vec<String> {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::Object(fields)) => fields
+                .keys()
+                .filter(|k| !matches!(k.as_str(), "id" | "kind" | "message"))
+                .cloned()
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 }
 
-#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assertion {
     /// An expression that must be true, or statements that must not raise AssertionError.
