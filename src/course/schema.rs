@@ -215,6 +215,91 @@ fn check_rules(check: &Map<String, Value>, kinds: &[(CheckKind, Value)]) -> Valu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::course::load::check_from_yaml;
+
+    /// A check of each kind with the fields it needs.
+    const SOUND: &[(&str, &str)] = &[
+        ("output", "expect: \"1\""),
+        ("lines", "lines: [a]"),
+        ("raises", "exception: ValueError\nrun: f()"),
+        ("raises", "exception: ValueError\nphase: import"),
+        ("assert", "asserts: [{code: \"True\"}]"),
+        ("structure", "forbid: [lambda]"),
+    ];
+
+    /// A sound value for each field of the written form.
+    fn sample(field: &str) -> &'static str {
+        match field {
+            "run" => "f()",
+            "setup" => "x = 1",
+            "expect" => "\"1\"",
+            "match" => "exact",
+            "lines" => "[a]",
+            "only" => "true",
+            "exception" => "ValueError",
+            "pattern" => "x",
+            "phase" => "call",
+            "asserts" => "[{code: \"True\"}]",
+            "require" | "forbid" => "[lambda]",
+            other => panic!("no sample for the field `{other}`: add one"),
+        }
+    }
+
+    /// Whether the schema takes `yaml` as one check.
+    fn schema_takes(validator: &jsonschema::Validator, yaml: &str) -> bool {
+        let instance: Value = serde_saphyr::from_str(yaml).expect("YAML");
+        validator.is_valid(&instance)
+    }
+
+    /// The schema and the loader agree on every check of every kind with
+    /// one field added or one taken away: the schema's per-kind rules are
+    /// the loader's, made from the same types.
+    #[test]
+    fn the_schema_takes_the_checks_the_loader_takes() {
+        let schema = course_schema();
+        let check_schema = json!({
+            "$schema": "http://json-schema.org/draft-07/schema#",
+            "$ref": "#/definitions/Check",
+            "definitions": schema["definitions"],
+        });
+        let validator = jsonschema::validator_for(&check_schema).expect("a valid schema");
+        let fields: Vec<String> = schema["definitions"]["Check"]["properties"]
+            .as_object()
+            .expect("properties")
+            .keys()
+            .filter(|f| !matches!(f.as_str(), "id" | "kind" | "message"))
+            .cloned()
+            .collect();
+        let mut compared = 0;
+        for (kind, body) in SOUND {
+            let mut variants = vec![body.to_string()];
+            // Each field it has taken away.
+            let lines: Vec<&str> = body.lines().collect();
+            for i in 0..lines.len() {
+                let mut fewer = lines.clone();
+                fewer.remove(i);
+                variants.push(fewer.join("\n"));
+            }
+            // Each field it does not have added.
+            for field in &fields {
+                if !body.contains(&format!("{field}:")) {
+                    variants.push(format!("{body}\n{field}: {}", sample(field)));
+                }
+            }
+            for variant in variants {
+                let yaml = format!("id: c\nkind: {kind}\n{variant}\n");
+                let loads = check_from_yaml(&yaml).is_ok();
+                assert_eq!(
+                    schema_takes(&validator, &yaml),
+                    loads,
+                    "the loader {} this check and the schema does not:\n{yaml}",
+                    if loads { "takes" } else { "refuses" }
+                );
+                compared += 1;
+            }
+        }
+        assert!(compared > 60, "{compared}");
+    }
 
     #[test]
     fn the_schema_names_both_kinds_of_file() {

@@ -425,7 +425,203 @@ pub fn parse_events(bytes: &[u8]) -> (Vec<Event>, Option<String>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{parse_events, stuck_at, CheckStatus, Event};
+    use super::{parse_events, stuck_at, CheckStatus, Event, Spec, HARNESS, PROTOCOL};
+    use crate::course::check::{
+        AssertCheck, Expect, LinesCheck, LinesMatch, OutputCheck, Raised, RaisesCheck,
+        StructureCheck,
+    };
+    use crate::course::model::Assertion;
+    use crate::course::{Check, Kata, Limits, Location, MatchMode, Mistake, PyFile};
+
+    fn check(id: &str, expects: Expect) -> Check {
+        Check {
+            id: id.into(),
+            message: Some(format!("{id} failed")),
+            expects,
+            at: Location::new("lessons/t.yaml", 3, 7),
+        }
+    }
+
+    /// A kata with a check of every kind, and a detector.
+    fn kata() -> Kata {
+        let file = PyFile {
+            path: "t/k.py".into(),
+            text: "x = 1\n".into(),
+        };
+        Kata {
+            id: "k".into(),
+            topic: "t".into(),
+            title: "K".into(),
+            task: "Do.".into(),
+            file_name: "k.py".into(),
+            starter: file.clone(),
+            solution: file.clone(),
+            alternatives: Vec::new(),
+            hints: Vec::new(),
+            min_python: Some((3, 10)),
+            limits: Limits::default(),
+            stdin: None,
+            helpers: Some("def f(): return 1".into()),
+            checks: vec![
+                check(
+                    "prints",
+                    Expect::Output(OutputCheck {
+                        run: None,
+                        expect: "THE ANSWER 42".into(),
+                        match_mode: MatchMode::Exact,
+                    }),
+                ),
+                check(
+                    "traces",
+                    Expect::Lines(LinesCheck {
+                        run: Some("print(x)".into()),
+                        lines: vec!["THE LINE 43".into()],
+                        match_mode: LinesMatch::Regex,
+                        only: true,
+                    }),
+                ),
+                check(
+                    "refuses",
+                    Expect::Raises(RaisesCheck {
+                        exception: "ValueError".into(),
+                        pattern: Some("bad".into()),
+                        raised: Raised::OnCall { run: "f()".into() },
+                    }),
+                ),
+                check(
+                    "on-import",
+                    Expect::Raises(RaisesCheck {
+                        exception: "ImportError".into(),
+                        pattern: None,
+                        raised: Raised::OnImport,
+                    }),
+                ),
+                check(
+                    "holds",
+                    Expect::Assert(AssertCheck {
+                        setup: Some("y = f()".into()),
+                        asserts: vec![Assertion {
+                            code: "y == 1".into(),
+                            message: Some("y is {y}".into()),
+                        }],
+                    }),
+                ),
+                check(
+                    "shape",
+                    Expect::Structure(StructureCheck {
+                        require: vec!["def:f".into()],
+                        forbid: vec!["global".into()],
+                    }),
+                ),
+            ],
+            mistakes: vec![Mistake {
+                id: "off-by-one".into(),
+                origin: Location::new("lessons/t.yaml", 9, 7),
+                when: "x == 0".into(),
+                message: "off by one".into(),
+                sample: file,
+            }],
+            equivalent_mutants: Vec::new(),
+            renamed_from: Vec::new(),
+            origin: Location::new("lessons/t.yaml", 1, 5),
+        }
+    }
+
+    #[test]
+    fn the_spec_goes_over_the_wire_and_back_unchanged() {
+        let spec = Spec::of(&kata());
+        let text = serde_json::to_string(&spec).unwrap();
+        let back: Spec = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, spec);
+        assert_eq!(spec.protocol, PROTOCOL);
+        assert_eq!(spec.checks.len(), 6);
+    }
+
+    /// The shape assets/harness.py reads: `kind` and the fields it runs,
+    /// `phase` always named on a `raises` check.
+    #[test]
+    fn each_kind_has_the_wire_shape_the_harness_reads() {
+        let wire = serde_json::to_value(Spec::of(&kata())).unwrap();
+        let checks = &wire["checks"];
+        assert_eq!(
+            checks[0],
+            serde_json::json!({"id": "prints", "message": "prints failed", "kind": "output"})
+        );
+        assert_eq!(checks[1]["kind"], "lines");
+        assert_eq!(checks[1]["run"], "print(x)");
+        assert_eq!(
+            checks[2],
+            serde_json::json!({"id": "refuses", "message": "refuses failed", "kind": "raises",
+                "exception": "ValueError", "pattern": "bad", "phase": "call", "run": "f()"})
+        );
+        assert_eq!(checks[3]["phase"], "import");
+        assert!(checks[3].get("run").is_none());
+        assert_eq!(
+            checks[4]["asserts"],
+            serde_json::json!([{"code": "y == 1", "message": "y is {y}"}])
+        );
+        assert_eq!(checks[5]["require"], serde_json::json!(["def:f"]));
+        assert_eq!(wire["min_python"], serde_json::json!([3, 10]));
+        assert_eq!(wire["mistakes"][0]["when"], "x == 0");
+    }
+
+    /// What pykata matches itself stays out of the sandbox: the learner's
+    /// code can read the spec, and must not find the expected output there.
+    #[test]
+    fn the_expected_output_is_not_sent_to_the_harness() {
+        let text = serde_json::to_string(&Spec::of(&kata())).unwrap();
+        for secret in [
+            "THE ANSWER 42",
+            "THE LINE 43",
+            "expect",
+            "\"only\"",
+            "\"match\"",
+        ] {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+    }
+
+    /// The harness refuses a spec in another protocol, as the judge does
+    /// results in another: a harness error naming both versions.
+    #[test]
+    fn the_harness_refuses_a_spec_in_another_protocol() {
+        let Ok(python) = crate::runner::python::find(None) else {
+            eprintln!("no Python: skipped");
+            return;
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let mut spec = serde_json::to_value(Spec::of(&kata())).unwrap();
+        spec["protocol"] = serde_json::json!(PROTOCOL - 1);
+        std::fs::write(dir.path().join("k.py"), "x = 1\n").unwrap();
+        std::fs::write(dir.path().join("h.py"), HARNESS).unwrap();
+        std::fs::write(dir.path().join("spec.json"), spec.to_string()).unwrap();
+        let events = dir.path().join("events.jsonl");
+        // Read back through this handle: the harness removes the name.
+        let mut results = std::fs::File::create_new(&events).unwrap();
+        let status = python
+            .command()
+            .current_dir(dir.path())
+            .arg(dir.path().join("h.py"))
+            .arg(dir.path().join("spec.json"))
+            .arg(&events)
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(super::HARNESS_FAILED));
+        let bytes = super::read_capped(&mut results, super::EVENTS_CAP).unwrap();
+        let (events, bad) = parse_events(&bytes);
+        assert_eq!(bad, None);
+        match &events[..] {
+            [Event::Start { protocol, .. }, Event::HarnessError { text, .. }] => {
+                assert_eq!(*protocol, Some(PROTOCOL));
+                let both = format!(
+                    "protocol {} and this harness reads protocol {PROTOCOL}",
+                    PROTOCOL - 1
+                );
+                assert!(text.contains(&both), "{text}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 
     #[test]
     fn only_a_last_line_cut_short_is_dropped() {
