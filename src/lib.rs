@@ -15,6 +15,7 @@ pub mod judge;
 pub mod mutants;
 pub mod plural;
 pub mod progress;
+pub mod proof;
 pub mod runner;
 pub mod session;
 pub mod syntax;
