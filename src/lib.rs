@@ -17,6 +17,7 @@ pub mod plural;
 pub mod progress;
 pub mod proof;
 pub mod runner;
+pub mod sanitize;
 pub mod session;
 pub mod syntax;
 pub mod tui;

@@ -6,7 +6,7 @@ use crate::course::{CheckKind, Kata};
 use crate::runner::harness::{
     CheckEvent, CheckStatus, Event, KataRun, RaisedError, HARNESS_FAILED, PROTOCOL,
 };
-use crate::runner::sanitize::escape_controls;
+use crate::sanitize::escape_controls;
 use crate::runner::Ending;
 use serde::Serialize;
 
