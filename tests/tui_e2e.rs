@@ -423,7 +423,7 @@ fn an_unreadable_progress_file_is_said_and_left_until_a_record() {
     t.run_pykata_with("", "--no-sandbox-extras");
     // Opening the interface only reads: the file is named and left as it
     // is until something is recorded.
-    let screen = t.wait_for("unreadable: it is kept aside at the next record");
+    let screen = t.wait_for("unreadable: it is kept aside");
     assert!(
         screen.contains(".pykata/progress.json"),
         "the status bar names the file:\n{screen}"
