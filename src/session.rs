@@ -6,7 +6,7 @@ use crate::course::Course;
 use crate::course::Kata;
 use crate::judge::answer::{self, Truth};
 use crate::judge::{self, Verdict};
-use crate::progress::{KataState, LastVerdict, Progress};
+use crate::progress::{KataState, LastVerdict, Progress, ReadProgress};
 use crate::runner::{self, script, Interpreter, PythonVersion};
 use crate::workspace::{Workspace, WorkspaceError};
 use std::sync::atomic::AtomicBool;
@@ -67,17 +67,13 @@ pub fn check_kata(
         || was_cancelled(&cancel)
         || is_untouched_starter(kata, &source)
     {
-        let (_, set_aside) = ws.load_progress();
-        return Ok((verdict, set_aside.map(|w| w.to_string())));
+        let unreadable = ws.read_progress().unreadable;
+        return Ok((verdict, unreadable.map(|w| w.to_string())));
     }
     // A record that cannot be saved is a warning after the verdict, never
     // in place of it.
     let updated = ws.update_progress(|progress| {
-        progress.record_attempt(
-            &kata.id,
-            verdict.status.label(),
-            verdict.status == judge::Status::Pass,
-        );
+        progress.record_attempt(&kata.id, verdict.status);
         progress.record_verdict(&kata.id, last_verdict(&verdict));
     });
     let mut warning = updated.warning("this run was not recorded");
@@ -95,13 +91,13 @@ pub fn check_kata(
 /// again shows where the learner stood.
 pub fn last_verdict(verdict: &Verdict) -> LastVerdict {
     LastVerdict {
-        status: verdict.status.label().to_string(),
+        status: verdict.status.into(),
         message: verdict.message.clone(),
         line: verdict.line,
         checks: verdict
             .checks
             .iter()
-            .map(|c| (c.id.clone(), c.status.label().to_string()))
+            .map(|c| (c.id.clone(), c.status.into()))
             .collect(),
         at: crate::progress::now(),
     }
@@ -205,19 +201,31 @@ fn was_cancelled(cancel: &Option<Arc<AtomicBool>>) -> bool {
         .is_some_and(|c| c.load(std::sync::atomic::Ordering::SeqCst))
 }
 
-/// Runs a predict step's code for real and compares the learner's answer.
-/// A cancelled run gives no verdict (it would look like an infinite loop).
+/// Runs a predict step's code for real and compares the learner's answer,
+/// under the learners' limit. A cancelled run gives no verdict (it would
+/// look like an infinite loop).
 pub fn answer_prediction(
     python: &Interpreter,
     code: &str,
     prediction: &str,
     cancel: Option<Arc<AtomicBool>>,
 ) -> Result<PredictOutcome, LessonRunError> {
+    answer_prediction_within(python, code, prediction, script::PREDICT_WALL_MS, cancel)
+}
+
+/// `answer_prediction` with a time limit of the caller's (verify gives a
+/// snippet stopped on a loaded machine a second, longer run).
+pub fn answer_prediction_within(
+    python: &Interpreter,
+    code: &str,
+    prediction: &str,
+    wall_ms: u64,
+    cancel: Option<Arc<AtomicBool>>,
+) -> Result<PredictOutcome, LessonRunError> {
     python
         .require_supported()
         .map_err(LessonRunError::Unsupported)?;
-    let run =
-        runner::run_script_cancellable(python, code, script::PREDICT_WALL_MS, cancel.clone())?;
+    let run = runner::run_script_cancellable(python, code, wall_ms, cancel.clone())?;
     if was_cancelled(&cancel) {
         return Err(LessonRunError::Cancelled);
     }
@@ -273,8 +281,8 @@ pub fn adopt_old_prediction_keys(progress: &mut Progress, course: &Course) -> bo
 /// ids (see `adopt_old_prediction_keys`), when it has any by position.
 /// Returns any warning about the progress file.
 pub fn adopt_step_ids(ws: &Workspace, course: &Course) -> Option<String> {
-    // Read only: an unreadable file is set aside, and said, by whoever
-    // loads the progress next, not swallowed here.
+    // Read only: an unreadable file is said by whoever reads the progress
+    // next, and set aside by the next record, not swallowed here.
     let mut progress = Progress::peek(&ws.progress_path())?;
     if !adopt_old_prediction_keys(&mut progress, course) {
         return None;
@@ -308,21 +316,23 @@ pub struct NextHint {
 /// How many of `kata`'s hints the learner has seen, and whether they have
 /// passed it; reads the progress, changes nothing.
 pub fn hints_seen(ws: &Workspace, kata: &Kata) -> (u32, bool, Option<String>) {
-    let (progress, set_aside) = ws.load_progress();
+    let ReadProgress {
+        progress,
+        unreadable,
+    } = ws.read_progress();
     let record = progress.kata(&kata.id);
     (
         record.hints_shown(kata.hints.len()),
         record.state == KataState::Done,
-        set_aside.map(|w| w.to_string()),
+        unreadable.map(|w| w.to_string()),
     )
 }
 
 pub fn next_hint(ws: &Workspace, kata: &Kata) -> NextHint {
     if kata.hints.is_empty() {
-        let (_, set_aside) = ws.load_progress();
         return NextHint {
             hint: None,
-            warning: set_aside.map(|w| w.to_string()),
+            warning: ws.read_progress().unreadable.map(|w| w.to_string()),
         };
     }
     let total = kata.hints.len();
@@ -333,14 +343,46 @@ pub fn next_hint(ws: &Workspace, kata: &Kata) -> NextHint {
     }
 }
 
+/// What a lesson example printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExampleRun {
+    /// Its output, then the exception line if it raised (safe to display).
+    pub shown: String,
+    /// It was stopped at the time limit.
+    pub timed_out: bool,
+    /// How long it ran, the interpreter's start included.
+    pub elapsed: std::time::Duration,
+}
+
 /// Runs a lesson example for real and returns what a reader sees: its
-/// output, then the exception line if it raised (made safe to display).
+/// output, then the exception line if it raised (made safe to display),
+/// and a note if it was stopped at the learners' limit.
 pub fn run_example(
     python: &Interpreter,
     code: &str,
     requires: &[String],
     cancel: Option<Arc<AtomicBool>>,
 ) -> Result<String, LessonRunError> {
+    let run = example_output(python, code, requires, script::PREDICT_WALL_MS, cancel)?;
+    let mut shown = run.shown;
+    if run.timed_out {
+        shown.push_str(&format!(
+            "(still running after {:.1} s: stopped)\n",
+            script::PREDICT_WALL_MS as f64 / 1000.0
+        ));
+    }
+    Ok(shown)
+}
+
+/// Runs a lesson example within `wall_ms`: nothing runs when the
+/// interpreter is too old or lacks a module the example `requires`.
+pub fn example_output(
+    python: &Interpreter,
+    code: &str,
+    requires: &[String],
+    wall_ms: u64,
+    cancel: Option<Arc<AtomicBool>>,
+) -> Result<ExampleRun, LessonRunError> {
     python
         .require_supported()
         .map_err(LessonRunError::Unsupported)?;
@@ -348,19 +390,15 @@ pub fn run_example(
     if !missing.is_empty() {
         return Err(LessonRunError::MissingModules(missing));
     }
-    let run =
-        runner::run_script_cancellable(python, code, script::PREDICT_WALL_MS, cancel.clone())?;
+    let run = runner::run_script_cancellable(python, code, wall_ms, cancel.clone())?;
     if was_cancelled(&cancel) {
         return Err(LessonRunError::Cancelled);
     }
-    let mut shown = run.shown_output();
-    if run.timed_out() {
-        shown.push_str(&format!(
-            "(still running after {:.1} s: stopped)\n",
-            script::PREDICT_WALL_MS as f64 / 1000.0
-        ));
-    }
-    Ok(shown)
+    Ok(ExampleRun {
+        shown: run.shown_output(),
+        timed_out: run.timed_out(),
+        elapsed: run.process.elapsed,
+    })
 }
 
 /// Where a kata stands for a learner, including "skipped" when this
