@@ -1088,13 +1088,12 @@ impl Loader {
         let mut c = spanned.value;
         let kind = c.kind;
         let id = c.id.clone();
-        let mut problems: Vec<(String, Option<String>)> = Vec::new();
-        let mut need = |value: Option<()>, field: &str| {
-            if value.is_none() {
-                problems.push((
-                    format!("check `{id}` of kind `{}` needs `{field}`", kind.name()),
-                    Some(format!("add `{field}:` (see docs/authoring.md, Checks)")),
-                ));
+        // Fields the kind needs that are missing, and values it cannot
+        // use (a pattern that does not compile), reported in that order.
+        let mut missing: Vec<String> = Vec::new();
+        let mut need = |present: bool, field: &str| {
+            if !present {
+                missing.push(field.to_string());
             }
         };
         let bad_regexes = |patterns: &mut dyn Iterator<Item = &String>| -> Vec<String> {
@@ -1103,14 +1102,14 @@ impl Loader {
                 .map(|e| format!("check `{id}`: bad regular expression: {e}"))
                 .collect()
         };
-        let mut later: Vec<String> = Vec::new();
+        let mut invalid: Vec<String> = Vec::new();
         let expects = match kind {
             CheckKind::Output => {
                 let expect = c.expect.take();
-                need(expect.as_ref().map(|_| ()), "expect");
+                need(expect.is_some(), "expect");
                 let match_mode = c.match_mode.take().unwrap_or_default();
                 if match_mode == MatchMode::Regex {
-                    later.extend(bad_regexes(&mut expect.iter()));
+                    invalid.extend(bad_regexes(&mut expect.iter()));
                 }
                 let run = c.run.take();
                 expect.map(|expect| {
@@ -1123,16 +1122,16 @@ impl Loader {
             }
             CheckKind::Lines => {
                 let lines = non_empty(std::mem::take(&mut c.lines));
-                need(lines.as_ref().map(|_| ()), "lines");
+                need(lines.is_some(), "lines");
                 let written = c.match_mode.take().unwrap_or_default();
                 let match_mode = LinesMatch::of(written);
                 if match_mode.is_none() {
-                    later.push(format!(
+                    invalid.push(format!(
                         "check `{id}`: `lines` compares each line with `normalized` (the default), `exact` or `regex`"
                     ));
                 }
                 if match_mode == Some(LinesMatch::Regex) {
-                    later.extend(bad_regexes(&mut lines.iter().flatten()));
+                    invalid.extend(bad_regexes(&mut lines.iter().flatten()));
                 }
                 let only = std::mem::take(&mut c.only);
                 let run = c.run.take();
@@ -1147,13 +1146,13 @@ impl Loader {
             }
             CheckKind::Raises => {
                 let exception = c.exception.take();
-                need(exception.as_ref().map(|_| ()), "exception");
+                need(exception.is_some(), "exception");
                 let raised = match c.phase.take().unwrap_or_default() {
                     // A `run` left here has no effect, and is reported so.
                     Phase::Import => Some(Raised::OnImport),
                     Phase::Call => {
                         let run = c.run.take();
-                        need(run.as_ref().map(|_| ()), "run");
+                        need(run.is_some(), "run");
                         run.map(|run| Raised::OnCall { run })
                     }
                 };
@@ -1168,7 +1167,7 @@ impl Loader {
             }
             CheckKind::Assert => {
                 let asserts = non_empty(std::mem::take(&mut c.asserts));
-                need(asserts.as_ref().map(|_| ()), "asserts");
+                need(asserts.is_some(), "asserts");
                 let setup = c.setup.take();
                 asserts.map(|asserts| Expect::Assert(AssertCheck { setup, asserts }))
             }
@@ -1176,18 +1175,23 @@ impl Loader {
                 let require = std::mem::take(&mut c.require);
                 let forbid = std::mem::take(&mut c.forbid);
                 let some = !require.is_empty() || !forbid.is_empty();
-                need(some.then_some(()), "require` or `forbid");
+                need(some, "require` or `forbid");
                 for construct in require.iter().chain(&forbid) {
                     if let Err(e) = structure::validate(construct) {
-                        later.push(format!("check `{id}`: {e}"));
+                        invalid.push(format!("check `{id}`: {e}"));
                     }
                 }
                 some.then_some(Expect::Structure(StructureCheck { require, forbid }))
             }
         };
-        let mut ok = expects.is_some() && later.is_empty();
-        for (message, hint) in problems {
-            self.problem(file, &loc, message).hint = hint;
+        let mut ok = expects.is_some() && invalid.is_empty();
+        for field in missing {
+            self.problem(
+                file,
+                &loc,
+                format!("check `{id}` of kind `{}` needs `{field}`", kind.name()),
+            )
+            .hint = Some(format!("add `{field}:` (see docs/authoring.md, Checks)"));
         }
         // What the kind did not take has no effect in it.
         for field in c.set_fields() {
@@ -1201,7 +1205,7 @@ impl Loader {
                 "remove `{field}:`, or change `kind:` to the kind it belongs to"
             ));
         }
-        for message in later {
+        for message in invalid {
             self.problem(file, &loc, message);
         }
         Some(Check {

@@ -14,7 +14,7 @@ pub const FORMAT_VERSION: u32 = 1;
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
     /// The course format version; this pykata reads format 1.
-    #[schemars(with = "u32")]
+    #[schemars(with = "u32", extend("const" = FORMAT_VERSION))]
     pub format: Spanned<u32>,
     /// The course's name, shown on the course map.
     pub title: String,
@@ -22,7 +22,7 @@ pub struct Manifest {
     #[serde(default)]
     pub description: String,
     /// The topics in the order learners see them; each names lessons/<topic>.yaml.
-    #[schemars(with = "Vec<String>")]
+    #[schemars(with = "Vec<String>", length(min = 1))]
     pub topics: Vec<Spanned<String>>,
 }
 
@@ -117,28 +117,34 @@ fn default_question() -> String {
 #[serde(deny_unknown_fields)]
 pub struct Kata {
     /// Unique in the course: lowercase letters, digits and '-'.
-    #[schemars(with = "String")]
+    #[schemars(with = "String", extend("pattern" = "^[a-z0-9-]+$"))]
     pub id: Spanned<String>,
     /// A short name shown on the course map.
     pub title: String,
     /// What to do and what will be checked.
     pub task: String,
     /// The file the learner edits, relative to katas/; its name is the module the checks import.
-    #[schemars(with = "String")]
+    #[schemars(
+        with = "String",
+        extend("pattern" = "^(.*/)?[A-Za-z_][A-Za-z0-9_]*\\.py$")
+    )]
     pub starter: Spanned<String>,
     /// The reference solution, relative to katas/; `verify` proves it passes.
     #[schemars(with = "String")]
     pub solution: Spanned<String>,
     /// Other correct solutions written differently (at least one); `verify` proves each passes.
     #[serde(default)]
-    #[schemars(with = "Vec<String>")]
+    #[schemars(with = "Vec<String>", length(min = 1))]
     pub alternatives: Vec<Spanned<String>>,
     /// From a nudge to nearly the answer; shown one at a time.
     #[serde(default)]
     pub hints: Vec<String>,
     /// The oldest Python the kata runs on, quoted: "3.12". Older interpreters skip it.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
+    #[schemars(
+        with = "Option<String>",
+        extend("pattern" = "^\\s*[0-9]+\\.[0-9]+\\s*$")
+    )]
     pub min_python: Option<Spanned<String>>,
     /// Raise the default limits, each within its ceiling.
     #[serde(default)]
@@ -153,7 +159,7 @@ pub struct Kata {
     pub helpers: Option<String>,
     /// What the learner's file must do; at least one.
     #[serde(default)]
-    #[schemars(with = "Vec<Check>")]
+    #[schemars(with = "Vec<Check>", length(min = 1))]
     pub checks: Vec<Spanned<Check>>,
     /// Detectors of mistakes learners really make, each with a sample wrong answer.
     #[serde(default)]

@@ -4,13 +4,14 @@
 //! equal), so an editor with a YAML language server completes and checks
 //! `course.yaml` and `lessons/*.yaml` as the author types.
 //!
-//! The derive gives the shape (fields, types, required, no unknown fields).
-//! A check is written as one flat mapping (`model::Check`); which of its
-//! fields each kind needs and takes comes from the loaded form's type for
-//! that kind (`check::Expect`), so the two cannot disagree. The other rules
-//! `lint` applies beyond the shape and that a schema can express are added
-//! here: the format version, kata ids, the starter's file name,
-//! `min_python`, the limits' ceilings.
+//! The derive gives the shape (fields, types, required, no unknown fields),
+//! and the types' `#[schemars]` attributes the rules on single fields (the
+//! format version, kata ids, the starter's file name, `min_python`, lists
+//! that may not be empty). A check is written as one flat mapping
+//! (`model::Check`); which of its fields each kind needs and takes comes
+//! from the loaded form's type for that kind (`check::Expect`), so the two
+//! cannot disagree. What is left is added here: the lists `lint` requires
+//! though serde lets them out, and the limits' defaults and ceilings.
 
 use super::check::Expect;
 use super::model::{self, CheckKind, Manifest, TopicFile, FORMAT_VERSION};
@@ -76,35 +77,13 @@ fn prop<'a>(
         .as_object_mut()
 }
 
-fn set(definitions: &mut Map<String, Value>, def: &str, field: &str, key: &str, value: Value) {
-    if let Some(p) = prop(definitions, def, field) {
-        p.insert(key.to_string(), value);
-    }
-}
-
-/// Adds the rules `lint` checks that the derive cannot see.
+/// Adds the rules `lint` checks that the types' attributes cannot say:
+/// lists serde lets an author leave out and `lint` does not, and the
+/// limits' defaults and ceilings, which are `Limits`' constants.
 fn refine(definitions: &mut Map<String, Value>) {
-    set(
-        definitions,
-        "Manifest",
-        "format",
-        "const",
-        json!(FORMAT_VERSION),
-    );
-    set(definitions, "Manifest", "topics", "minItems", json!(1));
-    set(definitions, "Kata", "id", "pattern", json!("^[a-z0-9-]+$"));
-    set(
-        definitions,
-        "Kata",
-        "starter",
-        "pattern",
-        json!("^(.*/)?[A-Za-z_][A-Za-z0-9_]*\\.py$"),
-    );
-    set(definitions, "Kata", "checks", "minItems", json!(1));
-    set(definitions, "Kata", "alternatives", "minItems", json!(1));
     // Required by lint, though serde gives it a default.
     if let Some(required) = definitions
-        .get_mut("Kata")
+        .get_mut(model::Kata::schema_name().as_ref())
         .and_then(|k| k.as_object_mut())
         .map(|k| k.entry("required").or_insert_with(|| json!([])))
         .and_then(Value::as_array_mut)
@@ -123,16 +102,13 @@ fn refine(definitions: &mut Map<String, Value>) {
         ("output_kb", default.output_kb, ceiling.output_kb),
         ("file_size_mb", default.file_size_mb, ceiling.file_size_mb),
     ] {
-        if let Some(p) = prop(definitions, "LimitsSpec", field) {
+        if let Some(p) = prop(definitions, &model::LimitsSpec::schema_name(), field) {
             p.insert("minimum".into(), json!(1));
             p.insert("maximum".into(), json!(ceiling));
             if let Some(Value::String(d)) = p.get_mut("description") {
                 d.push_str(&format!(" Default {default}, ceiling {ceiling}."));
             }
         }
-    }
-    if let Some(p) = prop(definitions, "Kata", "min_python") {
-        p.insert("pattern".into(), json!("^\\s*[0-9]+\\.[0-9]+\\s*$"));
     }
 }
 
