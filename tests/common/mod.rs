@@ -1,4 +1,9 @@
-//! What the integration test binaries share.
+//! What the integration test binaries share: where the fixtures are, and
+//! how a test that needs a missing tool says so. Each binary uses part of
+//! it (`it` nearly all, `course` only `skip`).
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
 
 /// Says a test is skipped because a tool it needs (`why`) is missing. With
 /// `PYKATA_TEST_STRICT=1`, which CI sets after installing every tool, the
@@ -8,4 +13,29 @@ pub fn skip(why: &str) {
         panic!("PYKATA_TEST_STRICT=1 and this test would skip: {why}");
     }
     eprintln!("skipping: {why}");
+}
+
+/// Whether a Python interpreter is on PATH; if not, the test is skipped
+/// (see [`skip`]).
+pub fn python_available() -> bool {
+    let found = which::which("python3").is_ok() || which::which("python").is_ok();
+    if !found {
+        skip("no python3 or python on PATH (CI installs one)");
+    }
+    found
+}
+
+/// The repository's root: the built-in course, docs/.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `tests/fixtures/<name>`.
+pub fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures").join(name)
+}
+
+/// The small course most tests run on (`tests/fixtures/course`).
+pub fn fixture_course() -> PathBuf {
+    fixture("course")
 }
