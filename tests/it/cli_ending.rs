@@ -3,9 +3,9 @@
 //! counts are said in the singular for one ("the check passes", "1
 //! topic"). The real binary, a real CPython, real files.
 
+use crate::common::{fixture_course, python_available, root};
 use assert_cmd::Command;
 use predicates::prelude::*;
-use crate::common::{fixture_course, python_available, root};
 use std::path::{Path, PathBuf};
 
 /// The binary, on `course` (None: the built-in one), no colour.

@@ -264,7 +264,8 @@ fn a_learner_session_end_to_end() {
     );
     t.wait_for("✗ FAIL");
     let solution =
-        std::fs::read_to_string(fixture_course().join("katas/basics/fix_default.solution.py")).unwrap();
+        std::fs::read_to_string(fixture_course().join("katas/basics/fix_default.solution.py"))
+            .unwrap();
     save_as_an_editor(&file, &solution);
     let screen = t.wait_for("✓ PASS");
     assert!(screen.contains("reference solution"), "{screen}");

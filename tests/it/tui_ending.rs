@@ -5,6 +5,7 @@
 //! TestBackend. As in tui_screens.rs, no Python runs here: the worker's
 //! results and progress records are handed to the app as the worker would.
 
+use crate::common::fixture_course;
 use pykata::course::{self, Course, CourseSource};
 use pykata::judge::{Status, Verdict};
 use pykata::runner::{Interpreter, PythonVersion};
@@ -15,7 +16,6 @@ use pykata::workspace::Workspace;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
-use crate::common::fixture_course;
 use std::path::Path;
 use std::time::Duration;
 

@@ -4,6 +4,7 @@
 //! Runs are not started here: verdicts and run results are handed to the
 //! app as the worker would, so these tests need no Python.
 
+use crate::common::fixture_course;
 use pykata::course::{self, Course, CourseSource};
 use pykata::judge::{CheckResult, Status, Verdict};
 use pykata::runner::{Interpreter, PythonVersion};
@@ -16,7 +17,6 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
 use ratatui::Terminal;
-use crate::common::fixture_course;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
