@@ -10,7 +10,9 @@ use pykata::judge::{CheckResult, Status, Verdict};
 use pykata::runner::{Interpreter, PythonVersion};
 use pykata::session::PredictOutcome;
 use pykata::tui::app::{App, Effect, Msg, Screen, WelcomeFiles};
+use pykata::tui::clock::Clock;
 use pykata::tui::screens;
+use pykata::tui::screens::kata::UNNOTICED_AFTER;
 use pykata::tui::theme::Theme;
 use pykata::workspace::Workspace;
 use ratatui::backend::TestBackend;
@@ -530,7 +532,11 @@ fn every_screen_survives_any_size() {
 
 #[test]
 fn a_save_no_file_event_reported_is_run_and_poll_suggested() {
+    // Time is the subject: a clock that moves only when told, so a loaded
+    // machine cannot stretch or shrink the wait.
     let (_d, mut app) = app();
+    let clock = Clock::manual();
+    app.clock = clock.clone();
     open_kata(&mut app, "fix-default");
     let path = match &app.screen {
         Screen::Kata(v) => v.path.clone().unwrap(),
@@ -544,7 +550,13 @@ fn a_save_no_file_event_reported_is_run_and_poll_suggested() {
     .unwrap();
     // Seen by the tick's look at the file, but no event came: wait a bit.
     assert!(app.update(Msg::Tick).is_empty());
-    std::thread::sleep(Duration::from_millis(1600));
+    clock.advance(UNNOTICED_AFTER - Duration::from_millis(1));
+    assert!(
+        app.update(Msg::Tick).is_empty(),
+        "not yet: an event may still come"
+    );
+    assert!(app.notice.is_none());
+    clock.advance(Duration::from_millis(1));
     let effects = app.update(Msg::Tick);
     check_gen(&effects);
     let notice = app.notice.clone().expect("a suggestion");
@@ -552,6 +564,7 @@ fn a_save_no_file_event_reported_is_run_and_poll_suggested() {
     // With --poll there is nothing to suggest.
     let (_d, mut app) = self::app();
     app.poll = true;
+    app.clock = clock.clone();
     open_kata(&mut app, "fix-default");
     app.update(Msg::Tick);
     let path = match &app.screen {
@@ -560,7 +573,7 @@ fn a_save_no_file_event_reported_is_run_and_poll_suggested() {
     };
     std::fs::write(&path, "x = 1\n").unwrap();
     app.update(Msg::Tick);
-    std::thread::sleep(Duration::from_millis(1600));
+    clock.advance(UNNOTICED_AFTER);
     check_gen(&app.update(Msg::Tick));
     assert!(app.notice.is_none());
 }

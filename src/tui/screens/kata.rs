@@ -27,7 +27,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 /// After this long without a file event for a change seen by polling the
 /// file's metadata, saves are taken to go unnoticed.
-const UNNOTICED_AFTER: Duration = Duration::from_millis(1500);
+pub const UNNOTICED_AFTER: Duration = Duration::from_millis(1500);
 
 /// How many columns ←→ scroll the file pane sideways.
 const HSCROLL_STEP: usize = 8;
@@ -707,6 +707,7 @@ impl App {
     /// Once a second or so: notices saves that no file event reported.
     pub(crate) fn kata_tick(&mut self) -> Vec<Effect> {
         let poll = self.poll;
+        let time = self.clock.now();
         let Some(view) = self.kata_view() else {
             return Vec::new();
         };
@@ -727,10 +728,10 @@ impl App {
         }
         match view.unnoticed_since {
             None => {
-                view.unnoticed_since = Some(Instant::now());
+                view.unnoticed_since = Some(time);
                 Vec::new()
             }
-            Some(since) if since.elapsed() >= UNNOTICED_AFTER => {
+            Some(since) if time.saturating_duration_since(since) >= UNNOTICED_AFTER => {
                 view.stamp = now;
                 view.unnoticed_since = None;
                 if !poll {
