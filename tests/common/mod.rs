@@ -4,6 +4,13 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// What a loaded machine may add to a run where the time taken is not what
+/// a test is about, only a guard against waiting on the wrong thing (a
+/// leftover thread, a 60 s sleep). Four test suites on two cores made a load
+/// of about 20, and a run that takes 1 s alone took over 2.5 s.
+pub const LOADED: Duration = Duration::from_secs(5);
 
 /// Says a test is skipped because a tool it needs (`why`) is missing. With
 /// `PYKATA_TEST_STRICT=1`, which CI sets after installing every tool, the

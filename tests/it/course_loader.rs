@@ -363,7 +363,9 @@ fn a_megabyte_long_missing_file_name_is_answered_at_once_and_shown_clipped() {
     fs::write(&topic, text).unwrap();
     let run = lint_refuses(&course, "does not exist", "long name");
     assert!(
-        run.took < Duration::from_secs(6),
+        // A suggestion computed over the whole name would take minutes;
+        // the bound leaves room for a loaded machine.
+        run.took < Duration::from_secs(15),
         "a suggestion for a 1 MB name took {:?}",
         run.took
     );
@@ -401,7 +403,9 @@ fn salvaging_a_broken_topic_file_is_linear_in_its_steps() {
         run.stdout
     );
     assert!(
-        run.took < Duration::from_secs(20),
+        // Time is a guard here (a quadratic salvage took minutes), with
+        // room for a loaded machine.
+        run.took < Duration::from_secs(60),
         "salvaging 20,000 steps took {:?}",
         run.took
     );

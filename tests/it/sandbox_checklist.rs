@@ -339,8 +339,9 @@ fn assert_clean(stderr: &str, decoy: &Decoy, elapsed: Duration, limit: Duration)
 }
 
 /// Margin over the wall limit for starting Python, killing and cleaning up
-/// on a busy two-core machine.
-const MARGIN: Duration = Duration::from_millis(2_500);
+/// on a busy two-core machine (four test suites at once made a load of
+/// about 20). A limit that did not hold would run on for the whole program.
+const MARGIN: Duration = Duration::from_millis(5_000);
 
 struct Judged {
     verdict: Verdict,
@@ -510,7 +511,8 @@ fn c07_lots_of_stderr_then_stdout_does_not_deadlock() {
     assert_eq!(run.process.ending, Ending::Exited(0));
     assert_eq!(run.process.stdout.total, 300_000);
     assert!(run.process.stderr.total >= 300_000);
-    assert!(run.process.elapsed < Duration::from_secs(3));
+    // Ended by itself (a deadlock would be ended by the 5 s limit).
+    assert!(run.process.elapsed < Duration::from_secs(5));
 }
 
 #[test]
@@ -633,7 +635,8 @@ fn c13_a_daemon_holding_stdout_does_not_hold_the_run() {
     };
     let started = Instant::now();
     let j = judge(DAEMON, allowed, None);
-    assert!(started.elapsed() < Duration::from_secs(3));
+    // Not held to the 5 s limit by the daemon's open stdout.
+    assert!(started.elapsed() < Duration::from_secs(5));
     assert_status(&j.verdict, Status::Error, "exited with code 0");
 }
 
@@ -642,7 +645,8 @@ fn c13_a_daemon_is_swept_without_extras() {
     need!("process sweep");
     let started = Instant::now();
     let j = sandbox::with_extras(false, || judge(DAEMON, wall(5_000), None));
-    assert!(started.elapsed() < Duration::from_secs(3));
+    // Not held to the 5 s limit by the daemon's open stdout.
+    assert!(started.elapsed() < Duration::from_secs(5));
     assert_status(&j.verdict, Status::Error, "exited with code 0");
 }
 
