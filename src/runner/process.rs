@@ -51,7 +51,9 @@ pub enum Ending {
     SpawnFailed(String),
 }
 
+/// What a run gave back; dropping it loses the verdict's evidence.
 #[derive(Debug, Clone)]
+#[must_use]
 pub struct ProcessOutcome {
     pub stdout: Captured,
     pub stderr: Captured,

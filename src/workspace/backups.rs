@@ -19,6 +19,7 @@ pub struct Backup {
 
 /// What `restore` did.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use = "the learner must be told where the text it replaced was kept"]
 pub enum Restored {
     /// The file was put back; where its content before went, if it existed.
     Done { saved_current: Option<PathBuf> },

@@ -74,6 +74,7 @@ pub(crate) fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> WorkspaceErr
 
 /// What `init` did to each kata file.
 #[derive(Debug, Default)]
+#[must_use = "the learner must be told which files were created and which kept"]
 pub struct InitReport {
     pub created: Vec<PathBuf>,
     pub kept: Vec<PathBuf>,

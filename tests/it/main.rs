@@ -19,6 +19,10 @@ mod cli;
 mod cli_ending;
 mod course_loader;
 mod instructor;
+#[allow(
+    unsafe_code,
+    reason = "the sandbox tests make the system calls a hostile program would"
+)]
 mod sandbox_checklist;
 mod tui_e2e;
 mod tui_ending;

@@ -1389,7 +1389,7 @@ fn the_map_marks_a_kata_whose_task_changed_under_the_learners_file() {
     )
     .unwrap();
     let course = course::load(CourseSource::Dir(course_dir)).unwrap();
-    ws.follow(&course).unwrap();
+    let _followed = ws.follow(&course).unwrap();
     let mut app = App::new(course, Some(ws), Theme::plain());
     let shown = format!("{}", draw(&mut app, 100, 20));
     assert!(

@@ -224,9 +224,9 @@ fn a_workspace_follows_an_updated_course_and_loses_nothing() {
 fn a_kata_that_comes_back_gets_its_record_back() {
     let s = worked_workspace();
     update_course(&s.course_dir);
-    s.ws.follow(&load_dir(&s.course_dir)).unwrap();
+    let _followed = s.ws.follow(&load_dir(&s.course_dir)).unwrap();
     let original = load_dir(&manifest_dir().join("tests/fixtures/course"));
-    s.ws.follow(&original).unwrap();
+    let _followed = s.ws.follow(&original).unwrap();
     let (progress, _) = s.ws.load_progress();
     assert_eq!(progress.kata("import-guard").state, KataState::Done);
 }
@@ -269,7 +269,7 @@ fn a_workspace_from_before_records_keeps_everything_under_the_new_course() {
         }
     }
     let new = course::load(CourseSource::Embedded).unwrap();
-    ws.follow(&new).unwrap();
+    let _followed = ws.follow(&new).unwrap();
     // The interface and `report` then move what is left by position.
     pykata::session::adopt_step_ids(&ws, &new);
 
