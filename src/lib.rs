@@ -24,11 +24,13 @@ pub mod judge;
 pub mod mutants;
 pub mod plural;
 pub mod progress;
+pub mod proof;
 #[allow(
     clippy::disallowed_methods,
     reason = "the runner polls child processes and the sandbox's sweep between looks"
 )]
 pub mod runner;
+pub mod sanitize;
 pub mod session;
 pub mod syntax;
 pub mod tui;

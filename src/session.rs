@@ -205,19 +205,31 @@ fn was_cancelled(cancel: &Option<Arc<AtomicBool>>) -> bool {
         .is_some_and(|c| c.load(std::sync::atomic::Ordering::SeqCst))
 }
 
-/// Runs a predict step's code for real and compares the learner's answer.
-/// A cancelled run gives no verdict (it would look like an infinite loop).
+/// Runs a predict step's code for real and compares the learner's answer,
+/// under the learners' limit. A cancelled run gives no verdict (it would
+/// look like an infinite loop).
 pub fn answer_prediction(
     python: &Interpreter,
     code: &str,
     prediction: &str,
     cancel: Option<Arc<AtomicBool>>,
 ) -> Result<PredictOutcome, LessonRunError> {
+    answer_prediction_within(python, code, prediction, script::PREDICT_WALL_MS, cancel)
+}
+
+/// `answer_prediction` with a time limit of the caller's (verify gives a
+/// snippet stopped on a loaded machine a second, longer run).
+pub fn answer_prediction_within(
+    python: &Interpreter,
+    code: &str,
+    prediction: &str,
+    wall_ms: u64,
+    cancel: Option<Arc<AtomicBool>>,
+) -> Result<PredictOutcome, LessonRunError> {
     python
         .require_supported()
         .map_err(LessonRunError::Unsupported)?;
-    let run =
-        runner::run_script_cancellable(python, code, script::PREDICT_WALL_MS, cancel.clone())?;
+    let run = runner::run_script_cancellable(python, code, wall_ms, cancel.clone())?;
     if was_cancelled(&cancel) {
         return Err(LessonRunError::Cancelled);
     }
@@ -333,14 +345,46 @@ pub fn next_hint(ws: &Workspace, kata: &Kata) -> NextHint {
     }
 }
 
+/// What a lesson example printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExampleRun {
+    /// Its output, then the exception line if it raised (safe to display).
+    pub shown: String,
+    /// It was stopped at the time limit.
+    pub timed_out: bool,
+    /// How long it ran, the interpreter's start included.
+    pub elapsed: std::time::Duration,
+}
+
 /// Runs a lesson example for real and returns what a reader sees: its
-/// output, then the exception line if it raised (made safe to display).
+/// output, then the exception line if it raised (made safe to display),
+/// and a note if it was stopped at the learners' limit.
 pub fn run_example(
     python: &Interpreter,
     code: &str,
     requires: &[String],
     cancel: Option<Arc<AtomicBool>>,
 ) -> Result<String, LessonRunError> {
+    let run = example_output(python, code, requires, script::PREDICT_WALL_MS, cancel)?;
+    let mut shown = run.shown;
+    if run.timed_out {
+        shown.push_str(&format!(
+            "(still running after {:.1} s: stopped)\n",
+            script::PREDICT_WALL_MS as f64 / 1000.0
+        ));
+    }
+    Ok(shown)
+}
+
+/// Runs a lesson example within `wall_ms`: nothing runs when the
+/// interpreter is too old or lacks a module the example `requires`.
+pub fn example_output(
+    python: &Interpreter,
+    code: &str,
+    requires: &[String],
+    wall_ms: u64,
+    cancel: Option<Arc<AtomicBool>>,
+) -> Result<ExampleRun, LessonRunError> {
     python
         .require_supported()
         .map_err(LessonRunError::Unsupported)?;
@@ -348,19 +392,15 @@ pub fn run_example(
     if !missing.is_empty() {
         return Err(LessonRunError::MissingModules(missing));
     }
-    let run =
-        runner::run_script_cancellable(python, code, script::PREDICT_WALL_MS, cancel.clone())?;
+    let run = runner::run_script_cancellable(python, code, wall_ms, cancel.clone())?;
     if was_cancelled(&cancel) {
         return Err(LessonRunError::Cancelled);
     }
-    let mut shown = run.shown_output();
-    if run.timed_out() {
-        shown.push_str(&format!(
-            "(still running after {:.1} s: stopped)\n",
-            script::PREDICT_WALL_MS as f64 / 1000.0
-        ));
-    }
-    Ok(shown)
+    Ok(ExampleRun {
+        shown: run.shown_output(),
+        timed_out: run.timed_out(),
+        elapsed: run.process.elapsed,
+    })
 }
 
 /// Where a kata stands for a learner, including "skipped" when this

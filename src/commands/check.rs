@@ -7,7 +7,7 @@ use crate::cli::Format;
 use crate::course::{Course, Kata};
 use crate::judge::{diff, Status, Verdict};
 use crate::progress::Progress;
-use crate::runner::sanitize::escape_controls;
+use crate::sanitize::escape_controls;
 use crate::session;
 use crate::workspace::Workspace;
 use serde_json::json;

@@ -5,7 +5,7 @@ use super::style::Style;
 use super::{exit, Ctx, Failure, Outcome};
 use crate::course::Kata;
 use crate::progress::KataState;
-use crate::runner::sanitize::escape_controls;
+use crate::sanitize::escape_controls;
 use similar::{ChangeTag, TextDiff};
 
 /// Lines of context around each difference in `--diff`.

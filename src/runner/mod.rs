@@ -9,7 +9,6 @@ pub mod python;
     reason = "the sandbox's system calls (setrlimit, unshare, close_range) have no safe wrapper; each block says why it holds"
 )]
 pub mod sandbox;
-pub mod sanitize;
 pub mod script;
 pub mod workdir;
 

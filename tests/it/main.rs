@@ -19,6 +19,7 @@ mod cli;
 mod cli_ending;
 mod course_loader;
 mod instructor;
+mod proof;
 #[allow(
     unsafe_code,
     reason = "the sandbox tests make the system calls a hostile program would"
