@@ -34,4 +34,5 @@ pub mod sanitize;
 pub mod session;
 pub mod syntax;
 pub mod tui;
+pub mod verdict_view;
 pub mod workspace;

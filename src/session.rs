@@ -6,7 +6,7 @@ use crate::course::Course;
 use crate::course::Kata;
 use crate::judge::answer::{self, Truth};
 use crate::judge::{self, Verdict};
-use crate::progress::{KataState, LastVerdict, Progress};
+use crate::progress::{KataState, LastVerdict, Progress, ReadProgress};
 use crate::runner::{self, script, Interpreter, PythonVersion};
 use crate::workspace::{Workspace, WorkspaceError};
 use std::sync::atomic::AtomicBool;
@@ -67,17 +67,13 @@ pub fn check_kata(
         || was_cancelled(&cancel)
         || is_untouched_starter(kata, &source)
     {
-        let (_, set_aside) = ws.load_progress();
-        return Ok((verdict, set_aside.map(|w| w.to_string())));
+        let unreadable = ws.read_progress().unreadable;
+        return Ok((verdict, unreadable.map(|w| w.to_string())));
     }
     // A record that cannot be saved is a warning after the verdict, never
     // in place of it.
     let updated = ws.update_progress(|progress| {
-        progress.record_attempt(
-            &kata.id,
-            verdict.status.label(),
-            verdict.status == judge::Status::Pass,
-        );
+        progress.record_attempt(&kata.id, verdict.status);
         progress.record_verdict(&kata.id, last_verdict(&verdict));
     });
     let mut warning = updated.warning("this run was not recorded");
@@ -95,13 +91,13 @@ pub fn check_kata(
 /// again shows where the learner stood.
 pub fn last_verdict(verdict: &Verdict) -> LastVerdict {
     LastVerdict {
-        status: verdict.status.label().to_string(),
+        status: verdict.status.into(),
         message: verdict.message.clone(),
         line: verdict.line,
         checks: verdict
             .checks
             .iter()
-            .map(|c| (c.id.clone(), c.status.label().to_string()))
+            .map(|c| (c.id.clone(), c.status.into()))
             .collect(),
         at: crate::progress::now(),
     }
@@ -285,8 +281,8 @@ pub fn adopt_old_prediction_keys(progress: &mut Progress, course: &Course) -> bo
 /// ids (see `adopt_old_prediction_keys`), when it has any by position.
 /// Returns any warning about the progress file.
 pub fn adopt_step_ids(ws: &Workspace, course: &Course) -> Option<String> {
-    // Read only: an unreadable file is set aside, and said, by whoever
-    // loads the progress next, not swallowed here.
+    // Read only: an unreadable file is said by whoever reads the progress
+    // next, and set aside by the next record, not swallowed here.
     let mut progress = Progress::peek(&ws.progress_path())?;
     if !adopt_old_prediction_keys(&mut progress, course) {
         return None;
@@ -320,21 +316,23 @@ pub struct NextHint {
 /// How many of `kata`'s hints the learner has seen, and whether they have
 /// passed it; reads the progress, changes nothing.
 pub fn hints_seen(ws: &Workspace, kata: &Kata) -> (u32, bool, Option<String>) {
-    let (progress, set_aside) = ws.load_progress();
+    let ReadProgress {
+        progress,
+        unreadable,
+    } = ws.read_progress();
     let record = progress.kata(&kata.id);
     (
         record.hints_shown(kata.hints.len()),
         record.state == KataState::Done,
-        set_aside.map(|w| w.to_string()),
+        unreadable.map(|w| w.to_string()),
     )
 }
 
 pub fn next_hint(ws: &Workspace, kata: &Kata) -> NextHint {
     if kata.hints.is_empty() {
-        let (_, set_aside) = ws.load_progress();
         return NextHint {
             hint: None,
-            warning: set_aside.map(|w| w.to_string()),
+            warning: ws.read_progress().unreadable.map(|w| w.to_string()),
         };
     }
     let total = kata.hints.len();

@@ -15,9 +15,12 @@ pub fn run(ctx: &Ctx, id: &str, diff: bool) -> Outcome {
     let course = ctx.course()?;
     let kata = super::kata(&course, id)?;
     let ws = ctx.workspace()?;
-    let (progress, set_aside) = ws.load_progress();
+    let crate::progress::ReadProgress {
+        progress,
+        unreadable,
+    } = ws.read_progress();
     // Said first: it explains a solution that no longer opens.
-    if let Some(w) = set_aside {
+    if let Some(w) = unreadable {
         super::warn(&w.to_string());
     }
     if progress.kata(&kata.id).state != KataState::Done {
