@@ -1,4 +1,5 @@
 //! Drawing the kata screen: task, file and result panes, and the status bar.
+use super::result::result_lines;
 use super::*;
 
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
