@@ -11,7 +11,7 @@
 // pykata; a benchmark prints its table and waits on real time.
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
 
-use pykata::course::{Check, Kata, PyFile};
+use pykata::course::{Check, Kata, Location, PyFile};
 use pykata::judge::Status;
 use pykata::runner::{self, sandbox, Interpreter, Limits};
 use pykata::session;
@@ -44,12 +44,8 @@ fn interpreter() -> Interpreter {
 }
 
 fn kata() -> Kata {
-    let check: Check = serde_json::from_value(serde_json::json!({
-        "id": "adds",
-        "kind": "assert",
-        "asserts": [{"code": "add(2, 3) == 5"}],
-    }))
-    .unwrap();
+    let origin = Location::new("benches/sandbox.rs", 0, 0);
+    let check = Check::asserting("adds", "add(2, 3) == 5", origin.clone());
     let file = PyFile {
         path: "bench/add.py".into(),
         text: String::new(),
@@ -69,11 +65,10 @@ fn kata() -> Kata {
         stdin: None,
         checks: vec![check],
         helpers: None,
-        check_origins: Vec::new(),
         mistakes: Vec::new(),
         equivalent_mutants: Vec::new(),
         renamed_from: Vec::new(),
-        origin: "benches/sandbox.rs".into(),
+        origin,
     }
 }
 

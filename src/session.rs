@@ -450,3 +450,131 @@ pub fn continue_target<'c>(course: &'c Course, progress: &Progress) -> Option<&'
         .or_else(|| katas[..start].iter().find(not_done))
         .copied()
 }
+
+#[cfg(test)]
+mod tests {
+    //! The learners' calls on the fixture course and a real workspace in a
+    //! temporary folder. Python runs are covered end to end (tests/); these
+    //! are the rules in between: what counts, what is read, what is kept.
+    use super::*;
+    use crate::course::{self, CourseSource};
+    use crate::judge::Status;
+
+    fn fixture() -> Course {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/course");
+        course::load(CourseSource::from_path(&root)).expect("the fixture course loads")
+    }
+
+    fn workspace(course: &Course) -> (tempfile::TempDir, Workspace) {
+        let dir = tempfile::tempdir().unwrap();
+        let (ws, _) = Workspace::init(&dir.path().join("ws"), course).unwrap();
+        (dir, ws)
+    }
+
+    fn kata<'c>(course: &'c Course, id: &str) -> &'c Kata {
+        course.katas().find(|k| k.id == id).unwrap()
+    }
+
+    #[test]
+    fn hints_are_counted_once_each_and_no_further_than_there_are() {
+        let course = fixture();
+        let (_dir, ws) = workspace(&course);
+        let two = kata(&course, "fix-default");
+        let shown: Vec<Option<(u32, usize)>> = (0..3).map(|_| next_hint(&ws, two).hint).collect();
+        assert_eq!(shown, [Some((1, 2)), Some((2, 2)), Some((2, 2))]);
+        assert_eq!(hints_seen(&ws, two), (2, false, None));
+    }
+
+    #[test]
+    fn the_untouched_starter_is_told_apart_from_an_edit() {
+        let course = fixture();
+        let k = kata(&course, "order");
+        assert!(is_untouched_starter(k, &k.starter.text));
+        assert!(!is_untouched_starter(
+            k,
+            &format!("{}\n# edited\n", k.starter.text)
+        ));
+    }
+
+    #[test]
+    fn continuing_starts_after_the_last_kata_worked_on_and_wraps() {
+        let course = fixture();
+        let ids: Vec<&str> = course.katas().map(|k| k.id.as_str()).collect();
+        let mut progress = Progress::default();
+        assert_eq!(continue_target(&course, &progress).unwrap().id, ids[0]);
+        // The last kata is done: the next one not done after it.
+        progress.record_attempt(ids[1], Status::Pass);
+        assert_eq!(continue_target(&course, &progress).unwrap().id, ids[2]);
+        // Everything after it is done: back to the first not done.
+        for id in &ids[2..] {
+            progress.record_attempt(id, Status::Pass);
+        }
+        assert_eq!(continue_target(&course, &progress).unwrap().id, ids[0]);
+        progress.record_attempt(ids[0], Status::Pass);
+        assert!(continue_target(&course, &progress).is_none());
+    }
+
+    #[test]
+    fn a_kata_too_new_for_the_interpreter_is_skipped_unless_done() {
+        let course = fixture();
+        let future = kata(&course, "needs-future");
+        let old = PythonVersion::parse("3.11.7").unwrap();
+        let mut progress = Progress::default();
+        assert!(matches!(
+            kata_status(future, &progress, Some(&old)),
+            KataStatus::Unsupported(why) if why.contains("3.99")
+        ));
+        assert_eq!(kata_status(future, &progress, None), KataStatus::New);
+        progress.record_attempt(&future.id, Status::Fail);
+        assert_eq!(
+            kata_status(future, &progress, None),
+            KataStatus::Started { attempts: 1 }
+        );
+        progress.record_attempt(&future.id, Status::Pass);
+        assert_eq!(kata_status(future, &progress, Some(&old)), KataStatus::Done);
+    }
+
+    #[test]
+    fn the_last_verdict_keeps_each_checks_status() {
+        let verdict = Verdict {
+            status: Status::Fail,
+            message: "the list grows".into(),
+            mistake: None,
+            checks: vec![],
+            traceback: None,
+            line: Some(3),
+            column: None,
+            import_output: String::new(),
+            stderr: String::new(),
+            truncated: false,
+            python: None,
+            duration_ms: 5,
+        };
+        let last = last_verdict(&verdict);
+        assert_eq!(last.status, crate::progress::RecordedStatus::Fail);
+        assert_eq!(
+            (last.message.as_str(), last.line),
+            ("the list grows", Some(3))
+        );
+    }
+
+    #[test]
+    fn a_progress_file_that_cannot_be_read_is_said_when_a_prediction_is_recorded() {
+        let course = fixture();
+        let (_dir, ws) = workspace(&course);
+        assert_eq!(record_prediction(&ws, "basics/q1", "[1]", true), None);
+        let progress = ws.read_progress().progress;
+        assert_eq!(progress.predictions["basics/q1"].last_answer, "[1]");
+        // The progress file's place is taken by a folder: it is moved
+        // aside, the learner is told where, and the answer is recorded anew.
+        std::fs::remove_file(ws.progress_path()).unwrap();
+        std::fs::create_dir(ws.progress_path()).unwrap();
+        let said = record_prediction(&ws, "basics/q2", "[2]", false).unwrap();
+        assert!(
+            said.contains("could not be read") && said.contains("kept as"),
+            "{said}"
+        );
+        let progress = ws.read_progress().progress;
+        assert_eq!(progress.predictions["basics/q2"].last_answer, "[2]");
+    }
+}

@@ -109,6 +109,8 @@ const APPLICATION_CALLS: &[&str] = &[
     "Progress::update(",
     "Progress::load(",
     "Progress::load_locked(",
+    "update_progress(",
+    "save_progress(",
     ".save(&",
 ];
 
