@@ -864,14 +864,13 @@ fn a_cancelled_lesson_run_stops_at_once_and_gives_no_verdict() {
         result,
         Err(pykata::session::LessonRunError::Cancelled)
     ));
-    // The predict wall limit is 2 s; a cancelled run ends well before it
-    // would have.
+    // Ends soon after the cancel, not left running. How soon is the
+    // runner's own test (runner::process, a cancel against a 5 s limit): a
+    // load of 17 on two cores took 2.4 s here to start, kill and reap
+    // Python, past the 2 s predict limit itself.
     let raised = raiser.join().unwrap();
     let after = raised.elapsed();
-    assert!(
-        after.as_secs_f64() < 1.5,
-        "ended {after:?} after the cancel"
-    );
+    assert!(after < LOADED, "ended {after:?} after the cancel");
 }
 
 #[test]
