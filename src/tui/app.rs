@@ -161,6 +161,8 @@ pub struct App {
     pub notice: Option<Notice>,
     /// Files are watched by polling (`--poll`).
     pub poll: bool,
+    /// The time the screens go by: the system's, or a test's (see `Clock`).
+    pub clock: crate::tui::clock::Clock,
     pub quit: bool,
     /// The signal that ended the interface, if one did: once the terminal
     /// is given back, pykata ends by it (exit status 128 + its number), as
@@ -209,6 +211,7 @@ impl App {
             ending: None,
             notice: None,
             poll: false,
+            clock: crate::tui::clock::Clock::system(),
             quit: false,
             ended_by: None,
             dirty: true,
