@@ -18,6 +18,7 @@ mod architecture;
 mod cli;
 mod cli_ending;
 mod course_loader;
+mod install;
 mod instructor;
 mod proof;
 #[allow(

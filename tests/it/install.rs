@@ -5,12 +5,7 @@
 //! its bin/ as pip does, and run it with a PATH that holds no usable Python.
 //! The wheel itself is built and installed by .ci/wheel.
 
-// A test's own output is not pykata's: the house rules on printing
-// (Cargo.toml [lints]) are for the program, as in tests/it/main.rs.
-#![allow(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
-
-mod common;
-
+use crate::common;
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
