@@ -5,7 +5,7 @@ def route(event):
     match event:
         case {"type": "metric", "name": str(name), "value": int() | float() as value} if not isinstance(value, bool):
             return ("metric", name, float(value))
-        case {"type": "tag", "run": str(run), "tags": [*tags]}:
+        case {"type": "tag", "run": str(run), "tags": list(tags)}:
             return ("tag", run, tuple(tags))
         case ["checkpoint", str(run), int(step)] if not isinstance(step, bool):
             return ("checkpoint", run, step)
