@@ -393,3 +393,41 @@ fn outside_a_venv_no_python_on_path_is_still_refused_with_what_to_do() {
         "{doctor}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn an_activated_venvs_python3_judges_inside_the_sandbox() {
+    // With a venv activated, python3 on PATH is the venv's own. Inside the
+    // sandbox it could not read its pyvenv.cfg ("Failed to import the site
+    // module ... PermissionError"), so every check was an error. Outside
+    // /tmp, which each run sees empty.
+    let Ok(dir) = tempfile::tempdir_in("/var/tmp") else {
+        return common::skip("/var/tmp cannot be written");
+    };
+    let Some(pykata) = venv_with_pykata(dir.path()) else {
+        return;
+    };
+    let venv_bin = pykata.parent().unwrap().to_path_buf();
+    let path = std::env::join_paths([
+        venv_bin.clone(),
+        PathBuf::from("/usr/bin"),
+        PathBuf::from("/bin"),
+    ])
+    .unwrap();
+    let path = Path::new(&path);
+    let (code, doctor, _) = run_with_path(&pykata, path, dir.path(), &["doctor"]);
+    assert!(
+        doctor.contains(&venv_bin.join("python3").display().to_string()),
+        "the venv's python3 is the one on PATH: {doctor}"
+    );
+    assert_eq!(code, 0, "{doctor}");
+    let (code, out, err) = run_with_path(&pykata, path, dir.path(), &["init", "ws"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let ws = dir.path().join("ws");
+    let reference =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("katas/gotchas/mutable_default.solution.py");
+    std::fs::copy(reference, ws.join("gotchas/mutable_default.py")).unwrap();
+    let (code, out, err) = run_with_path(&pykata, path, &ws, &["check", "mutable-default"]);
+    assert!(out.starts_with("✓ mutable-default pass"), "{out}{err}");
+    assert_eq!(code, 0, "{out}{err}");
+}

@@ -80,6 +80,11 @@ fn probe(program: &Path) -> Result<Interp, String> {
         }
     }
     dirs.extend(parts[2..].iter().map(|p| path(p)));
+    // A venv's interpreter reads its `pyvenv.cfg` as it starts, and its
+    // packages after: the probe runs without `site` (-S), so it names only
+    // the base interpreter's folders. Grant the venv's own folder too, or an
+    // activated venv's python3 cannot start inside the sandbox.
+    dirs.extend(venv_root(&executable));
     dirs.retain(|d| acceptable(d));
     dirs.sort();
     dirs.dedup();
@@ -89,6 +94,17 @@ fn probe(program: &Path) -> Result<Interp, String> {
         program.to_path_buf()
     };
     Ok(Interp { exec, dirs })
+}
+
+/// The venv `executable` belongs to: the folder holding `pyvenv.cfg`,
+/// beside the executable or one level up, where Python looks for it.
+fn venv_root(executable: &Path) -> Option<PathBuf> {
+    let bin = executable.parent()?;
+    [Some(bin), bin.parent()]
+        .into_iter()
+        .flatten()
+        .find(|dir| dir.join("pyvenv.cfg").is_file())
+        .map(Path::to_path_buf)
 }
 
 /// A script (`#!`) rather than a binary: pyenv, asdf and similar shims.
@@ -121,6 +137,18 @@ fn acceptable(dir: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_venv_is_found_beside_its_interpreter_or_one_level_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let venv = dir.path().join("venv");
+        std::fs::create_dir_all(venv.join("bin")).unwrap();
+        assert_eq!(venv_root(&venv.join("bin/python3")), None);
+        std::fs::write(venv.join("pyvenv.cfg"), "home = /usr/bin\n").unwrap();
+        assert_eq!(venv_root(&venv.join("bin/python3")), Some(venv.clone()));
+        std::fs::write(venv.join("bin/pyvenv.cfg"), "home = /usr/bin\n").unwrap();
+        assert_eq!(venv_root(&venv.join("bin/python3")), Some(venv.join("bin")));
+    }
 
     #[test]
     fn broad_folders_are_refused() {
