@@ -91,7 +91,7 @@ pub enum Command {
     List,
     /// Run the checks of a kata on your file.
     Check {
-        /// The kata's id or file (see `pykata list`).or its file (`basics/order.py`); default:
+        /// The kata's id (see `pykata list`) or its file (`basics/order.py`); default:
         /// the current kata, the one to continue (as the interface opens it).
         kata: Option<String>,
         /// Check every kata of the course.
