@@ -2,6 +2,7 @@
 //! and katas, with every file a kata names read into memory.
 
 pub mod archive;
+pub mod for_kata;
 pub mod limits;
 pub mod load;
 pub mod model;
@@ -10,11 +11,13 @@ mod repair;
 mod roles;
 pub mod schema;
 pub mod source;
+mod stamp;
 pub mod step_id;
 pub mod structure;
 mod yaml_errors;
 
-pub use load::{load, LoadError};
+pub use for_kata::load_for_kata;
+pub use load::{load, load_only, LoadError};
 pub use model::{Check, CheckKind, MatchMode, Phase, Step};
 pub use problem::Problem;
 pub use source::CourseSource;
@@ -27,6 +30,9 @@ pub struct Course {
     pub description: String,
     pub topics: Vec<Topic>,
     pub source: CourseSource,
+    /// Only some topics were loaded (`load_for_kata`): enough to judge a
+    /// kata, never to follow a workspace or to tell the course complete.
+    pub partial: bool,
 }
 
 #[derive(Debug, Clone)]
