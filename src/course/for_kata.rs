@@ -105,4 +105,40 @@ mod tests {
         assert!(!wrong.partial);
         assert_eq!(wrong.topics.len(), whole.topics.len());
     }
+
+    /// The fixture course with a second topic whose file is broken.
+    fn course_with_a_broken_topic() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/course");
+        let copy = |from: &std::path::Path, to: &std::path::Path| {
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::copy(from, to).unwrap();
+        };
+        for entry in ["lessons/basics.yaml"] {
+            copy(&fixture.join(entry), &dir.path().join(entry));
+        }
+        let katas = fixture.join("katas/basics");
+        for f in std::fs::read_dir(&katas).unwrap().flatten() {
+            copy(&f.path(), &dir.path().join("katas/basics").join(f.file_name()));
+        }
+        let manifest = std::fs::read_to_string(fixture.join("course.yaml")).unwrap();
+        std::fs::write(dir.path().join("course.yaml"), format!("{manifest}  - broken\n")).unwrap();
+        std::fs::write(dir.path().join("lessons/broken.yaml"), "title: [unclosed\n").unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_kata_loads_with_its_topic_while_another_topic_is_broken() {
+        let dir = course_with_a_broken_topic();
+        let source = CourseSource::Dir(dir.path().to_path_buf());
+        let whole = load(source.clone()).unwrap_err().to_string();
+        assert!(whole.contains("broken.yaml:1:"), "located: {whole}");
+        let part = load_for_kata(source.clone(), "fix-default").unwrap();
+        assert!(part.partial);
+        assert_eq!(part.kata("fix-default").unwrap().topic, "basics");
+        // A kata the texts do not name is looked for in the whole course,
+        // whose problems are all said, located.
+        let err = load_for_kata(source, "no-such-kata").unwrap_err().to_string();
+        assert!(err.contains("broken.yaml:1:"), "{err}");
+    }
 }
