@@ -161,6 +161,10 @@ pub struct App {
     pub notice: Option<Notice>,
     /// Files are watched by polling (`--poll`).
     pub poll: bool,
+    /// A kata screen runs the learner's file when it opens, so it opens on
+    /// where they stand (the interface does; tests of other screens that
+    /// open a kata leave it off and see no run they did not ask for).
+    pub run_on_open: bool,
     pub quit: bool,
     /// The signal that ended the interface, if one did: once the terminal
     /// is given back, pykata ends by it (exit status 128 + its number), as
@@ -209,6 +213,7 @@ impl App {
             ending: None,
             notice: None,
             poll: false,
+            run_on_open: false,
             quit: false,
             ended_by: None,
             dirty: true,
@@ -301,6 +306,9 @@ impl App {
 
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         let mut effects = self.handle(msg);
+        if self.run_on_open {
+            effects.extend(self.run_opened_kata());
+        }
         // A learner's file that changed is highlighted off this thread.
         if let (Screen::Kata(view), Some(hl)) = (&mut self.screen, &self.hl) {
             if let Some((hash, text)) = view.wants_highlight() {

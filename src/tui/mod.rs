@@ -109,16 +109,20 @@ pub fn run(ctx: &Ctx, opts: Options) -> Outcome {
     // course that is gone is said before the screen opens.
     let found = existing_workspace(ctx.workspace_dir.as_deref(), &cwd).ok();
     let chosen = ctx.choose_course(found.as_ref())?;
+    // Taken before loading: a course changed while it loads is followed
+    // next time.
+    let stamp = chosen.source.stamp();
     let course = Ctx::load(chosen.source)?;
     trace.log("course_loaded", "");
     // The workspace follows its own course when it was updated; never a
     // course named for this run only.
     let course_news = match (&chosen.override_note, &found) {
-        (None, Some(ws)) => crate::session::follow_course(ws, &course),
+        (None, Some(ws)) => crate::session::follow_course_stamped(ws, &course, stamp.as_deref()),
         _ => Vec::new(),
     };
     let (ws, welcome) = resolve_workspace(ctx.workspace_dir.as_deref(), &cwd, &course);
     let mut app = App::new(course, ws, theme::Theme::from_env());
+    app.run_on_open = true;
     // The progress file's news from App::new must outlive the warnings below.
     let progress_notice = app.notice.take();
     // Its version is asked off this thread; one pykata cannot use is

@@ -98,6 +98,8 @@ pub struct KataView {
     /// A verdict with an error line came: the next frame scrolls the file
     /// pane to show that line.
     follow_error: bool,
+    /// The file was run (or could not be) since the screen opened.
+    opened_run: bool,
     pub result_scroll: usize,
     file_area: Rect,
     result_area: Rect,
@@ -176,6 +178,7 @@ impl KataView {
             file_cut: false,
             widest: None,
             follow_error: false,
+            opened_run: false,
             result_scroll: 0,
             file_area: Rect::default(),
             result_area: Rect::default(),
@@ -512,6 +515,23 @@ impl App {
                 self.info("that was the last kata of the course");
             }
         }
+    }
+
+    /// Runs the learner's file once when its kata screen has just opened
+    /// (see `App::run_on_open`); a run that cannot start says nothing here,
+    /// the screen already shows why (no Python, a missing file).
+    pub(crate) fn run_opened_kata(&mut self) -> Vec<Effect> {
+        let Screen::Kata(view) = &mut self.screen else {
+            return Vec::new();
+        };
+        if std::mem::replace(&mut view.opened_run, true) {
+            return Vec::new();
+        }
+        let missing = view.path.as_deref().is_some_and(|p| !p.exists());
+        if self.cannot_run().is_some() || self.ws.is_none() || missing {
+            return Vec::new();
+        }
+        self.start_check(false)
     }
 
     /// Starts the checks on the learner's file. Without `manual`, a file
