@@ -134,7 +134,7 @@ impl Ctx {
     /// than the workspace's own is said on stderr; a workspace whose course
     /// is gone is an error that says how to fix it.
     pub fn course(&self) -> Result<Course, Failure> {
-        self.course_loaded_by(|source| course::load(source))
+        self.course_loaded_by(course::load)
     }
 
     /// [`Ctx::course`] for a command about kata `id` alone: only the

@@ -86,7 +86,10 @@ mod tests {
     #[test]
     fn the_manifest_topics_are_read_in_block_form_only() {
         let text = "format: 1\ntopics:\n  - one\n  - \"two\"\nkatas: x\n";
-        assert_eq!(manifest_topics(text), Some(vec!["one".into(), "two".into()]));
+        assert_eq!(
+            manifest_topics(text),
+            Some(vec!["one".into(), "two".into()])
+        );
         assert_eq!(manifest_topics("topics: [one, two]\n"), None);
     }
 
@@ -109,20 +112,27 @@ mod tests {
     /// The fixture course with a second topic whose file is broken.
     fn course_with_a_broken_topic() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
-        let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/course");
+        let fixture =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/course");
         let copy = |from: &std::path::Path, to: &std::path::Path| {
             std::fs::create_dir_all(to.parent().unwrap()).unwrap();
             std::fs::copy(from, to).unwrap();
         };
-        for entry in ["lessons/basics.yaml"] {
-            copy(&fixture.join(entry), &dir.path().join(entry));
-        }
+        let topic = "lessons/basics.yaml";
+        copy(&fixture.join(topic), &dir.path().join(topic));
         let katas = fixture.join("katas/basics");
         for f in std::fs::read_dir(&katas).unwrap().flatten() {
-            copy(&f.path(), &dir.path().join("katas/basics").join(f.file_name()));
+            copy(
+                &f.path(),
+                &dir.path().join("katas/basics").join(f.file_name()),
+            );
         }
         let manifest = std::fs::read_to_string(fixture.join("course.yaml")).unwrap();
-        std::fs::write(dir.path().join("course.yaml"), format!("{manifest}  - broken\n")).unwrap();
+        std::fs::write(
+            dir.path().join("course.yaml"),
+            format!("{manifest}  - broken\n"),
+        )
+        .unwrap();
         std::fs::write(dir.path().join("lessons/broken.yaml"), "title: [unclosed\n").unwrap();
         dir
     }
@@ -138,7 +148,9 @@ mod tests {
         assert_eq!(part.kata("fix-default").unwrap().topic, "basics");
         // A kata the texts do not name is looked for in the whole course,
         // whose problems are all said, located.
-        let err = load_for_kata(source, "no-such-kata").unwrap_err().to_string();
+        let err = load_for_kata(source, "no-such-kata")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("broken.yaml:1:"), "{err}");
     }
 }

@@ -123,6 +123,8 @@ pub fn run(ctx: &Ctx, opts: Options) -> Outcome {
     let (ws, welcome) = resolve_workspace(ctx.workspace_dir.as_deref(), &cwd, &course);
     let mut app = App::new(course, ws, theme::Theme::from_env());
     app.run_on_open = true;
+    // Warm runs (runner::warm), while they are off by default.
+    crate::runner::warm::set_enabled(crate::runner::warm::asked_for());
     // The progress file's news from App::new must outlive the warnings below.
     let progress_notice = app.notice.take();
     // Its version is asked off this thread; one pykata cannot use is
@@ -160,7 +162,10 @@ pub fn run(ctx: &Ctx, opts: Options) -> Outcome {
     if let Some(w) = welcome {
         app = app.with_welcome(w);
     }
-    runtime::run(&mut app, &opts, &mut trace).map_err(|e| {
+    let ran = runtime::run(&mut app, &opts, &mut trace);
+    // The run kept ready waits on its FIFO forever if not ended here.
+    crate::runner::warm::discard();
+    ran.map_err(|e| {
         Failure::environment(format!("the terminal could not be used: {e}"))
             .help("run `pykata list` for the course map without the interface")
     })?;
