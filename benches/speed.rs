@@ -49,7 +49,8 @@ struct Table {
 
 impl Table {
     fn row(&mut self, what: &str, d: Duration, goal: &str) {
-        self.rows.push((what.to_string(), Figure::Time(d), goal.into()));
+        self.rows
+            .push((what.to_string(), Figure::Time(d), goal.into()));
     }
 
     fn print(self, baseline: Duration) {
@@ -91,13 +92,24 @@ fn solved_workspace(bin: &Path, course: Option<&Path>, ws: &Path, file: &str) {
     std::fs::copy(root.join(KATA_SOLUTION), ws.join(file)).unwrap();
 }
 
-fn command_line(bin: &Path, python: &Path, dir: &Path, table: &mut Table, baselines: &mut Vec<Duration>) {
+fn command_line(
+    bin: &Path,
+    python: &Path,
+    dir: &Path,
+    table: &mut Table,
+    baselines: &mut Vec<Duration>,
+) {
     let big = dir.join("big");
     multiplied_course(&big, 10);
     let ws = dir.join("ws");
     let ws_big = dir.join("ws-big");
     solved_workspace(bin, None, &ws, KATA_FILE);
-    solved_workspace(bin, Some(&big), &ws_big, &KATA_FILE.replace("gotchas/", "gotchas-c0/"));
+    solved_workspace(
+        bin,
+        Some(&big),
+        &ws_big,
+        &KATA_FILE.replace("gotchas/", "gotchas-c0/"),
+    );
     let big_kata = format!("{KATA}-c0");
     // Every command is checked once for success before it is timed.
     for (args, course, ws) in [
@@ -133,7 +145,9 @@ fn command_line(bin: &Path, python: &Path, dir: &Path, table: &mut Table, baseli
                 .arg(&ws_big)
                 .args(["check", &big_kata]),
         ));
-        list.push(time(pykata(bin, python).arg("--workspace").arg(&ws).arg("list")));
+        list.push(time(
+            pykata(bin, python).arg("--workspace").arg(&ws).arg("list"),
+        ));
         list_big.push(time(
             pykata(bin, python)
                 .arg("--course")
@@ -143,8 +157,16 @@ fn command_line(bin: &Path, python: &Path, dir: &Path, table: &mut Table, baseli
                 .arg("list"),
         ));
     }
-    table.row("pykata check on a passing kata, built-in course (66 katas)", median(check), "<= 1.25x");
-    table.row("pykata check on a passing kata, built-in course x10", median(check_big), "<= 1.25x");
+    table.row(
+        "pykata check on a passing kata, built-in course (66 katas)",
+        median(check),
+        "<= 1.25x",
+    );
+    table.row(
+        "pykata check on a passing kata, built-in course x10",
+        median(check_big),
+        "<= 1.25x",
+    );
     table.row("pykata list, built-in course", median(list), "");
     table.row("pykata list, built-in course x10", median(list_big), "");
 
@@ -168,10 +190,26 @@ fn command_line(bin: &Path, python: &Path, dir: &Path, table: &mut Table, baseli
         follow_big.push(t.elapsed());
         assert!(notes.is_empty(), "{notes:?}");
     }
-    table.row("  loading the built-in course (in process)", median(load), "");
-    table.row("  loading the built-in course x10 (in process)", median(load_big), "");
-    table.row("  following the built-in course (per command)", median(follow), "");
-    table.row("  following the built-in course x10 (per command)", median(follow_big), "");
+    table.row(
+        "  loading the built-in course (in process)",
+        median(load),
+        "",
+    );
+    table.row(
+        "  loading the built-in course x10 (in process)",
+        median(load_big),
+        "",
+    );
+    table.row(
+        "  following the built-in course (per command)",
+        median(follow),
+        "",
+    );
+    table.row(
+        "  following the built-in course x10 (per command)",
+        median(follow_big),
+        "",
+    );
 }
 
 fn verify(bin: &Path, python: &Path, table: &mut Table, baselines: &mut Vec<Duration>) {
@@ -243,10 +281,8 @@ impl Save {
                 let probe = file.with_file_name("4913");
                 drop(std::fs::File::create(&probe).unwrap());
                 std::fs::remove_file(&probe).unwrap();
-                let backup = file.with_file_name(format!(
-                    "{}~",
-                    file.file_name().unwrap().to_string_lossy()
-                ));
+                let backup = file
+                    .with_file_name(format!("{}~", file.file_name().unwrap().to_string_lossy()));
                 std::fs::rename(file, &backup).unwrap();
                 let mut f = std::fs::File::create(file).unwrap();
                 f.write_all(text.as_bytes()).unwrap();
@@ -259,7 +295,13 @@ impl Save {
     }
 }
 
-fn interface(bin: &Path, python: &Path, dir: &Path, table: &mut Table, baselines: &mut Vec<Duration>) {
+fn interface(
+    bin: &Path,
+    python: &Path,
+    dir: &Path,
+    table: &mut Table,
+    baselines: &mut Vec<Duration>,
+) {
     if which::which("tmux").is_err() {
         eprintln!("skipping the interface: it needs tmux");
         return;
@@ -300,14 +342,17 @@ fn interface(bin: &Path, python: &Path, dir: &Path, table: &mut Table, baselines
     tmux.keys(&["Enter"]);
     tmux.wait_for("fix_default.py (basics/fix_default.py)");
     let file = ws.join("basics/fix_default.py");
-    let solution = std::fs::read_to_string(fixture.join("katas/basics/fix_default.solution.py")).unwrap();
+    let solution =
+        std::fs::read_to_string(fixture.join("katas/basics/fix_default.solution.py")).unwrap();
     for save in [Save::WriteRename, Save::Overwrite, Save::VimBackup] {
         let (mut seen, mut total, mut python_ms) = (vec![], vec![], vec![]);
         for n in 0..rounds(20).min(12) {
             baselines.push(bare_start(python));
             std::thread::sleep(Duration::from_millis(200));
             let text = if n % 2 == 0 {
-                format!("def add(item, items=[]):  # {n}\n    items.append(item)\n    return items\n")
+                format!(
+                    "def add(item, items=[]):  # {n}\n    items.append(item)\n    return items\n"
+                )
             } else {
                 format!("{solution}\n# save {n}\n")
             };
@@ -317,7 +362,9 @@ fn interface(bin: &Path, python: &Path, dir: &Path, table: &mut Table, baselines
             let drawn = wait_event(&trace, "verdict_drawn", t0);
             seen.push(Duration::from_micros((event.at - t0) as u64));
             total.push(Duration::from_micros((drawn.at - t0) as u64));
-            python_ms.push(Duration::from_millis(field(&checked, "python_ms").unwrap_or(0) as u64));
+            python_ms.push(Duration::from_millis(
+                field(&checked, "python_ms").unwrap_or(0) as u64,
+            ));
             // Let the last run's events die down before the next save.
             std::thread::sleep(Duration::from_millis(100));
         }
@@ -326,8 +373,16 @@ fn interface(bin: &Path, python: &Path, dir: &Path, table: &mut Table, baselines
             median(total),
             "<= 1.0x",
         );
-        table.row(&format!("  of which the save is seen ({})", save.name()), median(seen), "");
-        table.row("  (the Python run as the verdict reports it)", median(python_ms), "");
+        table.row(
+            &format!("  of which the save is seen ({})", save.name()),
+            median(seen),
+            "",
+        );
+        table.row(
+            "  (the Python run as the verdict reports it)",
+            median(python_ms),
+            "",
+        );
     }
     let t0 = unix_us();
     tmux.keys(&["q"]);

@@ -44,7 +44,10 @@ pub fn load(source: CourseSource) -> Result<Course, LoadError> {
 /// `only` (all of them when `None`): a command about one kata needs one
 /// topic, and parsing the others is most of its cost on a large course.
 /// The course returned says it is partial (`Course::partial`).
-pub fn load_only(source: CourseSource, only: Option<&HashSet<String>>) -> Result<Course, LoadError> {
+pub fn load_only(
+    source: CourseSource,
+    only: Option<&HashSet<String>>,
+) -> Result<Course, LoadError> {
     let mut loader = Loader {
         source,
         only: only.cloned(),

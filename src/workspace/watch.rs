@@ -256,13 +256,23 @@ mod tests {
     fn a_rename_into_place_is_reported_at_once() {
         let mut c = Coalescer::default();
         let t = Instant::now();
-        assert!(c.event(&ev(EventKind::Create(CreateKind::File), &["/w/.a.py.swp"]), t).is_empty());
+        assert!(c
+            .event(
+                &ev(EventKind::Create(CreateKind::File), &["/w/.a.py.swp"]),
+                t
+            )
+            .is_empty());
         let from = EventKind::Modify(ModifyKind::Name(RenameMode::From));
         let to = EventKind::Modify(ModifyKind::Name(RenameMode::To));
         let both = EventKind::Modify(ModifyKind::Name(RenameMode::Both));
         assert!(c.event(&ev(from, &["/w/.a.py.swp"]), t).is_empty());
-        assert_eq!(c.event(&ev(to, &["/w/a.py"]), t), vec![PathBuf::from("/w/a.py")]);
-        assert!(c.event(&ev(both, &["/w/.a.py.swp", "/w/a.py"]), t).is_empty());
+        assert_eq!(
+            c.event(&ev(to, &["/w/a.py"]), t),
+            vec![PathBuf::from("/w/a.py")]
+        );
+        assert!(c
+            .event(&ev(both, &["/w/.a.py.swp", "/w/a.py"]), t)
+            .is_empty());
         // Nothing more once the burst is over: the save was said once.
         assert!(c.tick(t + ms(100)).is_empty());
     }
@@ -273,8 +283,14 @@ mod tests {
         let t = Instant::now();
         assert!(c.event(&ev(DATA, &["/w/a.py"]), t).is_empty());
         assert!(c.event(&ev(DATA, &["/w/a.py"]), t + ms(1)).is_empty());
-        assert_eq!(c.event(&ev(CLOSE_WRITE, &["/w/a.py"]), t + ms(2)), vec![PathBuf::from("/w/a.py")]);
-        assert!(c.tick(t + ms(100)).is_empty(), "the writes were part of the save said");
+        assert_eq!(
+            c.event(&ev(CLOSE_WRITE, &["/w/a.py"]), t + ms(2)),
+            vec![PathBuf::from("/w/a.py")]
+        );
+        assert!(
+            c.tick(t + ms(100)).is_empty(),
+            "the writes were part of the save said"
+        );
     }
 
     #[test]
@@ -294,8 +310,13 @@ mod tests {
         for step in &steps {
             assert!(c.event(step, t).is_empty(), "{step:?}");
         }
-        assert_eq!(c.event(&ev(CLOSE_WRITE, &["/w/a.py"]), t), vec![PathBuf::from("/w/a.py")]);
-        assert!(c.event(&ev(EventKind::Remove(RemoveKind::File), &["/w/a.py~"]), t).is_empty());
+        assert_eq!(
+            c.event(&ev(CLOSE_WRITE, &["/w/a.py"]), t),
+            vec![PathBuf::from("/w/a.py")]
+        );
+        assert!(c
+            .event(&ev(EventKind::Remove(RemoveKind::File), &["/w/a.py~"]), t)
+            .is_empty());
         assert!(c.tick(t + ms(100)).is_empty());
     }
 
@@ -306,7 +327,10 @@ mod tests {
         let meta = EventKind::Modify(ModifyKind::Metadata(MetadataKind::Any));
         assert!(c.event(&ev(DATA, &["/w/a.py"]), t).is_empty());
         assert!(c.event(&ev(meta, &["/w/a.py"]), t + ms(30)).is_empty());
-        assert!(c.tick(t + ms(50)).is_empty(), "30 ms after the last event is not quiet yet");
+        assert!(
+            c.tick(t + ms(50)).is_empty(),
+            "30 ms after the last event is not quiet yet"
+        );
         assert_eq!(c.next_due(), Some(t + ms(30) + QUIET));
         assert_eq!(c.tick(t + ms(71)), vec![PathBuf::from("/w/a.py")]);
     }
@@ -316,11 +340,18 @@ mod tests {
         let mut c = Coalescer::default();
         let t = Instant::now();
         assert_eq!(c.event(&ev(CLOSE_WRITE, &["/w/a.py"]), t).len(), 1);
-        assert!(c.event(&ev(CLOSE_WRITE, &["/w/a.py"]), t + ms(5)).is_empty());
-        assert!(c.event(&ev(CLOSE_WRITE, &["/w/a.py"]), t + ms(10)).is_empty());
+        assert!(c
+            .event(&ev(CLOSE_WRITE, &["/w/a.py"]), t + ms(5))
+            .is_empty());
+        assert!(c
+            .event(&ev(CLOSE_WRITE, &["/w/a.py"]), t + ms(10))
+            .is_empty());
         assert_eq!(c.tick(t + BURST), vec![PathBuf::from("/w/a.py")]);
         // A save after the burst is at once again.
-        assert_eq!(c.event(&ev(CLOSE_WRITE, &["/w/a.py"]), t + ms(200)).len(), 1);
+        assert_eq!(
+            c.event(&ev(CLOSE_WRITE, &["/w/a.py"]), t + ms(200)).len(),
+            1
+        );
     }
 
     #[test]
@@ -330,7 +361,9 @@ mod tests {
         assert!(c.event(&ev(CLOSE_WRITE, &["/w/notes.txt"]), t).is_empty());
         let read = EventKind::Access(AccessKind::Close(AccessMode::Read));
         assert!(c.event(&ev(read, &["/w/a.py"]), t).is_empty());
-        assert!(c.event(&ev(EventKind::Remove(RemoveKind::File), &["/w/a.py"]), t).is_empty());
+        assert!(c
+            .event(&ev(EventKind::Remove(RemoveKind::File), &["/w/a.py"]), t)
+            .is_empty());
         assert_eq!(c.next_due(), None);
     }
 
