@@ -14,7 +14,8 @@
 //!
 //! `cargo bench --bench speed` prints the table recorded in
 //! docs/performance.md. PYKATA_BENCH_ROUNDS sets the rounds (default 20);
-//! PYKATA_BENCH_SKIP=cli,tui,verify leaves parts out; PYKATA_BENCH_BIN
+//! PYKATA_BENCH_SKIP=cli,tui,verify leaves parts out; PYKATA_WARM_RUNNER=1
+//! gives the interface warm runs; PYKATA_BENCH_BIN
 //! times another pykata binary (the in-process figures are this build's).
 
 mod common;
@@ -327,6 +328,11 @@ fn interface(
         "40",
         "env",
         &format!("PYKATA_TUI_TRACE={}", trace.display()),
+        // The warm runner, when the bench is run with it.
+        &format!(
+            "PYKATA_WARM_RUNNER={}",
+            std::env::var("PYKATA_WARM_RUNNER").unwrap_or_default()
+        ),
         bin.to_str().unwrap(),
         "--python",
         python.to_str().unwrap(),
