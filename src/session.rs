@@ -6,7 +6,7 @@ use crate::course::Course;
 use crate::course::Kata;
 use crate::judge::answer::{self, Truth};
 use crate::judge::{self, Verdict};
-use crate::progress::{KataState, LastVerdict, Progress};
+use crate::progress::{KataState, LastVerdict, Progress, ReadProgress};
 use crate::runner::{self, script, Interpreter, PythonVersion};
 use crate::workspace::{Workspace, WorkspaceError};
 use std::sync::atomic::AtomicBool;
@@ -89,17 +89,13 @@ pub fn check_kata(
         || was_cancelled(&cancel)
         || is_untouched_starter(kata, &source)
     {
-        let (_, set_aside) = ws.load_progress();
-        return Ok((verdict, set_aside.map(|w| w.to_string())));
+        let unreadable = ws.read_progress().unreadable;
+        return Ok((verdict, unreadable.map(|w| w.to_string())));
     }
     // A record that cannot be saved is a warning after the verdict, never
     // in place of it.
     let updated = ws.update_progress(|progress| {
-        progress.record_attempt(
-            &kata.id,
-            verdict.status.label(),
-            verdict.status == judge::Status::Pass,
-        );
+        progress.record_attempt(&kata.id, verdict.status);
         progress.record_verdict(&kata.id, last_verdict(&verdict));
     });
     let mut warning = updated.warning("this run was not recorded");
@@ -117,13 +113,13 @@ pub fn check_kata(
 /// again shows where the learner stood.
 pub fn last_verdict(verdict: &Verdict) -> LastVerdict {
     LastVerdict {
-        status: verdict.status.label().to_string(),
+        status: verdict.status.into(),
         message: verdict.message.clone(),
         line: verdict.line,
         checks: verdict
             .checks
             .iter()
-            .map(|c| (c.id.clone(), c.status.label().to_string()))
+            .map(|c| (c.id.clone(), c.status.into()))
             .collect(),
         at: crate::progress::now(),
     }
@@ -227,19 +223,31 @@ fn was_cancelled(cancel: &Option<Arc<AtomicBool>>) -> bool {
         .is_some_and(|c| c.load(std::sync::atomic::Ordering::SeqCst))
 }
 
-/// Runs a predict step's code for real and compares the learner's answer.
-/// A cancelled run gives no verdict (it would look like an infinite loop).
+/// Runs a predict step's code for real and compares the learner's answer,
+/// under the learners' limit. A cancelled run gives no verdict (it would
+/// look like an infinite loop).
 pub fn answer_prediction(
     python: &Interpreter,
     code: &str,
     prediction: &str,
     cancel: Option<Arc<AtomicBool>>,
 ) -> Result<PredictOutcome, LessonRunError> {
+    answer_prediction_within(python, code, prediction, script::PREDICT_WALL_MS, cancel)
+}
+
+/// `answer_prediction` with a time limit of the caller's (verify gives a
+/// snippet stopped on a loaded machine a second, longer run).
+pub fn answer_prediction_within(
+    python: &Interpreter,
+    code: &str,
+    prediction: &str,
+    wall_ms: u64,
+    cancel: Option<Arc<AtomicBool>>,
+) -> Result<PredictOutcome, LessonRunError> {
     python
         .require_supported()
         .map_err(LessonRunError::Unsupported)?;
-    let run =
-        runner::run_script_cancellable(python, code, script::PREDICT_WALL_MS, cancel.clone())?;
+    let run = runner::run_script_cancellable(python, code, wall_ms, cancel.clone())?;
     if was_cancelled(&cancel) {
         return Err(LessonRunError::Cancelled);
     }
@@ -295,8 +303,8 @@ pub fn adopt_old_prediction_keys(progress: &mut Progress, course: &Course) -> bo
 /// ids (see `adopt_old_prediction_keys`), when it has any by position.
 /// Returns any warning about the progress file.
 pub fn adopt_step_ids(ws: &Workspace, course: &Course) -> Option<String> {
-    // Read only: an unreadable file is set aside, and said, by whoever
-    // loads the progress next, not swallowed here.
+    // Read only: an unreadable file is said by whoever reads the progress
+    // next, and set aside by the next record, not swallowed here.
     let mut progress = Progress::peek(&ws.progress_path())?;
     if !adopt_old_prediction_keys(&mut progress, course) {
         return None;
@@ -330,21 +338,23 @@ pub struct NextHint {
 /// How many of `kata`'s hints the learner has seen, and whether they have
 /// passed it; reads the progress, changes nothing.
 pub fn hints_seen(ws: &Workspace, kata: &Kata) -> (u32, bool, Option<String>) {
-    let (progress, set_aside) = ws.load_progress();
+    let ReadProgress {
+        progress,
+        unreadable,
+    } = ws.read_progress();
     let record = progress.kata(&kata.id);
     (
         record.hints_shown(kata.hints.len()),
         record.state == KataState::Done,
-        set_aside.map(|w| w.to_string()),
+        unreadable.map(|w| w.to_string()),
     )
 }
 
 pub fn next_hint(ws: &Workspace, kata: &Kata) -> NextHint {
     if kata.hints.is_empty() {
-        let (_, set_aside) = ws.load_progress();
         return NextHint {
             hint: None,
-            warning: set_aside.map(|w| w.to_string()),
+            warning: ws.read_progress().unreadable.map(|w| w.to_string()),
         };
     }
     let total = kata.hints.len();
@@ -355,14 +365,46 @@ pub fn next_hint(ws: &Workspace, kata: &Kata) -> NextHint {
     }
 }
 
+/// What a lesson example printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExampleRun {
+    /// Its output, then the exception line if it raised (safe to display).
+    pub shown: String,
+    /// It was stopped at the time limit.
+    pub timed_out: bool,
+    /// How long it ran, the interpreter's start included.
+    pub elapsed: std::time::Duration,
+}
+
 /// Runs a lesson example for real and returns what a reader sees: its
-/// output, then the exception line if it raised (made safe to display).
+/// output, then the exception line if it raised (made safe to display),
+/// and a note if it was stopped at the learners' limit.
 pub fn run_example(
     python: &Interpreter,
     code: &str,
     requires: &[String],
     cancel: Option<Arc<AtomicBool>>,
 ) -> Result<String, LessonRunError> {
+    let run = example_output(python, code, requires, script::PREDICT_WALL_MS, cancel)?;
+    let mut shown = run.shown;
+    if run.timed_out {
+        shown.push_str(&format!(
+            "(still running after {:.1} s: stopped)\n",
+            script::PREDICT_WALL_MS as f64 / 1000.0
+        ));
+    }
+    Ok(shown)
+}
+
+/// Runs a lesson example within `wall_ms`: nothing runs when the
+/// interpreter is too old or lacks a module the example `requires`.
+pub fn example_output(
+    python: &Interpreter,
+    code: &str,
+    requires: &[String],
+    wall_ms: u64,
+    cancel: Option<Arc<AtomicBool>>,
+) -> Result<ExampleRun, LessonRunError> {
     python
         .require_supported()
         .map_err(LessonRunError::Unsupported)?;
@@ -370,19 +412,15 @@ pub fn run_example(
     if !missing.is_empty() {
         return Err(LessonRunError::MissingModules(missing));
     }
-    let run =
-        runner::run_script_cancellable(python, code, script::PREDICT_WALL_MS, cancel.clone())?;
+    let run = runner::run_script_cancellable(python, code, wall_ms, cancel.clone())?;
     if was_cancelled(&cancel) {
         return Err(LessonRunError::Cancelled);
     }
-    let mut shown = run.shown_output();
-    if run.timed_out() {
-        shown.push_str(&format!(
-            "(still running after {:.1} s: stopped)\n",
-            script::PREDICT_WALL_MS as f64 / 1000.0
-        ));
-    }
-    Ok(shown)
+    Ok(ExampleRun {
+        shown: run.shown_output(),
+        timed_out: run.timed_out(),
+        elapsed: run.process.elapsed,
+    })
 }
 
 /// Where a kata stands for a learner, including "skipped" when this
@@ -433,4 +471,132 @@ pub fn continue_target<'c>(course: &'c Course, progress: &Progress) -> Option<&'
         .find(not_done)
         .or_else(|| katas[..start].iter().find(not_done))
         .copied()
+}
+
+#[cfg(test)]
+mod tests {
+    //! The learners' calls on the fixture course and a real workspace in a
+    //! temporary folder. Python runs are covered end to end (tests/); these
+    //! are the rules in between: what counts, what is read, what is kept.
+    use super::*;
+    use crate::course::{self, CourseSource};
+    use crate::judge::Status;
+
+    fn fixture() -> Course {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/course");
+        course::load(CourseSource::from_path(&root)).expect("the fixture course loads")
+    }
+
+    fn workspace(course: &Course) -> (tempfile::TempDir, Workspace) {
+        let dir = tempfile::tempdir().unwrap();
+        let (ws, _) = Workspace::init(&dir.path().join("ws"), course).unwrap();
+        (dir, ws)
+    }
+
+    fn kata<'c>(course: &'c Course, id: &str) -> &'c Kata {
+        course.katas().find(|k| k.id == id).unwrap()
+    }
+
+    #[test]
+    fn hints_are_counted_once_each_and_no_further_than_there_are() {
+        let course = fixture();
+        let (_dir, ws) = workspace(&course);
+        let two = kata(&course, "fix-default");
+        let shown: Vec<Option<(u32, usize)>> = (0..3).map(|_| next_hint(&ws, two).hint).collect();
+        assert_eq!(shown, [Some((1, 2)), Some((2, 2)), Some((2, 2))]);
+        assert_eq!(hints_seen(&ws, two), (2, false, None));
+    }
+
+    #[test]
+    fn the_untouched_starter_is_told_apart_from_an_edit() {
+        let course = fixture();
+        let k = kata(&course, "order");
+        assert!(is_untouched_starter(k, &k.starter.text));
+        assert!(!is_untouched_starter(
+            k,
+            &format!("{}\n# edited\n", k.starter.text)
+        ));
+    }
+
+    #[test]
+    fn continuing_starts_after_the_last_kata_worked_on_and_wraps() {
+        let course = fixture();
+        let ids: Vec<&str> = course.katas().map(|k| k.id.as_str()).collect();
+        let mut progress = Progress::default();
+        assert_eq!(continue_target(&course, &progress).unwrap().id, ids[0]);
+        // The last kata is done: the next one not done after it.
+        progress.record_attempt(ids[1], Status::Pass);
+        assert_eq!(continue_target(&course, &progress).unwrap().id, ids[2]);
+        // Everything after it is done: back to the first not done.
+        for id in &ids[2..] {
+            progress.record_attempt(id, Status::Pass);
+        }
+        assert_eq!(continue_target(&course, &progress).unwrap().id, ids[0]);
+        progress.record_attempt(ids[0], Status::Pass);
+        assert!(continue_target(&course, &progress).is_none());
+    }
+
+    #[test]
+    fn a_kata_too_new_for_the_interpreter_is_skipped_unless_done() {
+        let course = fixture();
+        let future = kata(&course, "needs-future");
+        let old = PythonVersion::parse("3.11.7").unwrap();
+        let mut progress = Progress::default();
+        assert!(matches!(
+            kata_status(future, &progress, Some(&old)),
+            KataStatus::Unsupported(why) if why.contains("3.99")
+        ));
+        assert_eq!(kata_status(future, &progress, None), KataStatus::New);
+        progress.record_attempt(&future.id, Status::Fail);
+        assert_eq!(
+            kata_status(future, &progress, None),
+            KataStatus::Started { attempts: 1 }
+        );
+        progress.record_attempt(&future.id, Status::Pass);
+        assert_eq!(kata_status(future, &progress, Some(&old)), KataStatus::Done);
+    }
+
+    #[test]
+    fn the_last_verdict_keeps_each_checks_status() {
+        let verdict = Verdict {
+            status: Status::Fail,
+            message: "the list grows".into(),
+            mistake: None,
+            checks: vec![],
+            traceback: None,
+            line: Some(3),
+            column: None,
+            import_output: String::new(),
+            stderr: String::new(),
+            truncated: false,
+            python: None,
+            duration_ms: 5,
+        };
+        let last = last_verdict(&verdict);
+        assert_eq!(last.status, crate::progress::RecordedStatus::Fail);
+        assert_eq!(
+            (last.message.as_str(), last.line),
+            ("the list grows", Some(3))
+        );
+    }
+
+    #[test]
+    fn a_progress_file_that_cannot_be_read_is_said_when_a_prediction_is_recorded() {
+        let course = fixture();
+        let (_dir, ws) = workspace(&course);
+        assert_eq!(record_prediction(&ws, "basics/q1", "[1]", true), None);
+        let progress = ws.read_progress().progress;
+        assert_eq!(progress.predictions["basics/q1"].last_answer, "[1]");
+        // The progress file's place is taken by a folder: it is moved
+        // aside, the learner is told where, and the answer is recorded anew.
+        std::fs::remove_file(ws.progress_path()).unwrap();
+        std::fs::create_dir(ws.progress_path()).unwrap();
+        let said = record_prediction(&ws, "basics/q2", "[2]", false).unwrap();
+        assert!(
+            said.contains("could not be read") && said.contains("kept as"),
+            "{said}"
+        );
+        let progress = ws.read_progress().progress;
+        assert_eq!(progress.predictions["basics/q2"].last_answer, "[2]");
+    }
 }

@@ -174,3 +174,17 @@ pub fn ask_script(
         AskError::TimedOut => format!("{name} took longer than {} s", wait.as_secs()),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_origin_splits_from_the_right() {
+        assert_eq!(
+            split_origin("C:\\course\\lessons\\a.yaml:12:5"),
+            ("C:\\course\\lessons\\a.yaml".to_string(), Some(12), Some(5))
+        );
+        assert_eq!(split_origin("odd"), ("odd".to_string(), None, None));
+    }
+}

@@ -94,3 +94,52 @@ fn the_faces_do_not_import_each_other() {
     assert!(!graph["commands"].contains("tui"), "commands imports tui");
     assert!(!graph["tui"].contains("commands"), "tui imports commands");
 }
+
+/// The calls that run Python, judge a run or change progress: the
+/// application layer (`session` for learners, `proof` for authors) makes
+/// them, so both faces get the same limits and the same rules.
+const APPLICATION_CALLS: &[&str] = &[
+    "run_kata(",
+    "run_script(",
+    "run_script_cancellable(",
+    "process::run(",
+    "judge::judge(",
+    "mutants::make_all(",
+    "syntax::problems(",
+    "Progress::update(",
+    "Progress::load(",
+    "Progress::load_locked(",
+    "update_progress(",
+    "save_progress(",
+    ".save(&",
+];
+
+#[test]
+fn the_faces_call_only_the_application_layer() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut found = Vec::new();
+    let mut stack = vec![src.join("commands"), src.join("tui")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (n, line) in text.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or("");
+                for call in APPLICATION_CALLS {
+                    if code.contains(call) {
+                        found.push(format!("{}:{}: {call}", path.display(), n + 1));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "the faces call below the application layer:\n{}",
+        found.join("\n")
+    );
+}

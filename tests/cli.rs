@@ -597,6 +597,8 @@ fn an_unreadable_progress_file_is_kept_and_reported() {
         return;
     }
     let dir = workspace();
+    // An edited file: its run is recorded, which sets the old file aside.
+    edit_kata(&dir, "basics/order.py");
     let progress = ws_path(&dir).join(".pykata/progress.json");
     std::fs::write(&progress, "{ this is not json").unwrap();
     pykata()
@@ -1084,19 +1086,15 @@ fn recorded_hints_beyond_the_katas_hints_are_clamped() {
 
 #[test]
 fn every_command_says_once_where_an_unreadable_progress_file_went() {
-    let commands: &[&[&str]] = &[
-        &["list"],
-        &["hint", "order"],
-        &["solution", "order"],
-        &["doctor"],
-        &["check", "order"],
-        &["check", "--all"],
-    ];
+    // Commands that record something set the file aside, and say where.
+    let commands: &[&[&str]] = &[&["hint", "order"], &["check", "order"], &["check", "--all"]];
     for args in commands {
         if args[0] == "check" && !python_available() {
             continue;
         }
         let dir = workspace();
+        // An edited file: its run is recorded (a starter's is not).
+        edit_kata(&dir, "basics/order.py");
         std::fs::write(progress_path(&dir), "{ this is not json").unwrap();
         let out = pykata()
             .current_dir(ws_path(&dir))
@@ -1122,6 +1120,55 @@ fn every_command_says_once_where_an_unreadable_progress_file_went() {
         assert_eq!(
             std::fs::read_to_string(&kept[0]).unwrap(),
             "{ this is not json"
+        );
+    }
+}
+
+#[test]
+fn read_only_commands_leave_an_unreadable_progress_file_where_it_is() {
+    // `list`, `solution`, `doctor` and `report` only read: they say the
+    // file cannot be read, once, and change nothing (they used to move it
+    // aside while loading).
+    let commands: &[&[&str]] = &[
+        &["list"],
+        &["solution", "order"],
+        &["doctor"],
+        &["report", "--name", "Ada"],
+    ];
+    for args in commands {
+        let dir = workspace();
+        std::fs::write(progress_path(&dir), "{ this is not json").unwrap();
+        let out = pykata()
+            .current_dir(ws_path(&dir))
+            .args(*args)
+            .output()
+            .unwrap();
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            said.matches("cannot be read").count(),
+            1,
+            "`pykata {}` must say it once:\n{said}",
+            args.join(" ")
+        );
+        assert!(
+            said.contains("the next run that records something moves that file aside"),
+            "`pykata {}`:\n{said}",
+            args.join(" ")
+        );
+        assert!(
+            in_marker(&dir, "unreadable").is_empty(),
+            "`pykata {}`",
+            args.join(" ")
+        );
+        assert_eq!(
+            std::fs::read_to_string(progress_path(&dir)).unwrap(),
+            "{ this is not json",
+            "`pykata {}` changed the file",
+            args.join(" ")
         );
     }
 }

@@ -103,7 +103,7 @@ fn mark_passed(app: &mut App, ids: &[&str]) {
     let ws = app.ws.clone().unwrap();
     ws.update_progress(|p| {
         for id in ids {
-            p.record_attempt(id, "pass", true);
+            p.record_attempt(id, pykata::judge::Status::Pass);
         }
     });
     app.reload_progress();
@@ -123,7 +123,7 @@ fn pass_kata(app: &mut App, id: &str) {
         })
         .expect("r starts a check");
     let ws = app.ws.clone().unwrap();
-    ws.update_progress(|p| p.record_attempt(id, "pass", true));
+    ws.update_progress(|p| p.record_attempt(id, pykata::judge::Status::Pass));
     app.update(Msg::Checked {
         gen,
         kata: id.into(),

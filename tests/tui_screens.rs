@@ -154,10 +154,10 @@ fn course_map_fresh() {
 fn course_map_with_progress_search_and_filter() {
     let (_d, mut app) = app();
     let ws = app.ws.clone().unwrap();
-    let (mut p, _) = ws.load_progress();
-    p.record_attempt("fix-default", "pass", true);
-    p.record_attempt("order", "fail", false);
-    p.record_attempt("order", "fail", false);
+    let mut p = ws.read_progress().progress;
+    p.record_attempt("fix-default", pykata::judge::Status::Pass);
+    p.record_attempt("order", pykata::judge::Status::Fail);
+    p.record_attempt("order", pykata::judge::Status::Fail);
     p.record_prediction(
         "basics/what-does-this-print-print-v1-v1",
         "['v1', 'v1']",
@@ -187,8 +187,8 @@ fn course_map_with_progress_search_and_filter() {
 fn continue_opens_the_kata_left_off() {
     let (_d, mut app) = app();
     let ws = app.ws.clone().unwrap();
-    let (mut p, _) = ws.load_progress();
-    p.record_attempt("validate", "fail", false);
+    let mut p = ws.read_progress().progress;
+    p.record_attempt("validate", pykata::judge::Status::Fail);
     ws.save_progress(&p).unwrap();
     app.reload_progress();
     key(&mut app, KeyCode::Char('c'));
@@ -378,8 +378,8 @@ fn kata_hints_then_a_pass_with_the_solution() {
     let gen = check_gen(&key(&mut app, KeyCode::Char('r')));
     // The worker's check_kata records the pass before it reports.
     let ws = app.ws.clone().unwrap();
-    let (mut p, _) = ws.load_progress();
-    p.record_attempt("fix-default", "pass", true);
+    let mut p = ws.read_progress().progress;
+    p.record_attempt("fix-default", pykata::judge::Status::Pass);
     ws.save_progress(&p).unwrap();
     deliver(
         &mut app,
@@ -976,7 +976,7 @@ fn kata_path(app: &App) -> PathBuf {
 }
 
 fn hints_used(app: &App, id: &str) -> u32 {
-    let (p, _) = app.ws.as_ref().unwrap().load_progress();
+    let p = app.ws.as_ref().unwrap().read_progress().progress;
     p.kata(id).hints_used
 }
 
@@ -996,8 +996,8 @@ fn h_after_a_pass_shows_every_hint_and_counts_none() {
     // A pass (recorded as the worker's check_kata does).
     let gen = check_gen(&key(&mut app, KeyCode::Char('r')));
     let ws = app.ws.clone().unwrap();
-    let (mut p, _) = ws.load_progress();
-    p.record_attempt("fix-default", "pass", true);
+    let mut p = ws.read_progress().progress;
+    p.record_attempt("fix-default", pykata::judge::Status::Pass);
     p.katas.get_mut("fix-default").unwrap().hints_used = 1;
     ws.save_progress(&p).unwrap();
     deliver(
@@ -1292,7 +1292,7 @@ fn a_kata_opens_on_its_last_verdict() {
     // What the worker's check_kata records with the attempt.
     let ws = app.ws.clone().unwrap();
     ws.update_progress(|p| {
-        p.record_attempt("fix-default", "fail", false);
+        p.record_attempt("fix-default", pykata::judge::Status::Fail);
         p.record_verdict("fix-default", pykata::session::last_verdict(&v));
     });
     deliver(&mut app, gen, "fix-default", v);
@@ -1336,7 +1336,7 @@ fn a_pass_in_another_terminal_opens_the_solution_here() {
     assert!(shown.contains("opens once you pass"), "{shown}");
     // `pykata check` passes it while the screen is open.
     let ws = app.ws.clone().unwrap();
-    ws.update_progress(|p| p.record_attempt("fix-default", "pass", true));
+    ws.update_progress(|p| p.record_attempt("fix-default", pykata::judge::Status::Pass));
     key(&mut app, KeyCode::Char('s'));
     let shown = screen_text(&draw(&mut app, 80, 24));
     assert!(!shown.contains("opens once you pass"), "{shown}");

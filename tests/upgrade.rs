@@ -88,11 +88,11 @@ fn worked_workspace() -> Scenario {
     fs::write(ws.root.join("basics/fix_default.py"), "# my own try\n").unwrap();
     fs::write(ws.root.join("basics/validate.py"), "# my validate\n").unwrap();
     let updated = ws.update_progress(|p| {
-        p.record_attempt("fix-default", "fail", false);
+        p.record_attempt("fix-default", pykata::judge::Status::Fail);
         p.use_hint("fix-default", 2);
         p.use_hint("fix-default", 2);
-        p.record_attempt("validate", "pass", true);
-        p.record_attempt("import-guard", "pass", true);
+        p.record_attempt("validate", pykata::judge::Status::Pass);
+        p.record_attempt("import-guard", pykata::judge::Status::Pass);
     });
     assert!(updated.not_saved.is_none());
     Scenario {
@@ -191,7 +191,7 @@ fn a_workspace_follows_an_updated_course_and_loses_nothing() {
         "# my validate\n"
     );
     assert!(!s.ws.root.join("basics/validate.py").exists());
-    let (progress, _) = s.ws.load_progress();
+    let progress = s.ws.read_progress().progress;
     assert_eq!(progress.kata("validate-port").state, KataState::Done);
     // The removed kata's record is set aside, not dropped nor shown.
     assert_eq!(followed.retired, ["import-guard"]);
@@ -227,7 +227,7 @@ fn a_kata_that_comes_back_gets_its_record_back() {
     s.ws.follow(&load_dir(&s.course_dir)).unwrap();
     let original = load_dir(&manifest_dir().join("tests/fixtures/course"));
     s.ws.follow(&original).unwrap();
-    let (progress, _) = s.ws.load_progress();
+    let progress = s.ws.read_progress().progress;
     assert_eq!(progress.kata("import-guard").state, KataState::Done);
 }
 
@@ -245,12 +245,12 @@ fn a_workspace_from_before_records_keeps_everything_under_the_new_course() {
     for topic in &old.topics {
         let first = &topic.katas[0];
         fs::write(ws.kata_path(first), &first.solution.text).unwrap();
-        ws.update_progress(|p| p.record_attempt(&first.id, "pass", true));
+        ws.update_progress(|p| p.record_attempt(&first.id, pykata::judge::Status::Pass));
         if let Some(second) = topic.katas.get(1) {
             let mine = format!("# {} by me\n", second.id);
             fs::write(ws.kata_path(second), &mine).unwrap();
             ws.update_progress(|p| {
-                p.record_attempt(&second.id, "fail", false);
+                p.record_attempt(&second.id, pykata::judge::Status::Fail);
                 p.use_hint(&second.id, second.hints.len());
             });
             own.push((second.id.clone(), mine));
@@ -277,7 +277,7 @@ fn a_workspace_from_before_records_keeps_everything_under_the_new_course() {
         let path = ws.kata_path(kata);
         assert!(path.is_file(), "{} has no file", kata.id);
     }
-    let (progress, _) = ws.load_progress();
+    let progress = ws.read_progress().progress;
     for topic in &old.topics {
         let first = &topic.katas[0];
         let record = progress

@@ -5,10 +5,10 @@ use super::style::{self, Style};
 use super::{exit, Ctx, Failure, Outcome};
 use crate::cli::Format;
 use crate::course::{Course, Kata};
-use crate::judge::{diff, Status, Verdict};
-use crate::progress::Progress;
-use crate::runner::sanitize::escape_controls;
+use crate::judge::{Status, Verdict};
+use crate::progress::{Progress, ReadProgress};
 use crate::session;
+use crate::verdict_view::{last_lines, Section, VerdictView};
 use crate::workspace::Workspace;
 use serde_json::json;
 
@@ -32,15 +32,16 @@ pub fn run(ctx: &Ctx, kata: Option<&str>, all: bool, format: Format) -> Outcome 
     };
     let python = ctx.python()?;
     // What was complete before these checks, for the ending after them
-    // (read only: an unreadable file is set aside, and said, by the check).
+    // (read only: an unreadable file is set aside, and said, by the record).
     let before = Progress::peek(&ws.progress_path()).unwrap_or_default();
     let mut results = Vec::new();
     for kata in &katas {
         let (verdict, warning) = session::check_kata(&python, &ws, kata, None)?;
         if format == Format::Human {
+            // An unreadable file was told with the verdict's warning.
             let hints_used = ws
-                .load_progress()
-                .0
+                .read_progress()
+                .progress
                 .kata(&kata.id)
                 .hints_shown(kata.hints.len());
             print!("{}", human(kata, &verdict, hints_used, katas.len() == 1));
@@ -169,8 +170,11 @@ fn print_endings(
 /// (the last one worked on if not done, else the next not done). `None`,
 /// said, when every kata is done.
 pub(super) fn current<'c>(course: &'c Course, ws: &Workspace) -> Result<Option<&'c Kata>, Failure> {
-    let (progress, set_aside) = ws.load_progress();
-    if let Some(w) = set_aside {
+    let ReadProgress {
+        progress,
+        unreadable,
+    } = ws.read_progress();
+    if let Some(w) = unreadable {
         super::warn(&w.to_string());
     }
     match session::continue_target(course, &progress) {
@@ -228,29 +232,18 @@ pub fn to_json(kata: &Kata, v: &Verdict) -> serde_json::Value {
 /// How many lines of an output the human verdict shows (the JSON has all).
 const SHOWN_LINES: usize = 20;
 
-/// The last `n` lines of `text`, saying how many came before.
-fn last_lines(text: &str, n: usize) -> String {
-    let lines: Vec<&str> = text.trim_end().lines().collect();
-    if lines.len() <= n {
-        return lines.join("\n");
-    }
-    format!(
-        "… ({} before)\n{}",
-        crate::plural::count(lines.len() - n, "line"),
-        lines[lines.len() - n..].join("\n")
-    )
-}
-
-/// The verdict as a learner reads it in a terminal.
+/// The verdict as a learner reads it in a terminal: the shared view
+/// (`verdict_view`), painted for a terminal's scrollback.
 pub fn human(kata: &Kata, v: &Verdict, hints_used: u32, detailed: bool) -> String {
     let s = Style::stdout();
+    let view = VerdictView::of(v, hints_used, kata.hints.len());
     let mut out = String::new();
-    let (mark, label) = match v.status {
+    let (mark, label) = match view.status {
         Status::Pass => (s.good("✓"), s.good("pass")),
         Status::Skipped => (s.dim("-"), s.dim("skipped")),
         other => (s.bad("✗"), s.bad(other.label())),
     };
-    let python = v
+    let python = view
         .python
         .as_deref()
         .map(|p| format!(", Python {p}"))
@@ -261,12 +254,12 @@ pub fn human(kata: &Kata, v: &Verdict, hints_used: u32, detailed: bool) -> Strin
         s.dim(&format!(
             "({}, {} ms{python})",
             kata.workspace_path(),
-            v.duration_ms
+            view.duration_ms
         ))
     ));
-    if v.status == Status::Pass {
+    if view.status == Status::Pass {
         if detailed {
-            out.push_str(&format!("  {}\n", v.message));
+            out.push_str(&format!("  {}\n", view.message));
             out.push_str(&format!(
                 "  Compare with the reference: `pykata solution {}` (`--diff` for what differs from yours)\n",
                 kata.id
@@ -274,24 +267,21 @@ pub fn human(kata: &Kata, v: &Verdict, hints_used: u32, detailed: bool) -> Strin
         }
         return out;
     }
-    out.push_str(&style::indent(&v.message, 2));
+    out.push_str(&style::indent(&view.message, 2));
     if !detailed {
         return out;
     }
-    if let Some(first) = v.first_failure() {
-        if let Some(detail) = &first.detail {
-            out.push_str(&style::indent(detail, 2));
-        }
-        if first.status == Status::Fail {
-            if let (Some(e), Some(a)) = (&first.expected, &first.actual) {
+    for section in &view.sections {
+        match section {
+            Section::Detail(detail) => out.push_str(&style::indent(detail, 2)),
+            Section::Diff { check, lines } => {
                 out.push_str(&format!(
                     "\n  {} {}\n",
-                    s.dim(&format!("check `{}`:", first.id)),
+                    s.dim(&format!("check `{check}`:")),
                     s.dim("- expected, + yours")
                 ));
-                for line in diff::lines(e, a) {
-                    // Outputs are the learner's raw text: escape them here.
-                    let text = format!("{} {}", line.tag, escape_controls(&line.text));
+                for line in lines {
+                    let text = format!("{} {}", line.tag, line.text);
                     let painted = match line.tag {
                         '-' => s.bad(&text),
                         '+' => s.good(&text),
@@ -300,58 +290,36 @@ pub fn human(kata: &Kata, v: &Verdict, hints_used: u32, detailed: bool) -> Strin
                     out.push_str(&format!("    {painted}\n"));
                 }
             }
+            Section::Traceback(tb) => {
+                out.push('\n');
+                out.push_str(&style::indent(tb, 2));
+            }
+            Section::Printed { title, text } => {
+                out.push_str(&format!("\n  {}\n", s.dim(title)));
+                out.push_str(&style::indent(&last_lines(text, SHOWN_LINES), 4));
+            }
         }
     }
-    if let Some(tb) = &v.traceback {
-        out.push('\n');
-        out.push_str(&style::indent(tb, 2));
-    }
-    // What the program printed where no check compares it: a check that
-    // errored or was stopped, the import, and stderr (warnings, logging).
-    let printed = v
-        .first_failure()
-        .filter(|c| c.status != Status::Fail)
-        .and_then(|c| c.output.as_deref());
-    for (title, text) in [
-        ("It printed:", printed.unwrap_or("")),
-        (
-            "Your file printed while imported:",
-            v.import_output.as_str(),
-        ),
-        ("It wrote to stderr:", v.stderr.as_str()),
-    ] {
-        if !text.trim().is_empty() {
-            out.push_str(&format!("\n  {}\n", s.dim(title)));
-            out.push_str(&style::indent(
-                &escape_controls(&last_lines(text, SHOWN_LINES)),
-                4,
-            ));
-        }
-    }
-    if v.truncated {
+    if view.truncated {
         out.push_str(&format!("  {}\n", s.warn("(output was cut at the limit)")));
     }
-    let marks: Vec<String> = v
+    let marks: Vec<String> = view
         .checks
         .iter()
-        .map(|c| match c.status {
-            Status::Pass => s.good(&format!("✓ {}", c.id)),
-            Status::NotRun => s.dim(&format!("· {}", c.id)),
-            _ => s.bad(&format!("✗ {}", c.id)),
+        .map(|(id, status)| match status {
+            Status::Pass => s.good(&format!("✓ {id}")),
+            Status::NotRun => s.dim(&format!("· {id}")),
+            _ => s.bad(&format!("✗ {id}")),
         })
         .collect();
     if !marks.is_empty() {
         out.push_str(&format!("\n  checks: {}\n", marks.join("  ")));
     }
-    // Hints do not help a kata this interpreter cannot run.
-    if v.status != Status::Skipped
-        && !kata.hints.is_empty()
-        && (hints_used as usize) < kata.hints.len()
-    {
+    if let Some((used, total)) = view.stuck {
         out.push_str(&format!(
-            "  Stuck? `pykata hint {}` ({hints_used} of {} used)\n",
+            "  Stuck? `pykata hint {}` ({used} of {} used)\n",
             kata.id,
-            crate::plural::count(kata.hints.len(), "hint")
+            crate::plural::count(total, "hint")
         ));
     }
     out

@@ -77,7 +77,7 @@ pub fn run(ctx: &Ctx) -> Outcome {
 
     match ctx.workspace() {
         Ok(ws) => {
-            let (_, warning) = ws.load_progress();
+            let warning = ws.read_progress().unreadable;
             println!("{} workspace: {}", ok("✓"), ws.root.display());
             if let Some(w) = warning {
                 println!("{} progress: {w}", s.warn("!"));

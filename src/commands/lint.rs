@@ -3,11 +3,8 @@
 use super::style::Style;
 use super::{exit, Ctx, Outcome};
 use crate::cli::ProblemFormat;
-use crate::course::{self, Course, CourseSource, Kata, Problem};
-use crate::mutants;
+use crate::course::{self, CourseSource, Problem};
 use crate::plural::count;
-use crate::runner::Interpreter;
-use crate::session;
 use std::path::PathBuf;
 
 /// The version of the `--format json` output.
@@ -24,7 +21,7 @@ pub fn run(ctx: &Ctx, dir: Option<PathBuf>, format: ProblemFormat) -> Outcome {
         // A course that loads has its check code compiled and its patterns
         // given to `re` by the interpreter: nothing of it runs.
         Ok(course) => match ctx.python() {
-            Ok(python) => with_python(&python, course).unwrap_or_else(|e| {
+            Ok(python) => crate::proof::parse_problems(&python, course).unwrap_or_else(|e| {
                 note = Some(format!(
                     "the check code's syntax and the equivalent-mutant marks were not checked: {e}"
                 ));
@@ -75,22 +72,6 @@ pub fn run(ctx: &Ctx, dir: Option<PathBuf>, format: ProblemFormat) -> Outcome {
     } else {
         exit::NOT_PASSING
     })
-}
-
-/// What lint asks the interpreter, which only parses: check code that does
-/// not compile, patterns `re` refuses, equivalence marks that match no mutant.
-fn with_python(python: &Interpreter, course: &Course) -> Result<Vec<Problem>, String> {
-    let mut problems = crate::syntax::problems(python, course)?;
-    let version = python.probe_version()?;
-    let katas: Vec<&Kata> = course
-        .katas()
-        .filter(|k| !k.equivalent_mutants.is_empty() && session::supported(k, &version).is_ok())
-        .collect();
-    if !katas.is_empty() {
-        let made = mutants::make_all(python, &katas)?;
-        problems.extend(mutants::stale_marks(&katas, &made));
-    }
-    Ok(problems)
 }
 
 /// A course problem as a GitHub Actions annotation.

@@ -9,7 +9,13 @@ use crate::progress::KataState;
 pub fn run(ctx: &Ctx) -> Outcome {
     let course = ctx.course()?;
     let ws = ctx.workspace_opt();
-    let (progress, set_aside) = ws.as_ref().map(|w| w.load_progress()).unwrap_or_default();
+    let (progress, unreadable) = ws
+        .as_ref()
+        .map(|w| {
+            let read = w.read_progress();
+            (read.progress, read.unreadable)
+        })
+        .unwrap_or_default();
     let s = Style::stdout();
     let total = course.katas().count();
     let done = course
@@ -93,7 +99,7 @@ pub fn run(ctx: &Ctx) -> Outcome {
     }
     print!("{out}");
     // Last, where it is read: why the map shows no progress.
-    if let Some(w) = set_aside {
+    if let Some(w) = unreadable {
         use std::io::Write;
         let _ = std::io::stdout().flush();
         super::warn(&w.to_string());

@@ -72,7 +72,10 @@ fn learner(ctx: &Ctx, out: &Path, name: Option<&str>) -> Outcome {
     if let Some(w) = crate::session::adopt_step_ids(&ws, &course) {
         super::warn(&w);
     }
-    let (mut progress, warning) = ws.load_progress();
+    let crate::progress::ReadProgress {
+        mut progress,
+        unreadable: warning,
+    } = ws.read_progress();
     crate::session::adopt_old_prediction_keys(&mut progress, &course);
     let s = Style::stdout();
     if let Some(w) = warning {

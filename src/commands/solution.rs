@@ -5,7 +5,7 @@ use super::style::Style;
 use super::{exit, Ctx, Failure, Outcome};
 use crate::course::Kata;
 use crate::progress::KataState;
-use crate::runner::sanitize::escape_controls;
+use crate::sanitize::escape_controls;
 use similar::{ChangeTag, TextDiff};
 
 /// Lines of context around each difference in `--diff`.
@@ -15,9 +15,12 @@ pub fn run(ctx: &Ctx, id: &str, diff: bool) -> Outcome {
     let course = ctx.course()?;
     let kata = super::kata(&course, id)?;
     let ws = ctx.workspace()?;
-    let (progress, set_aside) = ws.load_progress();
+    let crate::progress::ReadProgress {
+        progress,
+        unreadable,
+    } = ws.read_progress();
     // Said first: it explains a solution that no longer opens.
-    if let Some(w) = set_aside {
+    if let Some(w) = unreadable {
         super::warn(&w.to_string());
     }
     if progress.kata(&kata.id).state != KataState::Done {

@@ -174,10 +174,11 @@ impl<'a> Watching<'a> {
         }
         let verdict = match result {
             Ok((verdict, warning)) => {
+                // An unreadable file was told with the verdict's warning.
                 let hints = self
                     .ws
-                    .load_progress()
-                    .0
+                    .read_progress()
+                    .progress
                     .kata(&kata.id)
                     .hints_shown(kata.hints.len());
                 print!("{}", check::human(kata, &verdict, hints, true));
@@ -246,7 +247,8 @@ impl<'a> Watching<'a> {
     /// The first kata after `kata` (then from the start) not done yet, not
     /// `kata` itself (its pass may not have been recorded).
     fn next_after(&self, kata: &Kata) -> Option<&'a Kata> {
-        let (progress, _) = self.ws.load_progress();
+        // Which kata comes next; the checks tell of an unreadable file.
+        let progress = self.ws.read_progress().progress;
         let katas: Vec<&Kata> = self.course.katas().collect();
         let at = katas.iter().position(|k| k.id == kata.id).unwrap_or(0);
         katas[at + 1..]

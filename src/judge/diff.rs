@@ -29,7 +29,7 @@ pub fn lines(expected: &str, actual: &str) -> Vec<DiffLine> {
                 ChangeTag::Equal => ' ',
             },
             // Shown in a terminal: the learner's escape sequences escaped.
-            text: crate::runner::sanitize::escape_controls(change.value().trim_end_matches('\n')),
+            text: crate::sanitize::escape_controls(change.value().trim_end_matches('\n')),
         })
         .collect()
 }

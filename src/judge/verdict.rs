@@ -6,8 +6,8 @@ use crate::course::{CheckKind, Kata};
 use crate::runner::harness::{
     CheckEvent, CheckStatus, Event, KataRun, RaisedError, HARNESS_FAILED, PROTOCOL,
 };
-use crate::runner::sanitize::escape_controls;
 use crate::runner::Ending;
+use crate::sanitize::escape_controls;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

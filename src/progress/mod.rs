@@ -5,6 +5,7 @@
 
 pub mod report;
 
+use crate::judge::Status;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -34,9 +35,9 @@ pub struct KataProgress {
     /// Runs of the checks.
     pub attempts: u32,
     pub hints_used: u32,
-    /// The status of the latest run (pass, fail, ...).
+    /// The status of the latest run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_status: Option<String>,
+    pub last_status: Option<RecordedStatus>,
     /// Unix seconds of the first run and of the first pass.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_attempt_at: Option<u64>,
@@ -49,21 +50,81 @@ pub struct KataProgress {
     pub last_verdict: Option<LastVerdict>,
 }
 
+/// A run's status as the progress file keeps it: the judge's statuses by
+/// their labels (the file's format since the first version), and
+/// `Unknown` for a label this pykata does not know (a newer one wrote it),
+/// so such a file still loads.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RecordedStatus {
+    #[serde(rename = "pass")]
+    Pass,
+    #[serde(rename = "fail")]
+    Fail,
+    #[serde(rename = "error")]
+    Error,
+    #[serde(rename = "timeout")]
+    Timeout,
+    #[serde(rename = "killed")]
+    Killed,
+    #[serde(rename = "skipped")]
+    Skipped,
+    #[serde(rename = "not run")]
+    NotRun,
+    #[default]
+    #[serde(rename = "unknown", other)]
+    Unknown,
+}
+
+impl From<Status> for RecordedStatus {
+    fn from(status: Status) -> Self {
+        match status {
+            Status::Pass => RecordedStatus::Pass,
+            Status::Fail => RecordedStatus::Fail,
+            Status::Error => RecordedStatus::Error,
+            Status::Timeout => RecordedStatus::Timeout,
+            Status::Killed => RecordedStatus::Killed,
+            Status::Skipped => RecordedStatus::Skipped,
+            Status::NotRun => RecordedStatus::NotRun,
+        }
+    }
+}
+
+impl RecordedStatus {
+    /// The judge's status, unless a newer pykata wrote one this one does
+    /// not know.
+    pub fn status(self) -> Option<Status> {
+        Some(match self {
+            RecordedStatus::Pass => Status::Pass,
+            RecordedStatus::Fail => Status::Fail,
+            RecordedStatus::Error => Status::Error,
+            RecordedStatus::Timeout => Status::Timeout,
+            RecordedStatus::Killed => Status::Killed,
+            RecordedStatus::Skipped => Status::Skipped,
+            RecordedStatus::NotRun => Status::NotRun,
+            RecordedStatus::Unknown => return None,
+        })
+    }
+
+    /// The word a report shows ("pass", "not run", "unknown").
+    pub fn label(self) -> &'static str {
+        self.status().map_or("unknown", Status::label)
+    }
+}
+
 /// The summary of a verdict kept in progress: enough to say where the
 /// learner stood, not the whole run (outputs and tracebacks can be long
 /// and are the learner's; a new run gives them again).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LastVerdict {
-    /// The status label (pass, fail, error, ...).
-    pub status: String,
+    pub status: RecordedStatus,
     /// The verdict's message, at most [`LastVerdict::MAX_MESSAGE`] bytes.
     pub message: String,
     /// The line of the learner's file it blamed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
-    /// Each check's id and status label, in order.
+    /// Each check's id and status, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub checks: Vec<(String, String)>,
+    pub checks: Vec<(String, RecordedStatus)>,
     /// Unix seconds of the run.
     pub at: u64,
 }
@@ -224,48 +285,99 @@ pub fn now() -> u64 {
         .unwrap_or(0)
 }
 
+/// The progress on file: `Err(None)` when there is no file, `Err(reason)`
+/// when it cannot be read or is of another format.
+fn parse(path: &Path) -> Result<Progress, Option<String>> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(None),
+        Err(e) => return Err(Some(e.to_string())),
+    };
+    match serde_json::from_slice::<Progress>(&bytes) {
+        Ok(p) if p.format == FORMAT_VERSION => Ok(p),
+        Ok(p) => Err(Some(format!(
+            "it has format {}, this pykata reads {FORMAT_VERSION}",
+            p.format
+        ))),
+        Err(e) => Err(Some(e.to_string())),
+    }
+}
+
+/// The progress as read, and what the learner must be told when the file
+/// could not be read. To use the progress, take the news too: destructure
+/// it (`let ReadProgress { progress, unreadable } = ...`), so dropping the
+/// warning has to be written out.
+#[derive(Debug)]
+#[must_use = "an unreadable progress file must be told to the learner"]
+pub struct ReadProgress {
+    pub progress: Progress,
+    pub unreadable: Option<Unreadable>,
+}
+
+/// A progress file that could not be read; nothing was changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the progress file {} cannot be read ({}); this shows no progress, and the next run that records something moves that file aside (it is kept) and starts a new one",
+            self.path.display(),
+            self.reason
+        )
+    }
+}
+
+impl Unreadable {
+    /// The same news in one short line (the interface's status bar).
+    pub fn short(&self, root: &Path) -> String {
+        let shown = self.path.strip_prefix(root).unwrap_or(&self.path);
+        format!(
+            "progress file {} unreadable: it is kept aside at the next record",
+            shown.display()
+        )
+    }
+}
+
 impl Progress {
-    /// Reads the file, or starts afresh if there is none. A file that cannot
-    /// be read is renamed aside and reported in the second value. Takes no
-    /// lock: use `load_locked` where another process may be writing.
-    pub fn load(path: &Path) -> (Progress, Option<SetAside>) {
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return (Progress::default(), None)
-            }
-            Err(e) => return (Progress::default(), Some(set_aside(path, e.to_string()))),
+    /// Reads the file, or starts afresh if there is none, and changes
+    /// nothing: a file that cannot be read is reported in the result and
+    /// set aside only by the next change (`update`). Read-only commands
+    /// (`list`, `solution`, `doctor`, ...) leave the workspace as it was.
+    pub fn read(path: &Path) -> ReadProgress {
+        let (progress, reason) = match parse(path) {
+            Ok(progress) => (progress, None),
+            Err(reason) => (Progress::default(), reason),
         };
-        match serde_json::from_slice::<Progress>(&bytes) {
-            Ok(p) if p.format == FORMAT_VERSION => (p, None),
-            Ok(p) => (
-                Progress::default(),
-                Some(set_aside(
-                    path,
-                    format!(
-                        "it has format {}, this pykata reads {FORMAT_VERSION}",
-                        p.format
-                    ),
-                )),
-            ),
-            Err(e) => (Progress::default(), Some(set_aside(path, e.to_string()))),
+        ReadProgress {
+            progress,
+            unreadable: reason.map(|reason| Unreadable {
+                path: path.to_path_buf(),
+                reason,
+            }),
+        }
+    }
+
+    /// Reads the file for a change: one that cannot be read is renamed
+    /// aside and reported in the second value. Takes no lock: `update`
+    /// holds it.
+    fn load(path: &Path) -> (Progress, Option<SetAside>) {
+        match parse(path) {
+            Ok(progress) => (progress, None),
+            Err(None) => (Progress::default(), None),
+            Err(Some(reason)) => (Progress::default(), Some(set_aside(path, reason))),
         }
     }
 
     /// The file as it is, to compare before and after a change: `None`
     /// when there is none or it cannot be read. Nothing is set aside: the
-    /// next `load` or `update` does that, and says so where it is done.
+    /// next `update` does that, and says so where it is done.
     pub fn peek(path: &Path) -> Option<Progress> {
-        let bytes = std::fs::read(path).ok()?;
-        serde_json::from_slice::<Progress>(&bytes)
-            .ok()
-            .filter(|p| p.format == FORMAT_VERSION)
-    }
-
-    /// `load` under the progress lock (setting a file aside is a change).
-    pub fn load_locked(path: &Path) -> (Progress, Option<SetAside>) {
-        let _lock = lock(path);
-        Progress::load(path)
+        parse(path).ok()
     }
 
     /// Reads, changes with `change` and saves the file, all under the lock,
@@ -319,14 +431,14 @@ impl Progress {
         self.katas.get(id).cloned().unwrap_or_default()
     }
 
-    /// Records one run of a kata's checks.
-    pub fn record_attempt(&mut self, id: &str, status: &str, passed: bool) {
+    /// Records one run of a kata's checks; a pass marks the kata done.
+    pub fn record_attempt(&mut self, id: &str, status: Status) {
         let at = now();
         let k = self.katas.entry(id.to_string()).or_default();
         k.attempts = k.attempts.saturating_add(1);
-        k.last_status = Some(status.to_string());
+        k.last_status = Some(status.into());
         k.first_attempt_at.get_or_insert(at);
-        if passed {
+        if status == Status::Pass {
             k.state = KataState::Done;
             k.done_at.get_or_insert(at);
         } else if k.state == KataState::New {
@@ -589,8 +701,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("progress.json");
         let mut p = Progress::default();
-        p.record_attempt("mutable-default", "fail", false);
-        p.record_attempt("mutable-default", "pass", true);
+        p.record_attempt("mutable-default", Status::Fail);
+        p.record_attempt("mutable-default", Status::Pass);
         p.save(&path).unwrap();
         let (back, warning) = Progress::load(&path);
         assert!(warning.is_none());
@@ -619,15 +731,16 @@ mod tests {
         assert!(warning.is_none(), "{warning:?}");
         let k = p.kata("late-binding");
         assert_eq!((k.attempts, k.last_verdict), (2, None));
+        assert_eq!(k.last_status, Some(RecordedStatus::Fail));
 
         let mut p = p;
         p.record_verdict(
             "late-binding",
             LastVerdict {
-                status: "fail".into(),
+                status: Status::Fail.into(),
                 message: "é".repeat(LastVerdict::MAX_MESSAGE),
                 line: Some(15),
-                checks: vec![("own-metric".into(), "fail".into())],
+                checks: vec![("own-metric".into(), Status::Fail.into())],
                 at: 1_700_000_100,
             },
         );
@@ -635,12 +748,38 @@ mod tests {
         let (back, _) = Progress::load(&path);
         let last = back.kata("late-binding").last_verdict.unwrap();
         assert_eq!(last.line, Some(15));
-        assert_eq!(last.checks, vec![("own-metric".into(), "fail".into())]);
+        assert_eq!(
+            last.checks,
+            vec![("own-metric".to_string(), RecordedStatus::Fail)]
+        );
         assert!(last.message.len() <= LastVerdict::MAX_MESSAGE + '…'.len_utf8());
         assert!(last.message.ends_with('…'));
         // A kata with no verdict writes no field: the file stays as small.
         let text = std::fs::read_to_string(&path).unwrap();
         assert_eq!(text.matches("last_verdict").count(), 1, "{text}");
+    }
+
+    #[test]
+    fn statuses_are_kept_by_their_labels_and_unknown_ones_still_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.json");
+        let mut p = Progress::default();
+        p.record_attempt("a", Status::NotRun);
+        p.record_attempt("b", Status::Timeout);
+        p.save(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(r#""last_status": "not run""#), "{text}");
+        assert!(text.contains(r#""last_status": "timeout""#), "{text}");
+        // A label a newer pykata wrote: the file loads, the status is unknown.
+        std::fs::write(&path, text.replace(r#""timeout""#, r#""frobbed""#)).unwrap();
+        let (back, warning) = Progress::load(&path);
+        assert!(warning.is_none(), "{warning:?}");
+        assert_eq!(back.kata("a").last_status, Some(RecordedStatus::NotRun));
+        let unknown = back.kata("b").last_status.unwrap();
+        assert_eq!(
+            (unknown, unknown.status(), unknown.label()),
+            (RecordedStatus::Unknown, None, "unknown")
+        );
     }
 
     #[test]
@@ -679,17 +818,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("progress.json");
         let mut p = Progress::default();
-        p.record_attempt("k", "fail", false);
+        p.record_attempt("k", Status::Fail);
         p.katas.get_mut("k").unwrap().attempts = u32::MAX;
         p.save(&path).unwrap();
-        let u = Progress::update(&path, |p| p.record_attempt("k", "fail", false));
+        let u = Progress::update(&path, |p| p.record_attempt("k", Status::Fail));
         assert!(u.not_saved.is_none() && u.set_aside.is_none());
         assert_eq!(Progress::load(&path).0.kata("k").attempts, u32::MAX);
         // A file where its folder should be: it cannot be read nor moved,
         // and the change is reported unsaved, once.
         std::fs::write(dir.path().join("sub"), "").unwrap();
         let blocked = dir.path().join("sub").join("progress.json");
-        let u = Progress::update(&blocked, |p| p.record_attempt("k", "fail", false));
+        let u = Progress::update(&blocked, |p| p.record_attempt("k", Status::Fail));
         assert!(u.not_saved.is_some());
         let w = u.warning("this run was not recorded").unwrap();
         assert!(w.contains("nor moved aside"), "{w}");

@@ -286,7 +286,7 @@ fn kata_report(
         attempts: k.attempts,
         hints_used,
         hints_available: hints,
-        last_status: k.last_status,
+        last_status: k.last_status.map(|s| s.label().to_string()),
         first_attempt_at: k.first_attempt_at,
         done_at: k.done_at,
         seconds,

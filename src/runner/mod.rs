@@ -5,7 +5,6 @@ pub mod harness;
 pub mod process;
 pub mod python;
 pub mod sandbox;
-pub mod sanitize;
 pub mod script;
 pub mod warm;
 pub mod workdir;

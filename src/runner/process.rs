@@ -32,7 +32,7 @@ impl Captured {
 
     /// The kept text, made safe to display.
     pub fn display(&self) -> String {
-        super::sanitize::for_display(&self.kept)
+        crate::sanitize::for_display(&self.kept)
     }
 }
 

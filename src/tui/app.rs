@@ -12,7 +12,7 @@ use super::theme::Theme;
 use crate::course::{Course, Kata};
 use crate::ending::Ending;
 use crate::judge::Verdict;
-use crate::progress::Progress;
+use crate::progress::{Progress, ReadProgress};
 use crate::runner::{Interpreter, PythonVersion};
 use crate::session::PredictOutcome;
 use crate::workspace::Workspace;
@@ -182,9 +182,9 @@ impl App {
             // Predictions an older pykata kept by step position move to
             // their steps' ids, where the lesson records new answers.
             crate::session::adopt_step_ids(w, &course);
-            let (p, warning) = w.load_progress();
-            // One status-bar line: where the old file went comes first.
-            (p, warning.map(|s| s.short(&w.root)))
+            let read = w.read_progress();
+            // One status-bar line.
+            (read.progress, read.unreadable.map(|s| s.short(&w.root)))
         });
         let (progress, warning) = progress.unwrap_or_default();
         let ws_display = ws
@@ -274,9 +274,12 @@ impl App {
 
     pub fn reload_progress(&mut self) {
         if let Some(ws) = &self.ws {
-            let (p, warning) = ws.load_progress();
-            self.progress = p;
-            if let Some(w) = warning {
+            let ReadProgress {
+                progress,
+                unreadable,
+            } = ws.read_progress();
+            self.progress = progress;
+            if let Some(w) = unreadable {
                 self.warn(w.short(&ws.root));
             }
         }

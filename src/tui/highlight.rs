@@ -191,9 +191,9 @@ pub fn plain(code: &str) -> Vec<Line<'static>> {
 }
 
 /// Makes a file's text safe to draw: control characters escaped (see
-/// `runner::sanitize`) and tabs expanded to four spaces.
+/// `crate::sanitize`) and tabs expanded to four spaces.
 pub fn prepare(text: &str) -> String {
-    crate::runner::sanitize::escape_controls(text).replace('\t', "    ")
+    crate::sanitize::escape_controls(text).replace('\t', "    ")
 }
 
 /// Code with its styled lines, computed when the code changes.

@@ -44,7 +44,7 @@ pub struct Doc {
 impl Doc {
     /// Parses `text`. Control characters are escaped first.
     pub fn parse(text: &str, hl: Option<&Highlighter>, theme: &Theme) -> Doc {
-        let text = crate::runner::sanitize::escape_controls(text).replace('\t', "    ");
+        let text = crate::sanitize::escape_controls(text).replace('\t', "    ");
         let mut blocks = Vec::new();
         let mut para: Vec<String> = Vec::new();
         let mut para_prefix: (String, String) = (String::new(), String::new());

@@ -218,8 +218,8 @@ impl Workspace {
             None => self.baseline_without_record(course),
         };
         let mut record = Record::default();
-        // Read only: an unreadable progress file is set aside (and said) by
-        // whoever loads it next, not swallowed here.
+        // Read only: an unreadable progress file is said by whoever reads it
+        // next, and set aside by the next record, not swallowed here.
         let progress = crate::progress::Progress::peek(&self.progress_path()).unwrap_or_default();
         let mut renames = Vec::new();
         for kata in course.katas() {

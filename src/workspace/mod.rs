@@ -11,7 +11,7 @@ pub mod watch;
 pub use follow::{as_saved, fingerprint, Followed, Made, Record};
 
 use crate::course::{Course, Kata};
-use crate::progress::{self, Progress, SetAside, Updated};
+use crate::progress::{self, Progress, ReadProgress, Updated};
 use course_record::CourseRecord;
 use std::path::{Path, PathBuf};
 
@@ -218,10 +218,10 @@ impl Workspace {
         self.root.join(MARKER).join("progress.json")
     }
 
-    /// The learner's progress, read under the progress lock. An unreadable
-    /// file is set aside and reported in the second value.
-    pub fn load_progress(&self) -> (Progress, Option<SetAside>) {
-        Progress::load_locked(&self.progress_path())
+    /// The learner's progress, read without changing anything; see
+    /// `Progress::read`.
+    pub fn read_progress(&self) -> ReadProgress {
+        Progress::read(&self.progress_path())
     }
 
     /// Reads, changes and saves the progress under the progress lock; see

@@ -5,7 +5,7 @@
 //! solution to compare with.
 
 use crate::course::Kata;
-use crate::judge::{diff, Status, Verdict};
+use crate::judge::{Status, Verdict};
 use crate::progress::{KataState, LastVerdict, Progress};
 use crate::session;
 use crate::tui::app::{App, Effect, Screen};
@@ -13,6 +13,7 @@ use crate::tui::highlight::{Highlighted, Highlighter};
 use crate::tui::text::{self, Doc};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{self, fit};
+use crate::verdict_view::{Section, VerdictView};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -1292,8 +1293,9 @@ fn result_lines(
     };
 
     // The verdict line.
-    let (mark, label, style) = status_look(v.status, theme);
-    let python = v
+    let shown = VerdictView::of(v, view.hints_shown, total);
+    let (mark, label, style) = status_look(shown.status, theme);
+    let python = shown
         .python
         .as_deref()
         .map(|p| format!(" · Python {p}"))
@@ -1303,7 +1305,7 @@ fn result_lines(
             format!("{mark} {label}"),
             style.add_modifier(ratatui::style::Modifier::BOLD),
         ),
-        Span::styled(format!("  {} ms{python}", v.duration_ms), theme.dim()),
+        Span::styled(format!("  {} ms{python}", shown.duration_ms), theme.dim()),
     ]));
     if matches!(view.run, RunState::Cancelled) {
         out.push(Line::styled(
@@ -1311,9 +1313,9 @@ fn result_lines(
             theme.warn(),
         ));
     }
-    push_wrapped(&mut out, &v.message, width, Style::new(), theme);
+    push_wrapped(&mut out, &shown.message, width, Style::new(), theme);
 
-    if v.status == Status::Pass {
+    if shown.status == Status::Pass {
         out.push(Line::raw(""));
         out.push(Line::styled(
             "Kata done; your progress is saved.",
@@ -1323,22 +1325,18 @@ fn result_lines(
         return out;
     }
 
-    if let Some(first) = v.first_failure() {
-        if let Some(detail) = &first.detail {
-            if detail.trim() != v.message.trim() {
-                push_wrapped(&mut out, detail, width, theme.dim(), theme);
-            }
-        }
-        if first.status == Status::Fail {
-            if let (Some(e), Some(a)) = (&first.expected, &first.actual) {
+    for section in &shown.sections {
+        match section {
+            Section::Detail(detail) => push_wrapped(&mut out, detail, width, theme.dim(), theme),
+            Section::Diff { check, lines } => {
                 out.push(Line::raw(""));
                 out.push(Line::from(vec![
-                    Span::styled(format!("check `{}`: ", first.id), theme.dim()),
+                    Span::styled(format!("check `{check}`: "), theme.dim()),
                     Span::styled("- expected", theme.bad()),
                     Span::raw("  "),
                     Span::styled("+ yours", theme.good()),
                 ]));
-                for d in diff::lines(e, a) {
+                for d in lines {
                     let style = match d.tag {
                         '-' => theme.bad(),
                         '+' => theme.good(),
@@ -1351,37 +1349,18 @@ fn result_lines(
                     ));
                 }
             }
-        }
-        if let Some(o) = &first.output {
-            if first.status != Status::Fail && !o.trim().is_empty() {
+            Section::Traceback(tb) => {
                 out.push(Line::raw(""));
-                out.push(Line::styled("It printed:", theme.dim()));
-                out.extend(text::verbatim(o, width, Style::new()));
+                out.extend(text::verbatim(tb, width, theme.bad()));
+            }
+            Section::Printed { title, text } => {
+                out.push(Line::raw(""));
+                out.push(Line::styled(*title, theme.dim()));
+                out.extend(text::verbatim(text, width, Style::new()));
             }
         }
     }
-    if let Some(tb) = &v.traceback {
-        out.push(Line::raw(""));
-        out.extend(text::verbatim(tb, width, theme.bad()));
-    }
-    if !v.import_output.trim().is_empty() {
-        out.push(Line::raw(""));
-        out.push(Line::styled(
-            "Your file printed while imported:",
-            theme.dim(),
-        ));
-        out.extend(text::verbatim(
-            v.import_output.trim_end(),
-            width,
-            Style::new(),
-        ));
-    }
-    if !v.stderr.trim().is_empty() {
-        out.push(Line::raw(""));
-        out.push(Line::styled("It wrote to stderr:", theme.dim()));
-        out.extend(text::verbatim(v.stderr.trim_end(), width, Style::new()));
-    }
-    if v.truncated {
+    if shown.truncated {
         out.push(Line::styled("(output was cut at the limit)", theme.warn()));
     }
     if let Some(w) = &view.progress_warning {
@@ -1389,54 +1368,44 @@ fn result_lines(
     }
 
     // The checks at a glance.
-    if !v.checks.is_empty() {
-        out.push(Line::raw(""));
-        let mut spans = vec![Span::styled("checks: ", theme.dim())];
-        for c in &v.checks {
-            let (m, st) = match c.status {
-                Status::Pass => ("✓", theme.good()),
-                Status::NotRun => ("·", theme.dim()),
-                Status::Skipped => ("–", theme.dim()),
-                _ => ("✗", theme.bad()),
-            };
-            spans.push(Span::styled(format!("{m} {}  ", c.id), st));
-        }
-        out.extend(text::wrap(
-            &spans,
-            usize::from(width.max(8)),
-            "",
-            "        ",
-        ));
-    }
-    // A hint helps with code that does not pass yet, not with a kata this
-    // interpreter cannot run.
-    let hints_help = !matches!(v.status, Status::Skipped | Status::NotRun);
-    if hints_help && total > 0 && (view.hints_shown as usize) < total {
+    push_check_marks(&mut out, &shown.checks, width, theme);
+    if let Some((used, total)) = shown.stuck {
         out.push(Line::from(vec![
             Span::raw("Stuck? "),
             Span::styled("h", theme.key()),
-            Span::raw(format!(
-                " shows a hint ({} of {total} used)",
-                view.hints_shown
-            )),
+            Span::raw(format!(" shows a hint ({used} of {total} used)")),
         ]));
     }
     out
 }
 
-/// The status a label kept in progress names.
-fn status_of(label: &str) -> Option<Status> {
-    [
-        Status::Pass,
-        Status::Fail,
-        Status::Error,
-        Status::Timeout,
-        Status::Killed,
-        Status::Skipped,
-        Status::NotRun,
-    ]
-    .into_iter()
-    .find(|s| s.label() == label)
+/// The checks at a glance: a mark and the id of each.
+fn push_check_marks(
+    out: &mut Vec<Line<'static>>,
+    checks: &[(String, Status)],
+    width: u16,
+    theme: &Theme,
+) {
+    if checks.is_empty() {
+        return;
+    }
+    out.push(Line::raw(""));
+    let mut spans = vec![Span::styled("checks: ", theme.dim())];
+    for (id, status) in checks {
+        let (m, st) = match status {
+            Status::Pass => ("✓", theme.good()),
+            Status::NotRun => ("·", theme.dim()),
+            Status::Skipped => ("–", theme.dim()),
+            _ => ("✗", theme.bad()),
+        };
+        spans.push(Span::styled(format!("{m} {id}  "), st));
+    }
+    out.extend(text::wrap(
+        &spans,
+        usize::from(width.max(8)),
+        "",
+        "        ",
+    ));
 }
 
 /// The mark, label and style a verdict's status is shown with.
@@ -1474,7 +1443,7 @@ fn push_last(
     theme: &Theme,
 ) {
     let when = ago(last.at, crate::progress::now());
-    let (mark, label, style) = match status_of(&last.status) {
+    let (mark, label, style) = match last.status.status() {
         Some(s) => status_look(s, theme),
         None => ("·", "?", theme.dim()),
     };
@@ -1486,24 +1455,13 @@ fn push_last(
         ),
     ]));
     push_wrapped(out, &last.message, width, Style::new(), theme);
-    if !last.checks.is_empty() {
-        let mut spans = vec![Span::styled("checks: ", theme.dim())];
-        for (id, status) in &last.checks {
-            let (m, st) = match status_of(status) {
-                Some(Status::Pass) => ("✓", theme.good()),
-                Some(Status::NotRun) => ("·", theme.dim()),
-                Some(Status::Skipped) => ("–", theme.dim()),
-                _ => ("✗", theme.bad()),
-            };
-            spans.push(Span::styled(format!("{m} {id}  "), st));
-        }
-        out.extend(text::wrap(
-            &spans,
-            usize::from(width.max(8)),
-            "",
-            "        ",
-        ));
-    }
+    // A status a newer pykata recorded is shown as not passing.
+    let checks: Vec<(String, Status)> = last
+        .checks
+        .iter()
+        .map(|(id, status)| (id.clone(), status.status().unwrap_or(Status::Error)))
+        .collect();
+    push_check_marks(out, &checks, width, theme);
     out.push(Line::raw(""));
     let changed = view.saved_since(last.at);
     out.push(Line::from(vec![

@@ -730,7 +730,7 @@ fn question_lines(question: &str, width: u16, theme: &Theme) -> Vec<Line<'static
         label,
         theme.warn().add_modifier(Modifier::BOLD),
     )];
-    let question = crate::runner::sanitize::escape_controls(question.trim());
+    let question = crate::sanitize::escape_controls(question.trim());
     spans.extend(
         text::inline(&question, theme)
             .into_iter()
