@@ -101,9 +101,11 @@ LEARNER_FILE = os.path.join(_WORKDIR, MODULE + ".py")
 MAX_TEXT = 64 * 1024
 # The exit code of a harness that failed on its own account.
 HARNESS_FAILED = 86
-# The version of the event protocol; pykata refuses results in another
-# (`PROTOCOL` in src/runner/harness.rs).
-PROTOCOL = 1
+# The version of the harness protocol, the spec read here and the events
+# written back; pykata refuses results in another, and this harness a spec
+# in another (`PROTOCOL` in src/runner/harness.rs). 2: each check in the
+# wire form of its kind; a `raises` check always names its `phase`.
+PROTOCOL = 2
 OUTPUT_LIMIT = SPEC.get("output_limit", 1024 * 1024)
 
 
@@ -444,7 +446,7 @@ def run_check(check, source, import_error):
             result["message"] = check.get("message") or detail
         return result
 
-    if kind == "raises" and check.get("phase") == "import":
+    if kind == "raises" and check["phase"] == "import":
         if import_error is None:
             result.update(status="fail", actual="the file imported without raising",
                           message=check.get("message") or "importing the file should raise " + check["exception"])
@@ -496,7 +498,7 @@ def run_check(check, source, import_error):
     if kind == "raises":
         with Captured(watch=cid) as cap:
             try:
-                run_code(check.get("run") or "", ns, "check " + cid)
+                run_code(check["run"], ns, "check " + cid)
                 raised = None
             except BaseException as exc:
                 raised = exc
@@ -663,6 +665,9 @@ def main():
     checks = json.loads(spec_text)["checks"]  # a private copy: SPEC is reachable
     emit(event="start", python=list(sys.version_info[:3]), implementation=sys.implementation.name,
          protocol=PROTOCOL)
+    if SPEC.get("protocol") != PROTOCOL:
+        raise ValueError("the spec is in protocol %r and this harness reads protocol %d"
+                         % (SPEC.get("protocol"), PROTOCOL))
     minimum = SPEC.get("min_python")
     if minimum and tuple(sys.version_info[:len(minimum)]) < tuple(minimum):
         emit(event="skipped", needs=minimum)

@@ -7,7 +7,7 @@
 //! section of docs/performance.md. Set PYKATA_BENCH_ROUNDS to change the
 //! number of rounds (default 40).
 
-use pykata::course::{Check, Kata, PyFile};
+use pykata::course::{Check, Kata, Location, PyFile};
 use pykata::judge::Status;
 use pykata::runner::{self, sandbox, Interpreter, Limits};
 use pykata::session;
@@ -40,12 +40,8 @@ fn interpreter() -> Interpreter {
 }
 
 fn kata() -> Kata {
-    let check: Check = serde_json::from_value(serde_json::json!({
-        "id": "adds",
-        "kind": "assert",
-        "asserts": [{"code": "add(2, 3) == 5"}],
-    }))
-    .unwrap();
+    let origin = Location::new("benches/sandbox.rs", 0, 0);
+    let check = Check::asserting("adds", "add(2, 3) == 5", origin.clone());
     let file = PyFile {
         path: "bench/add.py".into(),
         text: String::new(),
@@ -65,11 +61,10 @@ fn kata() -> Kata {
         stdin: None,
         checks: vec![check],
         helpers: None,
-        check_origins: Vec::new(),
         mistakes: Vec::new(),
         equivalent_mutants: Vec::new(),
         renamed_from: Vec::new(),
-        origin: "benches/sandbox.rs".into(),
+        origin,
     }
 }
 

@@ -120,8 +120,7 @@ pub fn stale_marks(katas: &[&Kata], made: &HashMap<String, Vec<Mutant>>) -> Vec<
                 .iter()
                 .any(|m| m.marked_by(std::slice::from_ref(mark)).is_some())
             {
-                let (file, line, column) = crate::syntax::split_origin(&mark.origin);
-                let (line, column) = (line.unwrap_or(0), column.unwrap_or(0));
+                let crate::course::Location { file, line, column } = mark.origin.clone();
                 stale.push(
                     Problem::new(
                         file,
@@ -216,7 +215,7 @@ mod tests {
             operator: "boundary".into(),
             line,
             reason: "r".into(),
-            origin: String::new(),
+            origin: crate::course::Location::default(),
         };
         assert!(m.marked_by(&[mark(4)]).is_some());
         assert!(m.marked_by(&[mark(5)]).is_none());

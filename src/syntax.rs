@@ -4,7 +4,8 @@
 //! a run-time error blamed on the learner. Nothing is run: the code is only
 //! compiled and the patterns only given to `re.compile`.
 
-use crate::course::{Course, Problem};
+use crate::course::check::Raised;
+use crate::course::{Course, Expect, Location, Problem};
 use crate::runner::process::{stdout_within, AskError};
 use crate::runner::Interpreter;
 use serde::Deserialize;
@@ -17,8 +18,8 @@ const WAIT: Duration = Duration::from_secs(30);
 
 /// One piece of Python and where its YAML is.
 struct Item {
-    /// `file:line:column` of the check or detector.
-    origin: String,
+    /// Where the check or detector is written.
+    origin: Location,
     /// What it is, for the message: "check `x`, `setup`".
     what: String,
     regex: bool,
@@ -49,26 +50,35 @@ fn items(course: &Course) -> Vec<Item> {
                 text: helpers.clone(),
             });
         }
-        for (check, origin) in kata.checks.iter().zip(&kata.check_origins) {
+        for check in &kata.checks {
             let mut add = |field: &str, regex: bool, text: &str| {
                 items.push(Item {
-                    origin: origin.clone(),
+                    origin: check.at.clone(),
                     what: format!("kata `{}`, check `{}`, `{field}`", kata.id, check.id),
                     regex,
                     text: text.to_string(),
                 });
             };
-            if let Some(run) = &check.run {
-                add("run", false, run);
-            }
-            if let Some(setup) = &check.setup {
-                add("setup", false, setup);
-            }
-            for (i, a) in check.asserts.iter().enumerate() {
-                add(&format!("asserts[{}].code", i + 1), false, &a.code);
-            }
-            if let Some(pattern) = &check.pattern {
-                add("pattern", true, pattern);
+            match &check.expects {
+                Expect::Output(c) => c.run.iter().for_each(|run| add("run", false, run)),
+                Expect::Lines(c) => c.run.iter().for_each(|run| add("run", false, run)),
+                Expect::Raises(c) => {
+                    if let Raised::OnCall { run } = &c.raised {
+                        add("run", false, run);
+                    }
+                    if let Some(pattern) = &c.pattern {
+                        add("pattern", true, pattern);
+                    }
+                }
+                Expect::Assert(c) => {
+                    if let Some(setup) = &c.setup {
+                        add("setup", false, setup);
+                    }
+                    for (i, a) in c.asserts.iter().enumerate() {
+                        add(&format!("asserts[{}].code", i + 1), false, &a.code);
+                    }
+                }
+                Expect::Structure(_) => {}
             }
         }
         for m in &kata.mistakes {
@@ -112,8 +122,7 @@ pub fn problems(python: &Interpreter, course: &Course) -> Result<Vec<Problem>, S
         .into_iter()
         .filter_map(|f| {
             let item = items.get(f.key)?;
-            let (file, line, column) = split_origin(&item.origin);
-            let (line, column) = (line.unwrap_or(0), column.unwrap_or(0));
+            let Location { file, line, column } = item.origin.clone();
             let place = match (f.line, f.column) {
                 (Some(l), Some(c)) => format!(" (its line {l}, column {c})"),
                 (Some(l), None) => format!(" (its line {l})"),
@@ -136,18 +145,6 @@ pub fn problems(python: &Interpreter, course: &Course) -> Result<Vec<Problem>, S
             )
         })
         .collect())
-}
-
-/// `file:line:column` split from the right (the file may hold colons);
-/// line and column are None where the origin has none.
-pub fn split_origin(origin: &str) -> (String, Option<u64>, Option<u64>) {
-    let mut parts = origin.rsplitn(3, ':');
-    let column = parts.next().and_then(|c| c.parse().ok());
-    let line = parts.next().and_then(|l| l.parse().ok());
-    match (parts.next(), line, column) {
-        (Some(file), Some(line), Some(column)) => (file.to_string(), Some(line), Some(column)),
-        _ => (origin.to_string(), None, None),
-    }
 }
 
 /// Runs one of pykata's own helper scripts (shipped in assets/) with the
@@ -173,18 +170,4 @@ pub fn ask_script(
         AskError::Spawn(e) => format!("could not start {}: {e}", python.program.display()),
         AskError::TimedOut => format!("{name} took longer than {} s", wait.as_secs()),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_origin_splits_from_the_right() {
-        assert_eq!(
-            split_origin("C:\\course\\lessons\\a.yaml:12:5"),
-            ("C:\\course\\lessons\\a.yaml".to_string(), Some(12), Some(5))
-        );
-        assert_eq!(split_origin("odd"), ("odd".to_string(), None, None));
-    }
 }

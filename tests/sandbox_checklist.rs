@@ -15,7 +15,7 @@
 
 mod common;
 
-use pykata::course::{Check, Kata, PyFile};
+use pykata::course::{Check, Kata, Location, PyFile};
 use pykata::judge::{Status, Verdict};
 use pykata::runner::sandbox::{self, LayerState};
 use pykata::runner::{self, Ending, Interpreter, Limits, ScriptRun};
@@ -77,8 +77,9 @@ macro_rules! need {
     };
 }
 
-fn check(json: serde_json::Value) -> Check {
-    serde_json::from_value(json).expect("a valid check")
+/// Where the katas made here are "written".
+fn origin() -> Location {
+    Location::new("tests/sandbox_checklist.rs", 0, 0)
 }
 
 /// A kata whose file is the program; its one check passes once the file
@@ -106,17 +107,12 @@ fn kata_asserting(limits: Limits, stdin: Option<&str>, code: &str) -> Kata {
         min_python: None,
         limits,
         stdin: stdin.map(str::to_string),
-        checks: vec![check(serde_json::json!({
-            "id": "imports",
-            "kind": "assert",
-            "asserts": [{"code": code}],
-        }))],
+        checks: vec![Check::asserting("imports", code, origin())],
         helpers: None,
-        check_origins: Vec::new(),
         mistakes: Vec::new(),
         equivalent_mutants: Vec::new(),
         renamed_from: Vec::new(),
-        origin: "tests/sandbox_checklist.rs".into(),
+        origin: origin(),
     }
 }
 

@@ -1,6 +1,10 @@
 //! Loading a course and validating it. Every problem found is collected and
 //! returned together, each located at file:line:column with a fix.
 
+use super::check::{
+    AssertCheck, Check, Expect, LinesCheck, LinesMatch, OutputCheck, Raised, RaisesCheck,
+    StructureCheck,
+};
 use super::model::{self, CheckKind, MatchMode, Phase, FORMAT_VERSION};
 use super::problem::{clip, did_you_mean, suggestion, Problem};
 use super::repair::Repair;
@@ -48,16 +52,8 @@ pub fn load_only(
     source: CourseSource,
     only: Option<&HashSet<String>>,
 ) -> Result<Course, LoadError> {
-    let mut loader = Loader {
-        source,
-        only: only.cloned(),
-        problems: Vec::new(),
-        kata_files: None,
-        bytes_read: 0,
-        line_offset: 0,
-        old_ids: Vec::new(),
-        repaired: false,
-    };
+    let mut loader = Loader::new(source);
+    loader.only = only.cloned();
     let course = loader.course();
     if loader.problems.is_empty() {
         if let Some(course) = course {
@@ -291,11 +287,30 @@ fn at(loc: &Location) -> (u64, u64) {
 }
 
 impl Loader {
+    fn new(source: CourseSource) -> Loader {
+        Loader {
+            source,
+            only: None,
+            problems: Vec::new(),
+            kata_files: None,
+            bytes_read: 0,
+            line_offset: 0,
+            old_ids: Vec::new(),
+            repaired: false,
+        }
+    }
+
     fn problem(&mut self, file: &str, loc: &Location, message: impl Into<String>) -> &mut Problem {
         let (line, column) = at(loc);
         self.problems
             .push(Problem::new(file, line + self.line_offset, column, message));
         self.problems.last_mut().expect("just pushed")
+    }
+
+    /// Where `loc` is in `file`, for the loaded course.
+    fn place(&self, file: &str, loc: &Location) -> super::Location {
+        let (line, column) = at(loc);
+        super::Location::new(file, line + self.line_offset, column)
     }
 
     /// A course file's text, within the course's total budget.
@@ -828,7 +843,7 @@ impl Loader {
         }
     }
 
-    fn kata(&mut self, topic: &str, file: &str, raw: model::Kata) -> Option<Kata> {
+    fn kata(&mut self, topic: &str, file: &str, mut raw: model::Kata) -> Option<Kata> {
         let before = self.problems.len();
         let id = raw.id.value.clone();
         let id_loc = raw.id.referenced;
@@ -924,7 +939,8 @@ impl Loader {
                 .hint = Some("add `checks:`; without them any file would pass".into());
         }
         let mut check_ids = HashSet::new();
-        for check in &raw.checks {
+        let mut checks = Vec::new();
+        for check in std::mem::take(&mut raw.checks) {
             if !check_ids.insert(check.value.id.clone()) {
                 self.problem(
                     file,
@@ -932,7 +948,7 @@ impl Loader {
                     format!("check id `{}` is used twice in kata `{id}`", check.value.id),
                 );
             }
-            self.check(file, check);
+            checks.extend(self.check(file, check));
         }
 
         let mut mistake_ids = HashSet::new();
@@ -955,11 +971,7 @@ impl Loader {
             if let Some(sample) = self.py_file(file, &m.sample, Role::Mistake, &named) {
                 mistakes.push(Mistake {
                     id: m.id.value.clone(),
-                    origin: format!(
-                        "{file}:{}:{}",
-                        m.id.referenced.line(),
-                        m.id.referenced.column()
-                    ),
+                    origin: self.place(file, &m.id.referenced),
                     when: m.when.clone(),
                     message: m.message.clone(),
                     sample,
@@ -1011,16 +1023,11 @@ impl Loader {
             limits,
             stdin: raw.stdin,
             helpers: raw.helpers,
-            check_origins: raw
-                .checks
-                .iter()
-                .map(|c| format!("{file}:{}:{}", c.referenced.line(), c.referenced.column()))
-                .collect(),
-            checks: raw.checks.into_iter().map(|c| c.value).collect(),
+            checks,
             mistakes,
             equivalent_mutants,
             renamed_from: raw.renamed_from.into_iter().map(|r| r.value).collect(),
-            origin: format!("{file}:{}:{}", id_loc.line(), id_loc.column()),
+            origin: self.place(file, &id_loc),
         })
     }
 
@@ -1090,121 +1097,153 @@ impl Loader {
                 operator: mark.operator.clone(),
                 line: mark.line,
                 reason: mark.reason.clone(),
-                origin: format!("{file}:{}:{}", loc.line(), loc.column()),
+                origin: self.place(file, loc),
             });
         }
         marks
     }
 
-    fn check(&mut self, file: &str, spanned: &Spanned<model::Check>) {
-        let c = &spanned.value;
-        let loc = &spanned.referenced;
+    /// Turns a check as written into the typed check of its kind: the
+    /// fields the kind needs are taken out of the written form, and any
+    /// field left over has no effect in that kind. Reports every problem;
+    /// None when the check cannot be built.
+    fn check(&mut self, file: &str, spanned: Spanned<model::Check>) -> Option<Check> {
+        let loc = spanned.referenced;
+        let mut c = spanned.value;
         let kind = c.kind;
-        let need = |present: bool, field: &str, this: &mut Self| {
+        let id = c.id.clone();
+        // Fields the kind needs that are missing, and values it cannot
+        // use (a pattern that does not compile), reported in that order.
+        let mut missing: Vec<String> = Vec::new();
+        let mut need = |present: bool, field: &str| {
             if !present {
-                this.problem(
-                    file,
-                    loc,
-                    format!("check `{}` of kind `{kind:?}` needs `{field}`", c.id).to_lowercase(),
-                )
-                .hint = Some(format!("add `{field}:` (see docs/authoring.md, Checks)"));
+                missing.push(field.to_string());
             }
         };
-        let misplaced = |present: bool, field: &str, this: &mut Self| {
-            if present {
-                this.problem(
-                    file,
-                    loc,
-                    format!("`{field}` has no effect in check `{}` of this kind", c.id),
-                )
-                .hint = Some(format!(
-                    "remove `{field}:`, or change `kind:` to the kind it belongs to"
-                ));
-            }
+        let bad_regexes = |patterns: &mut dyn Iterator<Item = &String>| -> Vec<String> {
+            patterns
+                .filter_map(|p| regex::Regex::new(p).err())
+                .map(|e| format!("check `{id}`: bad regular expression: {e}"))
+                .collect()
         };
-        match kind {
+        let mut invalid: Vec<String> = Vec::new();
+        let expects = match kind {
             CheckKind::Output => {
-                need(c.expect.is_some(), "expect", self);
-                misplaced(!c.lines.is_empty(), "lines", self);
+                let expect = c.expect.take();
+                need(expect.is_some(), "expect");
+                let match_mode = c.match_mode.take().unwrap_or_default();
+                if match_mode == MatchMode::Regex {
+                    invalid.extend(bad_regexes(&mut expect.iter()));
+                }
+                let run = c.run.take();
+                expect.map(|expect| {
+                    Expect::Output(OutputCheck {
+                        run,
+                        expect,
+                        match_mode,
+                    })
+                })
             }
             CheckKind::Lines => {
-                need(!c.lines.is_empty(), "lines", self);
-                misplaced(c.expect.is_some(), "expect", self);
+                let lines = non_empty(std::mem::take(&mut c.lines));
+                need(lines.is_some(), "lines");
+                let written = c.match_mode.take().unwrap_or_default();
+                let match_mode = LinesMatch::of(written);
+                if match_mode.is_none() {
+                    invalid.push(format!(
+                        "check `{id}`: `lines` compares each line with `normalized` (the default), `exact` or `regex`"
+                    ));
+                }
+                if match_mode == Some(LinesMatch::Regex) {
+                    invalid.extend(bad_regexes(&mut lines.iter().flatten()));
+                }
+                let only = std::mem::take(&mut c.only);
+                let run = c.run.take();
+                lines.zip(match_mode).map(|(lines, match_mode)| {
+                    Expect::Lines(LinesCheck {
+                        run,
+                        lines,
+                        match_mode,
+                        only,
+                    })
+                })
             }
             CheckKind::Raises => {
-                need(c.exception.is_some(), "exception", self);
-                if c.phase == Some(Phase::Import) {
-                    misplaced(c.run.is_some(), "run", self);
-                } else {
-                    need(c.run.is_some(), "run", self);
-                }
+                let exception = c.exception.take();
+                need(exception.is_some(), "exception");
+                let raised = match c.phase.take().unwrap_or_default() {
+                    // A `run` left here has no effect, and is reported so.
+                    Phase::Import => Some(Raised::OnImport),
+                    Phase::Call => {
+                        let run = c.run.take();
+                        need(run.is_some(), "run");
+                        run.map(|run| Raised::OnCall { run })
+                    }
+                };
+                let pattern = c.pattern.take();
+                exception.zip(raised).map(|(exception, raised)| {
+                    Expect::Raises(RaisesCheck {
+                        exception,
+                        pattern,
+                        raised,
+                    })
+                })
             }
-            CheckKind::Assert => need(!c.asserts.is_empty(), "asserts", self),
+            CheckKind::Assert => {
+                let asserts = non_empty(std::mem::take(&mut c.asserts));
+                need(asserts.is_some(), "asserts");
+                let setup = c.setup.take();
+                asserts.map(|asserts| Expect::Assert(AssertCheck { setup, asserts }))
+            }
             CheckKind::Structure => {
-                need(
-                    !c.require.is_empty() || !c.forbid.is_empty(),
-                    "require` or `forbid",
-                    self,
-                );
-                for construct in c.require.iter().chain(&c.forbid) {
+                let require = std::mem::take(&mut c.require);
+                let forbid = std::mem::take(&mut c.forbid);
+                let some = !require.is_empty() || !forbid.is_empty();
+                need(some, "require` or `forbid");
+                for construct in require.iter().chain(&forbid) {
                     if let Err(e) = structure::validate(construct) {
-                        self.problem(file, loc, format!("check `{}`: {e}", c.id));
+                        invalid.push(format!("check `{id}`: {e}"));
                     }
                 }
+                some.then_some(Expect::Structure(StructureCheck { require, forbid }))
             }
-        }
-        if !matches!(kind, CheckKind::Output | CheckKind::Lines) {
-            misplaced(c.match_mode.is_some(), "match", self);
-        }
-        if kind != CheckKind::Lines {
-            misplaced(c.only, "only", self);
-        }
-        if kind != CheckKind::Raises {
-            misplaced(c.exception.is_some(), "exception", self);
-            misplaced(c.pattern.is_some(), "pattern", self);
-            misplaced(c.phase.is_some(), "phase", self);
-        }
-        if kind != CheckKind::Assert {
-            misplaced(c.setup.is_some(), "setup", self);
-            misplaced(!c.asserts.is_empty(), "asserts", self);
-        }
-        if kind == CheckKind::Structure {
-            misplaced(c.run.is_some(), "run", self);
-        } else {
-            misplaced(!c.require.is_empty(), "require", self);
-            misplaced(!c.forbid.is_empty(), "forbid", self);
-        }
-        if c.match_mode() == MatchMode::Regex {
-            let patterns: Vec<&str> = match kind {
-                CheckKind::Lines => c.lines.iter().map(String::as_str).collect(),
-                _ => c.expect.iter().map(String::as_str).collect(),
-            };
-            for p in patterns {
-                if let Err(e) = regex::Regex::new(p) {
-                    self.problem(
-                        file,
-                        loc,
-                        format!("check `{}`: bad regular expression: {e}", c.id),
-                    );
-                }
-            }
-        }
-        if kind == CheckKind::Lines
-            && !matches!(
-                c.match_mode(),
-                MatchMode::Exact | MatchMode::Regex | MatchMode::Normalized
-            )
-        {
+        };
+        let mut ok = expects.is_some() && invalid.is_empty();
+        for field in missing {
             self.problem(
                 file,
-                loc,
-                format!(
-                    "check `{}`: `lines` compares each line with `normalized` (the default), `exact` or `regex`",
-                    c.id
-                ),
-            );
+                &loc,
+                format!("check `{id}` of kind `{}` needs `{field}`", kind.name()),
+            )
+            .hint = Some(format!("add `{field}:` (see docs/authoring.md, Checks)"));
         }
+        // What the kind did not take has no effect in it.
+        for field in c.set_fields() {
+            ok = false;
+            self.problem(
+                file,
+                &loc,
+                format!("`{field}` has no effect in check `{}` of this kind", c.id),
+            )
+            .hint = Some(format!(
+                "remove `{field}:`, or change `kind:` to the kind it belongs to"
+            ));
+        }
+        for message in invalid {
+            self.problem(file, &loc, message);
+        }
+        Some(Check {
+            id: c.id,
+            message: c.message,
+            expects: expects.filter(|_| ok)?,
+            at: self.place(file, &loc),
+        })
     }
+}
+
+/// A list the author wrote, when it has anything in it.
+fn non_empty<T>(list: Vec<T>) -> Option<Vec<T>> {
+    (!list.is_empty()).then_some(list)
 }
 
 type Parsed = Option<Result<model::TopicFile, serde_saphyr::Error>>;
@@ -1338,4 +1377,174 @@ fn node_text(
         out.push('\n');
     }
     (first as u64, out)
+}
+
+/// One check read from `yaml` (a check's mapping, as written in a kata's
+/// `checks:`) as the loader reads it: the loaded check, or every problem.
+#[cfg(test)]
+pub(crate) fn check_from_yaml(yaml: &str) -> Result<Check, Vec<Problem>> {
+    let mut loader = Loader::new(CourseSource::Dir(".".into()));
+    let written: Spanned<model::Check> =
+        serde_saphyr::from_str(yaml).map_err(|e| vec![yaml_problem("t.yaml", yaml, &e, 0)])?;
+    match loader.check("t.yaml", written) {
+        Some(check) if loader.problems.is_empty() => Ok(check),
+        _ => Err(loader.problems),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_from_yaml;
+    use crate::course::check::{
+        AssertCheck, Expect, LinesCheck, LinesMatch, OutputCheck, Raised, RaisesCheck,
+        StructureCheck,
+    };
+    use crate::course::model::Assertion;
+    use crate::course::{Location, MatchMode};
+
+    #[test]
+    fn each_kind_loads_into_its_own_type_with_its_defaults() {
+        let at = Location::new("t.yaml", 2, 1);
+        let table: Vec<(&str, Expect)> = vec![
+            (
+                "kind: output\nexpect: \"1\"",
+                Expect::Output(OutputCheck {
+                    run: None,
+                    expect: "1".into(),
+                    match_mode: MatchMode::Normalized,
+                }),
+            ),
+            (
+                "kind: output\nrun: f()\nexpect: a.*\nmatch: regex",
+                Expect::Output(OutputCheck {
+                    run: Some("f()".into()),
+                    expect: "a.*".into(),
+                    match_mode: MatchMode::Regex,
+                }),
+            ),
+            (
+                "kind: lines\nlines: [a, b]\nmatch: exact\nonly: true",
+                Expect::Lines(LinesCheck {
+                    run: None,
+                    lines: vec!["a".into(), "b".into()],
+                    match_mode: LinesMatch::Exact,
+                    only: true,
+                }),
+            ),
+            (
+                "kind: raises\nexception: ValueError\nrun: f()",
+                Expect::Raises(RaisesCheck {
+                    exception: "ValueError".into(),
+                    pattern: None,
+                    raised: Raised::OnCall { run: "f()".into() },
+                }),
+            ),
+            (
+                "kind: raises\nexception: ImportError\npattern: no\nphase: import",
+                Expect::Raises(RaisesCheck {
+                    exception: "ImportError".into(),
+                    pattern: Some("no".into()),
+                    raised: Raised::OnImport,
+                }),
+            ),
+            (
+                "kind: assert\nsetup: x = f()\nasserts:\n  - code: x == 1\n    message: got {x}",
+                Expect::Assert(AssertCheck {
+                    setup: Some("x = f()".into()),
+                    asserts: vec![Assertion {
+                        code: "x == 1".into(),
+                        message: Some("got {x}".into()),
+                    }],
+                }),
+            ),
+            (
+                "kind: structure\nforbid: [mutable_default, \"call:eval\"]",
+                Expect::Structure(StructureCheck {
+                    require: Vec::new(),
+                    forbid: vec!["mutable_default".into(), "call:eval".into()],
+                }),
+            ),
+        ];
+        for (body, expects) in table {
+            // A comment first, so the check's place is not the file's start.
+            let yaml = format!("# the check\nid: c\nmessage: m\n{body}\n");
+            let check = check_from_yaml(&yaml).unwrap_or_else(|p| panic!("{body}: {p:#?}"));
+            assert_eq!(check.expects, expects, "{body}");
+            assert_eq!(check.expects.kind(), expects.kind());
+            assert_eq!(
+                (check.id.as_str(), check.message.as_deref()),
+                ("c", Some("m"))
+            );
+            assert_eq!(check.at, at, "{body}");
+        }
+    }
+
+    #[test]
+    fn a_field_a_kind_needs_or_does_not_take_is_a_located_problem() {
+        let table: &[(&str, &[&str])] = &[
+            ("kind: output", &["check `c` of kind `output` needs `expect`"]),
+            ("kind: lines\nlines: []", &["check `c` of kind `lines` needs `lines`"]),
+            (
+                "kind: lines\nlines: [a]\nexpect: a",
+                &["`expect` has no effect in check `c` of this kind"],
+            ),
+            (
+                "kind: lines\nlines: [a]\nmatch: contains",
+                &["check `c`: `lines` compares each line with `normalized` (the default), `exact` or `regex`"],
+            ),
+            ("kind: raises\nrun: f()", &["check `c` of kind `raises` needs `exception`"]),
+            (
+                "kind: raises\nexception: E",
+                &["check `c` of kind `raises` needs `run`"],
+            ),
+            (
+                "kind: raises\nexception: E\nphase: import\nrun: f()",
+                &["`run` has no effect in check `c` of this kind"],
+            ),
+            // The harness never ran an assert check's `run`: saying so.
+            (
+                "kind: assert\nrun: f()\nasserts: [{code: \"True\"}]",
+                &["`run` has no effect in check `c` of this kind"],
+            ),
+            ("kind: assert\nsetup: x = 1", &["check `c` of kind `assert` needs `asserts`"]),
+            (
+                "kind: structure",
+                &["check `c` of kind `structure` needs `require` or `forbid`"],
+            ),
+            (
+                "kind: structure\nforbid: [mutable_defualt]\nrun: f()",
+                &[
+                    "`run` has no effect in check `c` of this kind",
+                    "check `c`: unknown construct `mutable_defualt`",
+                ],
+            ),
+            (
+                "kind: output\nexpect: \"(\"\nmatch: regex",
+                &["check `c`: bad regular expression"],
+            ),
+            // Every problem of one check, in one pass.
+            (
+                "kind: output\nlines: [a]\nphase: call\nonly: true",
+                &[
+                    "check `c` of kind `output` needs `expect`",
+                    "`lines` has no effect",
+                    "`only` has no effect",
+                    "`phase` has no effect",
+                ],
+            ),
+        ];
+        for (body, wanted) in table {
+            let yaml = format!("\nid: c\n{body}\n");
+            let problems = check_from_yaml(&yaml).expect_err(body);
+            assert_eq!(problems.len(), wanted.len(), "{body}: {problems:#?}");
+            for (problem, wanted) in problems.iter().zip(wanted.iter()) {
+                assert!(problem.message.contains(wanted), "{body}: {problem:#?}");
+                assert_eq!(
+                    (problem.file.as_str(), problem.line, problem.column),
+                    ("t.yaml", 2, 1),
+                    "{body}"
+                );
+            }
+        }
+    }
 }

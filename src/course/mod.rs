@@ -2,9 +2,11 @@
 //! and katas, with every file a kata names read into memory.
 
 pub mod archive;
+pub mod check;
 pub mod for_kata;
 pub mod limits;
 pub mod load;
+pub mod location;
 pub mod model;
 pub mod problem;
 mod repair;
@@ -16,9 +18,11 @@ pub mod step_id;
 pub mod structure;
 mod yaml_errors;
 
+pub use check::{Check, Expect};
 pub use for_kata::load_for_kata;
 pub use load::{load, load_only, LoadError};
-pub use model::{Check, CheckKind, MatchMode, Phase, Step};
+pub use location::Location;
+pub use model::{CheckKind, MatchMode, Phase, Step};
 pub use problem::Problem;
 pub use source::CourseSource;
 
@@ -103,22 +107,20 @@ pub struct Kata {
     /// Code run before every check and detector (see model::Kata::helpers).
     pub helpers: Option<String>,
     pub checks: Vec<Check>,
-    /// `file:line:column` of each check, in the order of `checks`.
-    pub check_origins: Vec<String>,
     pub mistakes: Vec<Mistake>,
     /// Mutants the author marked as correct code (see `verify --mutants`).
     pub equivalent_mutants: Vec<EquivalentMark>,
     /// Ids the kata had in earlier versions of the course.
     pub renamed_from: Vec<String>,
     /// Where the kata's `id:` is written, for messages.
-    pub origin: String,
+    pub origin: Location,
 }
 
 #[derive(Debug, Clone)]
 pub struct Mistake {
     pub id: String,
-    /// `file:line:column` of its `id:`.
-    pub origin: String,
+    /// Where its `id:` is written.
+    pub origin: Location,
     pub when: String,
     pub message: String,
     pub sample: PyFile,
@@ -157,8 +159,8 @@ pub struct EquivalentMark {
     pub operator: String,
     pub line: u32,
     pub reason: String,
-    /// `file:line:column` of the mark in its topic file.
-    pub origin: String,
+    /// Where the mark is written in its topic file.
+    pub origin: Location,
 }
 
 impl Kata {

@@ -14,7 +14,7 @@ pub const FORMAT_VERSION: u32 = 1;
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
     /// The course format version; this pykata reads format 1.
-    #[schemars(with = "u32")]
+    #[schemars(with = "u32", extend("const" = FORMAT_VERSION))]
     pub format: Spanned<u32>,
     /// The course's name, shown on the course map.
     pub title: String,
@@ -22,7 +22,7 @@ pub struct Manifest {
     #[serde(default)]
     pub description: String,
     /// The topics in the order learners see them; each names lessons/<topic>.yaml.
-    #[schemars(with = "Vec<String>")]
+    #[schemars(with = "Vec<String>", length(min = 1))]
     pub topics: Vec<Spanned<String>>,
 }
 
@@ -117,28 +117,34 @@ fn default_question() -> String {
 #[serde(deny_unknown_fields)]
 pub struct Kata {
     /// Unique in the course: lowercase letters, digits and '-'.
-    #[schemars(with = "String")]
+    #[schemars(with = "String", extend("pattern" = "^[a-z0-9-]+$"))]
     pub id: Spanned<String>,
     /// A short name shown on the course map.
     pub title: String,
     /// What to do and what will be checked.
     pub task: String,
     /// The file the learner edits, relative to katas/; its name is the module the checks import.
-    #[schemars(with = "String")]
+    #[schemars(
+        with = "String",
+        extend("pattern" = "^(.*/)?[A-Za-z_][A-Za-z0-9_]*\\.py$")
+    )]
     pub starter: Spanned<String>,
     /// The reference solution, relative to katas/; `verify` proves it passes.
     #[schemars(with = "String")]
     pub solution: Spanned<String>,
     /// Other correct solutions written differently (at least one); `verify` proves each passes.
     #[serde(default)]
-    #[schemars(with = "Vec<String>")]
+    #[schemars(with = "Vec<String>", length(min = 1))]
     pub alternatives: Vec<Spanned<String>>,
     /// From a nudge to nearly the answer; shown one at a time.
     #[serde(default)]
     pub hints: Vec<String>,
     /// The oldest Python the kata runs on, quoted: "3.12". Older interpreters skip it.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
+    #[schemars(
+        with = "Option<String>",
+        extend("pattern" = "^\\s*[0-9]+\\.[0-9]+\\s*$")
+    )]
     pub min_python: Option<Spanned<String>>,
     /// Raise the default limits, each within its ceiling.
     #[serde(default)]
@@ -153,7 +159,7 @@ pub struct Kata {
     pub helpers: Option<String>,
     /// What the learner's file must do; at least one.
     #[serde(default)]
-    #[schemars(with = "Vec<Check>")]
+    #[schemars(with = "Vec<Check>", length(min = 1))]
     pub checks: Vec<Spanned<Check>>,
     /// Detectors of mistakes learners really make, each with a sample wrong answer.
     #[serde(default)]
@@ -213,6 +219,27 @@ pub enum CheckKind {
     Structure,
 }
 
+impl CheckKind {
+    pub const ALL: [CheckKind; 5] = [
+        CheckKind::Output,
+        CheckKind::Lines,
+        CheckKind::Raises,
+        CheckKind::Assert,
+        CheckKind::Structure,
+    ];
+
+    /// The kind as authors write it in `kind:`.
+    pub fn name(self) -> &'static str {
+        match self {
+            CheckKind::Output => "output",
+            CheckKind::Lines => "lines",
+            CheckKind::Raises => "raises",
+            CheckKind::Assert => "assert",
+            CheckKind::Structure => "structure",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchMode {
@@ -232,7 +259,11 @@ pub enum Phase {
     Import,
 }
 
-/// One check. Which fields apply depends on `kind`; validation reports the
+// The author's form of a check: every field any kind takes, all optional.
+// The loader turns it into the typed `course::Check` of its kind. It
+// serializes only the fields that are set, which is how the loader finds
+// those the kind did not take (see `Check::set_fields`).
+/// One check. Which fields apply depends on `kind`; `lint` reports the
 /// ones that are missing or out of place.
 #[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -284,12 +315,21 @@ pub struct Check {
 }
 
 impl Check {
-    pub fn match_mode(&self) -> MatchMode {
-        self.match_mode.unwrap_or_default()
+    /// The YAML names of the fields set here, other than `id`, `kind` and
+    /// `message`, which every kind takes.
+    pub fn set_fields(&self) -> Vec<String> {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::Object(fields)) => fields
+                .keys()
+                .filter(|k| !matches!(k.as_str(), "id" | "kind" | "message"))
+                .cloned()
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 }
 
-#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assertion {
     /// An expression that must be true, or statements that must not raise AssertionError.

@@ -1,6 +1,7 @@
 //! Comparing what a program printed with what a check expects.
 
 pub use crate::answers::{literal_lines_match, normalize};
+use crate::course::check::LinesMatch;
 use crate::course::MatchMode;
 
 /// Whether `actual` satisfies `expected` under `mode`.
@@ -59,25 +60,25 @@ impl OrderProblem {
 pub fn lines_in_order(
     expected: &[String],
     actual: &str,
-    mode: MatchMode,
+    mode: LinesMatch,
     only: bool,
 ) -> Result<(), OrderProblem> {
     // `exact` compares each line as printed; `normalized` and `regex` see it
-    // without the spaces around it (the loader allows no other mode).
+    // without the spaces around it.
     let out: Vec<&str> = actual
         .lines()
         .map(|l| match mode {
-            MatchMode::Exact => l,
-            _ => l.trim(),
+            LinesMatch::Exact => l,
+            LinesMatch::Normalized | LinesMatch::Regex => l.trim(),
         })
         .collect();
     let matcher = |want: &str, got: &str| -> bool {
         match mode {
-            MatchMode::Regex => {
+            LinesMatch::Regex => {
                 regex::Regex::new(&format!("^(?:{want})$")).is_ok_and(|re| re.is_match(got))
             }
-            MatchMode::Exact => want == got,
-            _ => want.trim() == got,
+            LinesMatch::Exact => want == got,
+            LinesMatch::Normalized => want.trim() == got,
         }
     };
     let mut pos = 0;
@@ -133,10 +134,12 @@ mod tests {
     fn lines_modes_mean_what_they_say() {
         let want = lines(&["  step 1"]);
         let printed = "  step 1\n";
-        assert!(lines_in_order(&want, printed, MatchMode::Exact, false).is_ok());
-        assert!(lines_in_order(&lines(&["step 1"]), printed, MatchMode::Exact, false).is_err());
-        assert!(lines_in_order(&lines(&["step 1"]), printed, MatchMode::Normalized, false).is_ok());
-        assert!(lines_in_order(&lines(&[r"step \d"]), printed, MatchMode::Regex, false).is_ok());
+        assert!(lines_in_order(&want, printed, LinesMatch::Exact, false).is_ok());
+        assert!(lines_in_order(&lines(&["step 1"]), printed, LinesMatch::Exact, false).is_err());
+        assert!(
+            lines_in_order(&lines(&["step 1"]), printed, LinesMatch::Normalized, false).is_ok()
+        );
+        assert!(lines_in_order(&lines(&[r"step \d"]), printed, LinesMatch::Regex, false).is_ok());
     }
 
     #[test]
@@ -176,14 +179,14 @@ mod tests {
         assert!(lines_in_order(
             &want,
             "auth: enter\nx\ntimer: enter\nbody\n",
-            MatchMode::Normalized,
+            LinesMatch::Normalized,
             false
         )
         .is_ok());
         let err = lines_in_order(
             &want,
             "timer: enter\nauth: enter\nbody\n",
-            MatchMode::Normalized,
+            LinesMatch::Normalized,
             false,
         )
         .unwrap_err();
@@ -195,8 +198,8 @@ mod tests {
                 after: "auth: enter".into()
             }
         );
-        let err =
-            lines_in_order(&want, "auth: enter\nbody\n", MatchMode::Normalized, false).unwrap_err();
+        let err = lines_in_order(&want, "auth: enter\nbody\n", LinesMatch::Normalized, false)
+            .unwrap_err();
         assert!(matches!(err, OrderProblem::Missing { index: 1, .. }));
     }
 
@@ -204,9 +207,9 @@ mod tests {
     fn only_refuses_a_line_the_trace_does_not_have() {
         let want = lines(&["auth: enter", "body"]);
         let extra = "auth: enter\nlog: enter\nbody\n";
-        assert!(lines_in_order(&want, extra, MatchMode::Normalized, false).is_ok());
+        assert!(lines_in_order(&want, extra, LinesMatch::Normalized, false).is_ok());
         assert_eq!(
-            lines_in_order(&want, extra, MatchMode::Normalized, true).unwrap_err(),
+            lines_in_order(&want, extra, LinesMatch::Normalized, true).unwrap_err(),
             OrderProblem::Extra {
                 position: 2,
                 line: "log: enter".into()
@@ -214,13 +217,13 @@ mod tests {
         );
         let trailing = "auth: enter\nbody\nlog: exit\n";
         assert!(matches!(
-            lines_in_order(&want, trailing, MatchMode::Normalized, true),
+            lines_in_order(&want, trailing, LinesMatch::Normalized, true),
             Err(OrderProblem::Extra { position: 3, .. })
         ));
         assert!(lines_in_order(
             &want,
             "\nauth: enter\n\nbody\n\n",
-            MatchMode::Normalized,
+            LinesMatch::Normalized,
             true
         )
         .is_ok());

@@ -2,7 +2,7 @@
 //! verdict a learner can act on.
 
 use super::matchers::{lines_in_order, output_matches};
-use crate::course::{CheckKind, Kata};
+use crate::course::{Expect, Kata};
 use crate::runner::harness::{
     CheckEvent, CheckStatus, Event, KataRun, RaisedError, HARNESS_FAILED, PROTOCOL,
 };
@@ -473,26 +473,28 @@ fn judge_check(check: &crate::course::Check, ev: &CheckEvent) -> CheckResult {
         CheckStatus::Killed => Status::Killed,
         CheckStatus::Ran => {
             let out = output.unwrap_or_default();
-            let ok = match check.kind {
-                CheckKind::Lines => {
-                    match lines_in_order(&check.lines, &out, check.match_mode(), check.only) {
+            // Only output and lines checks leave their output to be matched
+            // here; another kind that says `ran` is judged as not passing.
+            let (ok, expected) = match &check.expects {
+                Expect::Lines(c) => {
+                    let ok = match lines_in_order(&c.lines, &out, c.match_mode, c.only) {
                         Ok(()) => true,
                         Err(problem) => {
                             result.detail = Some(problem.describe());
                             false
                         }
-                    }
+                    };
+                    (ok, c.lines.join("\n"))
                 }
-                _ => output_matches(
-                    check.match_mode(),
-                    check.expect.as_deref().unwrap_or(""),
-                    &out,
+                Expect::Output(c) => (
+                    output_matches(c.match_mode, &c.expect, &out),
+                    c.expect.clone(),
                 ),
+                Expect::Raises(_) | Expect::Assert(_) | Expect::Structure(_) => {
+                    (false, String::new())
+                }
             };
-            result.expected = Some(match check.kind {
-                CheckKind::Lines => check.lines.join("\n"),
-                _ => check.expect.clone().unwrap_or_default(),
-            });
+            result.expected = Some(expected);
             result.actual = Some(out);
             if ok {
                 Status::Pass
@@ -752,7 +754,7 @@ fn crash_name(signal: &str) -> &'static str {
 mod tests {
     use super::{judge_events, limit_hint, Status};
     use crate::course::{Kata, Limits, PyFile};
-    use crate::runner::harness::{parse_events, KataRun};
+    use crate::runner::harness::{parse_events, KataRun, PROTOCOL};
     use crate::runner::{Captured, Ending, ProcessOutcome};
 
     fn kata() -> Kata {
@@ -775,11 +777,10 @@ mod tests {
             stdin: None,
             helpers: None,
             checks: Vec::new(),
-            check_origins: Vec::new(),
             mistakes: Vec::new(),
             equivalent_mutants: Vec::new(),
             renamed_from: Vec::new(),
-            origin: "t.yaml:1:1".into(),
+            origin: crate::course::Location::new("t.yaml", 1, 1),
         }
     }
 
@@ -800,18 +801,20 @@ mod tests {
     #[test]
     fn results_in_another_protocol_are_the_judges_failure() {
         let done = "{\"event\": \"done\"}\n";
+        let start = |protocol: &str| {
+            format!("{{\"event\": \"start\", \"python\": [3, 11, 0]{protocol}}}\n")
+        };
         let ok = run_with(&format!(
-            "{{\"event\": \"start\", \"python\": [3, 11, 0], \"protocol\": 1}}\n{done}"
+            "{}{done}",
+            start(&format!(", \"protocol\": {PROTOCOL}"))
         ));
         assert_eq!(judge_events(&kata(), &ok).status, Status::Pass);
-        for start in [
-            "{\"event\": \"start\", \"python\": [3, 11, 0], \"protocol\": 2}\n",
-            "{\"event\": \"start\", \"python\": [3, 11, 0]}\n",
-        ] {
-            let v = judge_events(&kata(), &run_with(&format!("{start}{done}")));
+        for other in [format!(", \"protocol\": {}", PROTOCOL - 1), String::new()] {
+            let v = judge_events(&kata(), &run_with(&format!("{}{done}", start(&other))));
             assert_eq!(v.status, Status::Error);
             assert!(v.message.contains("pykata's judge failed"), "{}", v.message);
-            assert!(v.message.contains("reads protocol 1"), "{}", v.message);
+            let reads = format!("reads protocol {PROTOCOL}");
+            assert!(v.message.contains(&reads), "{}", v.message);
         }
     }
 

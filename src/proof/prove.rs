@@ -11,7 +11,6 @@ use crate::judge::{Status, Verdict};
 use crate::mutants::Mutant;
 use crate::runner::{script, Interpreter, PythonVersion};
 use crate::session;
-use crate::syntax::split_origin;
 
 /// How much longer the second run of a snippet that hit the learners'
 /// limit may take.
@@ -51,10 +50,10 @@ pub(super) enum MutantFate {
     Survived(Finding),
 }
 
-/// The kata's `id:` in its topic file, split from `Kata::origin`
-/// (`file:line:column`; the file itself may contain colons).
+/// The kata's `id:` in its topic file.
 fn kata_origin(kata: &Kata) -> (String, Option<u64>, Option<u64>) {
-    split_origin(&kata.origin)
+    let at = &kata.origin;
+    (at.file.clone(), at.line(), at.column())
 }
 
 /// A problem located in one of a kata's Python files (`path` relative to

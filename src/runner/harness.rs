@@ -5,6 +5,7 @@
 use super::process::{self, ProcessOutcome, Spawn};
 use super::python::Interpreter;
 use super::workdir::WorkDir;
+use crate::course::check::{Expect, Raised};
 use crate::course::{Check, Kata};
 use serde::{Deserialize, Serialize};
 use std::sync::atomic::AtomicBool;
@@ -14,27 +15,152 @@ use std::sync::Arc;
 pub const HARNESS: &str = include_str!("../../assets/harness.py");
 pub(crate) const HARNESS_FILE: &str = "_pykata_harness.py";
 
-#[derive(Serialize)]
-struct Spec<'a> {
-    module: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    min_python: Option<[u32; 2]>,
-    checks: &'a [Check],
+/// What the harness is told to do (`_pykata_spec.json`): the wire form of
+/// a kata, which assets/harness.py reads. It holds only what the harness
+/// needs: the expected output of an `output` or `lines` check stays here,
+/// where it is matched, and out of reach of the learner's code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Spec {
+    /// The protocol the spec is written in; the harness refuses another.
+    pub protocol: u32,
+    pub module: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_python: Option<[u32; 2]>,
+    pub checks: Vec<WireCheck>,
     /// Code run before every check and detector, in its namespace.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    helpers: Option<&'a str>,
-    mistakes: Vec<MistakeSpec<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub helpers: Option<String>,
+    pub mistakes: Vec<WireMistake>,
     /// Characters a check may print before it is stopped.
-    output_limit: u64,
+    pub output_limit: u64,
     /// The run's wall-clock limit: shortly before it, the harness writes
     /// every thread's stack to stderr (see `stuck_at`).
-    wall_ms: u64,
+    pub wall_ms: u64,
 }
 
-#[derive(Serialize)]
-struct MistakeSpec<'a> {
-    id: &'a str,
-    when: &'a str,
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WireMistake {
+    pub id: String,
+    pub when: String,
+}
+
+/// One check as the harness runs it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WireCheck {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(flatten)]
+    pub runs: WireKind,
+}
+
+/// What the harness does for each kind of check, under `kind`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum WireKind {
+    /// Runs `run` (or the file as `__main__`) and sends back what it
+    /// printed, for pykata to match (status `ran`).
+    Output {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        run: Option<String>,
+    },
+    /// The same as `Output`; the lines are matched in pykata.
+    Lines {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        run: Option<String>,
+    },
+    /// Expects `exception` on import (no `run`) or from `run`.
+    Raises {
+        exception: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pattern: Option<String>,
+        #[serde(flatten)]
+        phase: WirePhase,
+    },
+    Assert {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        setup: Option<String>,
+        asserts: Vec<WireAssertion>,
+    },
+    Structure {
+        require: Vec<String>,
+        forbid: Vec<String>,
+    },
+}
+
+/// When a `raises` check expects its exception, under `phase`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "phase", rename_all = "snake_case")]
+pub enum WirePhase {
+    Import,
+    Call { run: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WireAssertion {
+    pub code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl From<&Check> for WireCheck {
+    fn from(check: &Check) -> Self {
+        let runs = match &check.expects {
+            Expect::Output(c) => WireKind::Output { run: c.run.clone() },
+            Expect::Lines(c) => WireKind::Lines { run: c.run.clone() },
+            Expect::Raises(c) => WireKind::Raises {
+                exception: c.exception.clone(),
+                pattern: c.pattern.clone(),
+                phase: match &c.raised {
+                    Raised::OnImport => WirePhase::Import,
+                    Raised::OnCall { run } => WirePhase::Call { run: run.clone() },
+                },
+            },
+            Expect::Assert(c) => WireKind::Assert {
+                setup: c.setup.clone(),
+                asserts: c
+                    .asserts
+                    .iter()
+                    .map(|a| WireAssertion {
+                        code: a.code.clone(),
+                        message: a.message.clone(),
+                    })
+                    .collect(),
+            },
+            Expect::Structure(c) => WireKind::Structure {
+                require: c.require.clone(),
+                forbid: c.forbid.clone(),
+            },
+        };
+        WireCheck {
+            id: check.id.clone(),
+            message: check.message.clone(),
+            runs,
+        }
+    }
+}
+
+impl Spec {
+    /// The spec that runs `kata`'s checks and detectors.
+    pub fn of(kata: &Kata) -> Spec {
+        Spec {
+            protocol: PROTOCOL,
+            module: kata.module().to_string(),
+            min_python: kata.min_python.map(|(a, b)| [a, b]),
+            checks: kata.checks.iter().map(WireCheck::from).collect(),
+            helpers: kata.helpers.clone(),
+            mistakes: kata
+                .mistakes
+                .iter()
+                .map(|m| WireMistake {
+                    id: m.id.clone(),
+                    when: m.when.clone(),
+                })
+                .collect(),
+            output_limit: kata.limits.output_bytes(),
+            wall_ms: kata.limits.wall_ms,
+        }
+    }
 }
 
 /// An exception as the harness describes it.
@@ -122,9 +248,12 @@ pub enum Event {
     Done {},
 }
 
-/// The version of the event protocol this pykata reads; the harness says
-/// which it speaks in its first event (`PROTOCOL` in assets/harness.py).
-pub const PROTOCOL: u32 = 1;
+/// The version of the harness protocol: the spec pykata writes (`Spec`)
+/// and the events it reads back. The spec says which it is written in, and
+/// the harness which it speaks in its first event (`PROTOCOL` in
+/// assets/harness.py); each side refuses another. 2: checks in their wire
+/// form, one shape per kind, without what pykata matches itself.
+pub const PROTOCOL: u32 = 2;
 
 /// The exit code of a harness that failed on its own account
 /// (`HARNESS_FAILED` in assets/harness.py).
@@ -264,25 +393,9 @@ pub(crate) fn read_run(events_file: &mut std::fs::File, process: ProcessOutcome)
     }
 }
 
-/// What the harness is told about `kata`, as JSON.
+/// What the harness is told about `kata` (its wire form), as JSON.
 pub(crate) fn spec_json(kata: &Kata) -> std::io::Result<String> {
-    let spec = Spec {
-        module: kata.module(),
-        min_python: kata.min_python.map(|(a, b)| [a, b]),
-        checks: &kata.checks,
-        helpers: kata.helpers.as_deref(),
-        mistakes: kata
-            .mistakes
-            .iter()
-            .map(|m| MistakeSpec {
-                id: &m.id,
-                when: &m.when,
-            })
-            .collect(),
-        output_limit: kata.limits.output_bytes(),
-        wall_ms: kata.limits.wall_ms,
-    };
-    serde_json::to_string(&spec).map_err(std::io::Error::other)
+    serde_json::to_string(&Spec::of(kata)).map_err(std::io::Error::other)
 }
 
 /// The first line of the stacks Python's faulthandler writes to stderr
@@ -351,7 +464,203 @@ pub fn parse_events(bytes: &[u8]) -> (Vec<Event>, Option<String>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{parse_events, stuck_at, CheckStatus, Event};
+    use super::{parse_events, stuck_at, CheckStatus, Event, Spec, HARNESS, PROTOCOL};
+    use crate::course::check::{
+        AssertCheck, Expect, LinesCheck, LinesMatch, OutputCheck, Raised, RaisesCheck,
+        StructureCheck,
+    };
+    use crate::course::model::Assertion;
+    use crate::course::{Check, Kata, Limits, Location, MatchMode, Mistake, PyFile};
+
+    fn check(id: &str, expects: Expect) -> Check {
+        Check {
+            id: id.into(),
+            message: Some(format!("{id} failed")),
+            expects,
+            at: Location::new("lessons/t.yaml", 3, 7),
+        }
+    }
+
+    /// A kata with a check of every kind, and a detector.
+    fn kata() -> Kata {
+        let file = PyFile {
+            path: "t/k.py".into(),
+            text: "x = 1\n".into(),
+        };
+        Kata {
+            id: "k".into(),
+            topic: "t".into(),
+            title: "K".into(),
+            task: "Do.".into(),
+            file_name: "k.py".into(),
+            starter: file.clone(),
+            solution: file.clone(),
+            alternatives: Vec::new(),
+            hints: Vec::new(),
+            min_python: Some((3, 10)),
+            limits: Limits::default(),
+            stdin: None,
+            helpers: Some("def f(): return 1".into()),
+            checks: vec![
+                check(
+                    "prints",
+                    Expect::Output(OutputCheck {
+                        run: None,
+                        expect: "THE ANSWER 42".into(),
+                        match_mode: MatchMode::Exact,
+                    }),
+                ),
+                check(
+                    "traces",
+                    Expect::Lines(LinesCheck {
+                        run: Some("print(x)".into()),
+                        lines: vec!["THE LINE 43".into()],
+                        match_mode: LinesMatch::Regex,
+                        only: true,
+                    }),
+                ),
+                check(
+                    "refuses",
+                    Expect::Raises(RaisesCheck {
+                        exception: "ValueError".into(),
+                        pattern: Some("bad".into()),
+                        raised: Raised::OnCall { run: "f()".into() },
+                    }),
+                ),
+                check(
+                    "on-import",
+                    Expect::Raises(RaisesCheck {
+                        exception: "ImportError".into(),
+                        pattern: None,
+                        raised: Raised::OnImport,
+                    }),
+                ),
+                check(
+                    "holds",
+                    Expect::Assert(AssertCheck {
+                        setup: Some("y = f()".into()),
+                        asserts: vec![Assertion {
+                            code: "y == 1".into(),
+                            message: Some("y is {y}".into()),
+                        }],
+                    }),
+                ),
+                check(
+                    "shape",
+                    Expect::Structure(StructureCheck {
+                        require: vec!["def:f".into()],
+                        forbid: vec!["global".into()],
+                    }),
+                ),
+            ],
+            mistakes: vec![Mistake {
+                id: "off-by-one".into(),
+                origin: Location::new("lessons/t.yaml", 9, 7),
+                when: "x == 0".into(),
+                message: "off by one".into(),
+                sample: file,
+            }],
+            equivalent_mutants: Vec::new(),
+            renamed_from: Vec::new(),
+            origin: Location::new("lessons/t.yaml", 1, 5),
+        }
+    }
+
+    #[test]
+    fn the_spec_goes_over_the_wire_and_back_unchanged() {
+        let spec = Spec::of(&kata());
+        let text = serde_json::to_string(&spec).unwrap();
+        let back: Spec = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, spec);
+        assert_eq!(spec.protocol, PROTOCOL);
+        assert_eq!(spec.checks.len(), 6);
+    }
+
+    /// The shape assets/harness.py reads: `kind` and the fields it runs,
+    /// `phase` always named on a `raises` check.
+    #[test]
+    fn each_kind_has_the_wire_shape_the_harness_reads() {
+        let wire = serde_json::to_value(Spec::of(&kata())).unwrap();
+        let checks = &wire["checks"];
+        assert_eq!(
+            checks[0],
+            serde_json::json!({"id": "prints", "message": "prints failed", "kind": "output"})
+        );
+        assert_eq!(checks[1]["kind"], "lines");
+        assert_eq!(checks[1]["run"], "print(x)");
+        assert_eq!(
+            checks[2],
+            serde_json::json!({"id": "refuses", "message": "refuses failed", "kind": "raises",
+                "exception": "ValueError", "pattern": "bad", "phase": "call", "run": "f()"})
+        );
+        assert_eq!(checks[3]["phase"], "import");
+        assert!(checks[3].get("run").is_none());
+        assert_eq!(
+            checks[4]["asserts"],
+            serde_json::json!([{"code": "y == 1", "message": "y is {y}"}])
+        );
+        assert_eq!(checks[5]["require"], serde_json::json!(["def:f"]));
+        assert_eq!(wire["min_python"], serde_json::json!([3, 10]));
+        assert_eq!(wire["mistakes"][0]["when"], "x == 0");
+    }
+
+    /// What pykata matches itself stays out of the sandbox: the learner's
+    /// code can read the spec, and must not find the expected output there.
+    #[test]
+    fn the_expected_output_is_not_sent_to_the_harness() {
+        let text = serde_json::to_string(&Spec::of(&kata())).unwrap();
+        for secret in [
+            "THE ANSWER 42",
+            "THE LINE 43",
+            "expect",
+            "\"only\"",
+            "\"match\"",
+        ] {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+    }
+
+    /// The harness refuses a spec in another protocol, as the judge does
+    /// results in another: a harness error naming both versions.
+    #[test]
+    fn the_harness_refuses_a_spec_in_another_protocol() {
+        let Ok(python) = crate::runner::python::find(None) else {
+            eprintln!("no Python: skipped");
+            return;
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let mut spec = serde_json::to_value(Spec::of(&kata())).unwrap();
+        spec["protocol"] = serde_json::json!(PROTOCOL - 1);
+        std::fs::write(dir.path().join("k.py"), "x = 1\n").unwrap();
+        std::fs::write(dir.path().join("h.py"), HARNESS).unwrap();
+        std::fs::write(dir.path().join("spec.json"), spec.to_string()).unwrap();
+        let events = dir.path().join("events.jsonl");
+        // Read back through this handle: the harness removes the name.
+        let mut results = std::fs::File::create_new(&events).unwrap();
+        let status = python
+            .command()
+            .current_dir(dir.path())
+            .arg(dir.path().join("h.py"))
+            .arg(dir.path().join("spec.json"))
+            .arg(&events)
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(super::HARNESS_FAILED));
+        let bytes = super::read_capped(&mut results, super::EVENTS_CAP).unwrap();
+        let (events, bad) = parse_events(&bytes);
+        assert_eq!(bad, None);
+        match &events[..] {
+            [Event::Start { protocol, .. }, Event::HarnessError { text, .. }] => {
+                assert_eq!(*protocol, Some(PROTOCOL));
+                let both = format!(
+                    "protocol {} and this harness reads protocol {PROTOCOL}",
+                    PROTOCOL - 1
+                );
+                assert!(text.contains(&both), "{text}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 
     #[test]
     fn only_a_last_line_cut_short_is_dropped() {
