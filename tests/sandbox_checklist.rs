@@ -351,17 +351,23 @@ fn judge(program: &str, limits: Limits, stdin: Option<&str>) -> Judged {
 
 /// Judges the program on both paths: started when needed (cold) and
 /// through a warm run started ahead of time (runner::warm). Every
-/// invariant is checked on both; both must reach the same verdict, and the
-/// warm one is returned for the test's own assertions.
+/// invariant (nothing left running, files untouched, the work dir gone,
+/// within the limit) is checked on both; both must reach the same verdict
+/// unless a limit ended either (which limit comes first depends on the
+/// machine's load, as c20 says). The cold one is returned for the test's
+/// own assertions, as before the warm path existed.
 fn judge_kata(program: &str, kata: Kata) -> Judged {
     let cold = judge_kata_on(program, &kata, Start::Cold);
     let warm = judge_kata_on(program, &kata, Start::Warm);
-    assert_eq!(
-        cold.verdict.status, warm.verdict.status,
-        "the warm path judged otherwise: cold said {:?}, warm said {:?}",
-        cold.verdict.message, warm.verdict.message
-    );
-    warm
+    let limited = |s: Status| matches!(s, Status::Timeout | Status::Killed);
+    if !limited(cold.verdict.status) && !limited(warm.verdict.status) {
+        assert_eq!(
+            cold.verdict.status, warm.verdict.status,
+            "the warm path judged otherwise: cold said {:?}, warm said {:?}",
+            cold.verdict.message, warm.verdict.message
+        );
+    }
+    cold
 }
 
 /// How a kata run is started.
