@@ -5,6 +5,10 @@
 //! `cargo bench --bench cli` prints the medians and ratios recorded in
 //! docs/performance.md.
 
+// The house rules on printing and sleeping (Cargo.toml [lints]) are for
+// pykata; a benchmark prints its table and waits on real time.
+#![allow(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};

@@ -2,6 +2,10 @@
 
 use clap::Parser;
 
+#[allow(
+    clippy::print_stderr,
+    reason = "said before any face runs, so it is said whichever face runs"
+)]
 fn main() -> std::process::ExitCode {
     // Before anything else: a sandbox helper must start single-threaded.
     pykata::runner::sandbox::main_hook();

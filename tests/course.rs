@@ -2,6 +2,10 @@
 //! in order, and `verify` proves every kata, example and prediction against
 //! a real interpreter.
 
+// A test's own output and pauses are not pykata's: the house rules on
+// printing and sleeping (Cargo.toml [lints], clippy.toml) are for the program.
+#![allow(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
+
 mod common;
 
 use assert_cmd::Command;

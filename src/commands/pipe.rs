@@ -11,6 +11,10 @@ use std::io::ErrorKind;
 /// Ends the process quietly, with exit code 0, when printing to stdout or
 /// stderr fails because the reader went away. Every other panic goes to the
 /// hook that was there before.
+#[allow(
+    clippy::exit,
+    reason = "a panic hook cannot return to main; the reader is gone, so end now"
+)]
 pub fn exit_quietly_on_broken_pipe() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {

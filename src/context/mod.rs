@@ -226,6 +226,10 @@ fn load_failure(e: course::LoadError) -> Failure {
 /// Prints a warning on stderr, each line as `warning: ...`. A warning this
 /// process has printed already is not printed again (`check --all` meets an
 /// unwritable progress file once per kata; the learner reads it once).
+#[allow(
+    clippy::print_stderr,
+    reason = "one of the two places a face's notes reach the user"
+)]
 pub fn warn(text: &str) {
     static SHOWN: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
     let mut shown = SHOWN.lock().unwrap_or_else(|p| p.into_inner());
@@ -247,6 +251,10 @@ pub fn interactive() -> bool {
 
 /// Prints a face's failure on stderr (message, then what to do) and gives
 /// the process exit code.
+#[allow(
+    clippy::print_stderr,
+    reason = "one of the two places a face's notes reach the user"
+)]
 pub fn finish(outcome: Outcome) -> u8 {
     match outcome {
         Ok(code) => code,

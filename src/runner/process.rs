@@ -51,7 +51,9 @@ pub enum Ending {
     SpawnFailed(String),
 }
 
+/// What a run gave back; dropping it loses the verdict's evidence.
 #[derive(Debug, Clone)]
+#[must_use]
 pub struct ProcessOutcome {
     pub stdout: Captured,
     pub stderr: Captured,
@@ -460,4 +462,249 @@ pub fn stdout_within(cmd: &mut Command, limit: Duration) -> Result<Vec<u8>, AskE
     Ok(reader
         .map(|r| r.join().unwrap_or_default())
         .unwrap_or_default())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    //! Real processes (`/bin/sh`), no interpreter: what a run gives back
+    //! however it ends. Bounds on time are the subject here (the wall limit,
+    //! a cancel), so each is checked against what would happen without the
+    //! feature (a run of 30 s), with room for a loaded machine.
+    use super::*;
+    use std::sync::atomic::AtomicBool;
+
+    /// What a run of `script` (a shell one-liner) gives, in a fresh work
+    /// dir, under `limits` with processes allowed (the shell forks).
+    fn sh(script: &str, stdin: Option<&[u8]>, limits: Limits) -> ProcessOutcome {
+        sh_with(script, stdin, limits, None)
+    }
+
+    fn sh_with(
+        script: &str,
+        stdin: Option<&[u8]>,
+        limits: Limits,
+        cancel: Option<Arc<AtomicBool>>,
+    ) -> ProcessOutcome {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join(super::super::workdir::TMP)).unwrap();
+        let mut command = Command::new("/bin/sh");
+        command.args(["-c", script]);
+        run(Spawn {
+            command,
+            workdir: dir.path(),
+            stdin,
+            limits,
+            cancel,
+        })
+    }
+
+    fn limits() -> Limits {
+        Limits {
+            processes: true,
+            ..Limits::default()
+        }
+    }
+
+    /// What a run that ignored its limit would take: far past every bound below.
+    const FOREVER: &str = "sleep 30";
+
+    #[test]
+    fn the_exit_code_and_both_streams_come_back_apart() {
+        let out = sh("echo out; echo err >&2; exit 3", None, limits());
+        assert_eq!(out.ending, Ending::Exited(3));
+        assert_eq!(out.stdout.kept, b"out\n");
+        assert_eq!(out.stderr.kept, b"err\n");
+        assert!(!out.stdout.truncated());
+    }
+
+    #[test]
+    fn stdin_is_what_the_program_reads_and_nothing_means_eof() {
+        let out = sh("read line; echo \"got $line\"", Some(b"Ada\n"), limits());
+        assert_eq!(out.stdout.display(), "got Ada\n");
+        let out = sh("read line || echo eof", None, limits());
+        assert_eq!(out.stdout.display(), "eof\n");
+    }
+
+    #[test]
+    fn the_run_sees_only_the_cleared_environment() {
+        let out = sh("env", None, limits());
+        let mut names: Vec<String> = out
+            .stdout
+            .display()
+            .lines()
+            .filter_map(|l| l.split_once('=').map(|(name, _)| name.to_string()))
+            // What the shell itself sets.
+            .filter(|name| !["PWD", "OLDPWD", "SHLVL", "_"].contains(&name.as_str()))
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                "BROWSER",
+                "HOME",
+                "LANG",
+                "MALLOC_ARENA_MAX",
+                "PATH",
+                "PYTHONDONTWRITEBYTECODE",
+                "PYTHONHASHSEED",
+                "PYTHONUTF8",
+                "TMPDIR"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_wall_limit_kills_the_whole_group() {
+        let limits = Limits {
+            wall_ms: 300,
+            ..limits()
+        };
+        // A child in the background holds the pipes too: it must go as well.
+        let out = sh(&format!("{FOREVER} & {FOREVER}"), None, limits);
+        assert_eq!(out.ending, Ending::TimedOut);
+        assert!(
+            out.elapsed >= Duration::from_millis(300),
+            "{:?}",
+            out.elapsed
+        );
+        assert!(out.elapsed < Duration::from_secs(10), "{:?}", out.elapsed);
+    }
+
+    #[test]
+    fn a_cancel_stops_the_run_before_its_limit() {
+        let cancel = Arc::new(AtomicBool::new(false));
+        let raise = cancel.clone();
+        let raiser = thread::spawn(move || {
+            thread::sleep(Duration::from_millis(100));
+            raise.store(true, Ordering::SeqCst);
+        });
+        let out = sh_with(FOREVER, None, limits(), Some(cancel));
+        raiser.join().unwrap();
+        assert_eq!(out.ending, Ending::TimedOut);
+        // The limit is 5 s; a cancel that was not seen would run into it.
+        assert!(out.elapsed < Duration::from_secs(4), "{:?}", out.elapsed);
+    }
+
+    #[test]
+    fn flooding_a_stream_is_the_output_limit_naming_the_stream() {
+        let limits = Limits {
+            output_kb: 64,
+            ..limits()
+        };
+        let out = sh(
+            "while :; do echo xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx >&2; done",
+            None,
+            limits,
+        );
+        assert_eq!(out.ending, Ending::OutputLimit("stderr"));
+        assert!(out.stderr.truncated());
+        assert!(out.stderr.kept.len() <= KEPT_OUTPUT_BYTES);
+        assert!(out.stderr.total > 64 * 1024);
+    }
+
+    #[test]
+    fn filling_the_work_dir_is_the_disk_limit() {
+        let limits = Limits {
+            file_size_mb: 1,
+            ..limits()
+        };
+        // Many small files: each under the file-size limit, together over
+        // the work dir's cap (DISK_FACTOR times it).
+        let out = sh(
+            "i=0; while :; do i=$((i+1)); head -c 200000 /dev/zero > f$i; done",
+            None,
+            limits,
+        );
+        assert_eq!(out.ending, Ending::OutputLimit(DISK_STREAM));
+    }
+
+    #[test]
+    fn a_signal_is_named() {
+        let out = sh("kill -9 $$", None, limits());
+        assert_eq!(out.ending, Ending::Signalled(9, "SIGKILL".into()));
+    }
+
+    #[test]
+    fn a_program_that_cannot_start_is_a_spawn_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = run(Spawn {
+            command: Command::new(dir.path().join("no-such-program")),
+            workdir: dir.path(),
+            stdin: None,
+            limits: limits(),
+            cancel: None,
+        });
+        assert!(
+            matches!(out.ending, Ending::SpawnFailed(_)),
+            "{:?}",
+            out.ending
+        );
+    }
+
+    #[test]
+    fn capture_keeps_the_head_counts_the_rest_and_raises_its_mark_once() {
+        let over = AtomicU8::new(0);
+        let text = vec![b'x'; KEPT_OUTPUT_BYTES + 10];
+        let captured = capture(Box::new(std::io::Cursor::new(text)), 100, &over, 2);
+        assert_eq!(captured.kept.len(), KEPT_OUTPUT_BYTES);
+        assert_eq!(captured.total, KEPT_OUTPUT_BYTES as u64 + 10);
+        assert_eq!(over.load(Ordering::Relaxed), 2);
+        // The first stream over the limit stays the one named.
+        capture(
+            Box::new(std::io::Cursor::new(vec![b'y'; 200])),
+            100,
+            &over,
+            1,
+        );
+        assert_eq!(over.load(Ordering::Relaxed), 2);
+        let quiet = AtomicU8::new(0);
+        let small = capture(
+            Box::new(std::io::Cursor::new(b"hi".to_vec())),
+            100,
+            &quiet,
+            1,
+        );
+        assert_eq!((small.kept.as_slice(), small.total), (&b"hi"[..], 2));
+        assert_eq!(quiet.load(Ordering::Relaxed), 0);
+    }
+
+    #[test]
+    fn disk_usage_counts_bytes_and_entries_in_every_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        std::fs::write(dir.path().join("sub/a"), vec![0u8; 1000]).unwrap();
+        std::fs::write(dir.path().join("b"), vec![0u8; 1000]).unwrap();
+        // Three entries (sub, sub/a, b) holding 2000 bytes.
+        for (max_bytes, max_entries, over) in [
+            (2000, 3, false),
+            (1999, 3, true),
+            (2000, 2, true),
+            (u64::MAX, u64::MAX, false),
+        ] {
+            assert_eq!(
+                disk_usage_over(dir.path(), max_bytes, max_entries),
+                over,
+                "{max_bytes} bytes, {max_entries} entries"
+            );
+        }
+    }
+
+    #[test]
+    fn a_probe_answers_or_is_killed_at_its_limit() {
+        let out = stdout_within(
+            Command::new("/bin/sh").args(["-c", "echo 3.11"]),
+            Duration::from_secs(20),
+        )
+        .unwrap();
+        assert_eq!(out, b"3.11\n");
+        let started = Instant::now();
+        let hung = stdout_within(
+            Command::new("/bin/sh").args(["-c", FOREVER]),
+            Duration::from_millis(200),
+        );
+        assert!(matches!(hung, Err(AskError::TimedOut)), "{hung:?}");
+        assert!(started.elapsed() < Duration::from_secs(10));
+        let missing = stdout_within(&mut Command::new("/no/such/probe"), Duration::from_secs(1));
+        assert!(matches!(missing, Err(AskError::Spawn(_))), "{missing:?}");
+    }
 }

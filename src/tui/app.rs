@@ -165,6 +165,8 @@ pub struct App {
     /// where they stand (the interface does; tests of other screens that
     /// open a kata leave it off and see no run they did not ask for).
     pub run_on_open: bool,
+    /// The time the screens go by: the system's, or a test's (see `Clock`).
+    pub clock: crate::tui::clock::Clock,
     pub quit: bool,
     /// The signal that ended the interface, if one did: once the terminal
     /// is given back, pykata ends by it (exit status 128 + its number), as
@@ -214,6 +216,7 @@ impl App {
             notice: None,
             poll: false,
             run_on_open: false,
+            clock: crate::tui::clock::Clock::system(),
             quit: false,
             ended_by: None,
             dirty: true,

@@ -11,6 +11,7 @@
 //! - [`highlight`], [`text`], [`widgets`], [`theme`]: drawing
 
 pub mod app;
+pub mod clock;
 pub mod editor;
 pub mod highlight;
 pub mod runtime;

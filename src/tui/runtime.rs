@@ -34,6 +34,10 @@ struct Input {
 }
 
 impl Input {
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "the input thread idles while the editor has the terminal, and backs off after a read error"
+    )]
     fn spawn(tx: Sender<Msg>) -> Input {
         let input = Input {
             paused: Arc::new(AtomicBool::new(false)),
@@ -128,6 +132,10 @@ impl Drop for SignalThread {
     }
 }
 
+#[allow(
+    clippy::disallowed_methods,
+    reason = "the tick thread is the interface's clock: a Tick every TICK"
+)]
 fn spawn_background(app: &App, tx: &Sender<Msg>) {
     let t = tx.clone();
     let _ = thread::Builder::new()
@@ -319,6 +327,10 @@ pub fn run(app: &mut App, opts: &Options, trace: &mut Trace) -> std::io::Result<
 /// back and the runs are stopped: its parent sees "terminated by SIGTERM"
 /// (status 143 in a shell), not a success. SIGQUIT would dump core, so it
 /// exits with the same status instead.
+#[allow(
+    clippy::exit,
+    reason = "ended by a signal after the terminal is given back; there is no caller left to return to"
+)]
 fn end_by_signal(signal: i32) {
     #[cfg(unix)]
     {

@@ -19,6 +19,7 @@ pub struct Backup {
 
 /// What `restore` did.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use = "the learner must be told where the text it replaced was kept"]
 pub enum Restored {
     /// The file was put back; where its content before went, if it existed.
     Done { saved_current: Option<PathBuf> },
@@ -118,5 +119,59 @@ mod tests {
         assert_eq!(parse_name("order_two.1700000000.py", "order"), None);
         assert_eq!(parse_name("order.py", "order"), None);
         assert_eq!(parse_name("order.x.py", "order"), None);
+    }
+
+    #[test]
+    fn backups_are_listed_newest_first_and_restore_keeps_what_it_replaces() {
+        let course = crate::workspace::tests::fixture_course();
+        let dir = tempfile::tempdir().unwrap();
+        let (ws, _) = Workspace::init(dir.path(), &course).unwrap();
+        let order = course.kata("order").unwrap();
+        let path = ws.kata_path(order);
+        std::fs::write(&path, "# first\n").unwrap();
+        ws.backup(order).unwrap();
+        std::fs::write(&path, "# second\n").unwrap();
+        ws.backup(order).unwrap();
+        std::fs::write(&path, "# now\n").unwrap();
+
+        let list = ws.backups(order).unwrap();
+        assert_eq!(list.len(), 2);
+        assert_eq!(
+            std::fs::read_to_string(&list[0].path).unwrap(),
+            "# second\n"
+        );
+        assert_eq!(std::fs::read_to_string(&list[1].path).unwrap(), "# first\n");
+
+        let oldest = list[1].clone();
+        let Restored::Done { saved_current } = ws.restore(order, &oldest).unwrap() else {
+            panic!("the file differs from the backup: it is restored");
+        };
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "# first\n");
+        let kept = saved_current.expect("the replaced text is kept");
+        assert_eq!(std::fs::read_to_string(kept).unwrap(), "# now\n");
+        // Restoring it again changes nothing and keeps no further copy.
+        assert_eq!(ws.restore(order, &oldest).unwrap(), Restored::AlreadyThere);
+        assert_eq!(ws.backups(order).unwrap().len(), 3);
+        // No temporary file is left beside the learner's.
+        let names: Vec<String> = std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            !names.iter().any(|n| n.contains("pykata-restore")),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn a_kata_with_no_backups_has_an_empty_list() {
+        let course = crate::workspace::tests::fixture_course();
+        let dir = tempfile::tempdir().unwrap();
+        let (ws, _) = Workspace::init(dir.path(), &course).unwrap();
+        assert!(ws
+            .backups(course.kata("order").unwrap())
+            .unwrap()
+            .is_empty());
     }
 }

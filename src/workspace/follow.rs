@@ -65,6 +65,7 @@ fn history() -> Record {
 
 /// What following the course changed, for the learner to be told once.
 #[derive(Debug, Default, PartialEq, Eq)]
+#[must_use = "the learner must be told what following the course changed (files moved aside)"]
 pub struct Followed {
     /// Katas new since the workspace was made: their starters were written.
     pub new_starters: Vec<String>,

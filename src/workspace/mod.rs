@@ -75,6 +75,7 @@ pub(crate) fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> WorkspaceErr
 
 /// What `init` did to each kata file.
 #[derive(Debug, Default)]
+#[must_use = "the learner must be told which files were created and which kept"]
 pub struct InitReport {
     pub created: Vec<PathBuf>,
     pub kept: Vec<PathBuf>,
@@ -256,3 +257,124 @@ fix or write the code the task asks for, and save. pykata judges the file:
 
 Your progress is in .pykata/progress.json; backups are in .pykata/backups/.
 ";
+
+#[cfg(test)]
+mod tests {
+    //! On real folders with the test fixture course (tests/fixtures/course).
+    use super::*;
+    use crate::course::CourseSource;
+
+    pub(crate) fn fixture_course() -> Course {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/course");
+        crate::course::load(CourseSource::Dir(dir)).expect("the fixture course loads")
+    }
+
+    fn kata<'c>(course: &'c Course, id: &str) -> &'c Kata {
+        course.kata(id).expect("a kata of the fixture course")
+    }
+
+    #[test]
+    fn a_workspace_is_found_upward_or_the_error_says_which_case() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("ws");
+        let deep = root.join("basics/deeper");
+        std::fs::create_dir_all(root.join(MARKER)).unwrap();
+        std::fs::create_dir_all(&deep).unwrap();
+        assert_eq!(Workspace::locate(None, &deep).unwrap().root, root);
+        assert_eq!(
+            Workspace::locate(Some(&root), dir.path()).unwrap().root,
+            root
+        );
+        assert!(matches!(
+            Workspace::locate(Some(dir.path()), &deep),
+            Err(WorkspaceError::NotAWorkspace(p)) if p == dir.path()
+        ));
+        let elsewhere = tempfile::tempdir().unwrap();
+        let err = Workspace::locate(None, elsewhere.path()).unwrap_err();
+        assert!(matches!(err, WorkspaceError::NotFound(_)), "{err}");
+        assert!(err.help().contains("pykata init"), "{}", err.help());
+    }
+
+    #[test]
+    fn init_creates_every_kata_file_and_never_overwrites_one() {
+        let course = fixture_course();
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("ws");
+        let order = kata(&course, "order");
+        let mine = root.join(&order.topic).join(&order.file_name);
+        std::fs::create_dir_all(mine.parent().unwrap()).unwrap();
+        std::fs::write(&mine, "# mine\n").unwrap();
+
+        let (ws, report) = Workspace::init(&root, &course).unwrap();
+        let katas = course.katas().count();
+        assert_eq!(report.created.len(), katas - 1);
+        assert_eq!(report.kept, vec![mine.clone()]);
+        assert_eq!(std::fs::read_to_string(&mine).unwrap(), "# mine\n");
+        for k in course.katas().filter(|k| k.id != "order") {
+            assert_eq!(
+                std::fs::read_to_string(ws.kata_path(k)).unwrap(),
+                k.starter.text
+            );
+        }
+        assert!(root.join("README.txt").is_file());
+
+        // Again: everything is kept, nothing written.
+        let (_, again) = Workspace::init(&root, &course).unwrap();
+        assert!(again.created.is_empty());
+        assert_eq!(again.kept.len(), katas);
+        assert!(again.course_was.is_none(), "same course, no change said");
+    }
+
+    #[test]
+    fn a_deleted_kata_file_is_read_as_its_starter_again() {
+        let course = fixture_course();
+        let dir = tempfile::tempdir().unwrap();
+        let (ws, _) = Workspace::init(dir.path(), &course).unwrap();
+        let order = kata(&course, "order");
+        std::fs::remove_file(ws.kata_path(order)).unwrap();
+        assert_eq!(ws.read_kata(order).unwrap(), order.starter.text);
+        assert!(ws.kata_path(order).is_file());
+        assert!(!ws.ensure_kata_file(order).unwrap(), "there already");
+    }
+
+    #[test]
+    fn reset_keeps_the_learners_text_and_puts_the_starter_back() {
+        let course = fixture_course();
+        let dir = tempfile::tempdir().unwrap();
+        let (ws, _) = Workspace::init(dir.path(), &course).unwrap();
+        let order = kata(&course, "order");
+        let path = ws.kata_path(order);
+        std::fs::write(&path, "# my work\n").unwrap();
+        let backup = ws
+            .reset(order)
+            .unwrap()
+            .expect("a backup of the learner's file");
+        assert_eq!(std::fs::read_to_string(&backup).unwrap(), "# my work\n");
+        assert!(backup.starts_with(dir.path().join(MARKER).join("backups")));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), order.starter.text);
+        // No file to keep: no backup, the starter is written all the same.
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(ws.reset(order).unwrap(), None);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), order.starter.text);
+    }
+
+    #[test]
+    fn backups_in_the_same_second_do_not_overwrite_each_other() {
+        let course = fixture_course();
+        let dir = tempfile::tempdir().unwrap();
+        let (ws, _) = Workspace::init(dir.path(), &course).unwrap();
+        let order = kata(&course, "order");
+        let mut made = Vec::new();
+        for i in 0..3 {
+            std::fs::write(ws.kata_path(order), format!("# version {i}\n")).unwrap();
+            made.push(ws.backup(order).unwrap());
+        }
+        made.sort();
+        made.dedup();
+        assert_eq!(made.len(), 3, "{made:?}");
+        for (i, path) in made.iter().enumerate() {
+            let text = std::fs::read_to_string(path).unwrap();
+            assert!(text.starts_with("# version"), "{i}: {text}");
+        }
+    }
+}

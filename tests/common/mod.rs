@@ -1,4 +1,16 @@
-//! What the integration test binaries share.
+//! What the integration test binaries share: where the fixtures are, and
+//! how a test that needs a missing tool says so. Each binary uses part of
+//! it (`it` nearly all, `course` only `skip`).
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// What a loaded machine may add to a run where the time taken is not what
+/// a test is about, only a guard against waiting on the wrong thing (a
+/// leftover thread, a 60 s sleep). Four test suites on two cores made a load
+/// of about 20, and a run that takes 1 s alone took over 2.5 s.
+pub const LOADED: Duration = Duration::from_secs(5);
 
 /// Says a test is skipped because a tool it needs (`why`) is missing. With
 /// `PYKATA_TEST_STRICT=1`, which CI sets after installing every tool, the
@@ -8,4 +20,29 @@ pub fn skip(why: &str) {
         panic!("PYKATA_TEST_STRICT=1 and this test would skip: {why}");
     }
     eprintln!("skipping: {why}");
+}
+
+/// Whether a Python interpreter is on PATH; if not, the test is skipped
+/// (see [`skip`]).
+pub fn python_available() -> bool {
+    let found = which::which("python3").is_ok() || which::which("python").is_ok();
+    if !found {
+        skip("no python3 or python on PATH (CI installs one)");
+    }
+    found
+}
+
+/// The repository's root: the built-in course, docs/.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `tests/fixtures/<name>`.
+pub fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures").join(name)
+}
+
+/// The small course most tests run on (`tests/fixtures/course`).
+pub fn fixture_course() -> PathBuf {
+    fixture("course")
 }

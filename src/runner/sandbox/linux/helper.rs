@@ -22,6 +22,10 @@ pub struct Outcome {
 }
 
 /// Runs the helper and never returns.
+#[allow(
+    clippy::print_stdout,
+    reason = "the probe's answer to its parent is a line per layer on stdout"
+)]
 pub fn main(probe: bool, args: impl Iterator<Item = OsString>) -> ! {
     let cfg = match HelperConfig::from_args(args) {
         Ok(cfg) => cfg,
@@ -60,6 +64,11 @@ fn close_inherited() {
     }
 }
 
+#[allow(
+    clippy::print_stderr,
+    clippy::exit,
+    reason = "the helper tells its parent why it failed on stderr and ends before the program would start"
+)]
 fn fail(message: &str) -> ! {
     eprintln!("{FAILURE_PREFIX}{message}");
     std::process::exit(HELPER_FAILED);
