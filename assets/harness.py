@@ -68,7 +68,17 @@ def _std(name):
 
 emit = _channel(sys.argv[2])
 _spec_path = sys.argv[1]
+# A warm run (src/runner/warm.rs) is started before the learner's file and
+# the spec exist, and waits here, its imports done, until pykata writes them
+# and opens this FIFO; its end of file is the signal to go on.
+_go_path = sys.argv[3] if len(sys.argv) > 3 else None
 del sys.argv[1:]
+if _go_path:
+    with open(_go_path, "rb") as _go:
+        _go.read()
+    os.remove(_go_path)
+    del _go
+del _go_path
 
 _WORKDIR = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, _WORKDIR)

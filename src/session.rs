@@ -27,8 +27,30 @@ pub enum SessionError {
 /// must be told, a line each. A failure to do so is one of them: it never
 /// stops the command or the interface.
 pub fn follow_course(ws: &Workspace, course: &Course) -> Vec<String> {
+    follow_course_stamped(ws, course, None)
+}
+
+/// [`follow_course`], skipped when the workspace last followed a course
+/// with `stamp` (taken before `course` was loaded, so a change while it
+/// loaded is followed next time), and noting `stamp` once followed.
+pub fn follow_course_stamped(ws: &Workspace, course: &Course, stamp: Option<&str>) -> Vec<String> {
+    if course.partial {
+        // Following a part would retire the records of the other topics.
+        return Vec::new();
+    }
+    if stamp.is_some() && ws.followed_stamp().as_deref() == stamp {
+        return Vec::new();
+    }
     match ws.follow(course) {
-        Ok(followed) => followed.summary(),
+        Ok(followed) => {
+            match stamp {
+                Some(stamp) => {
+                    let _ = ws.set_followed_stamp(stamp);
+                }
+                None => ws.forget_followed_stamp(),
+            }
+            followed.summary()
+        }
         Err(e) => vec![format!(
             "the workspace could not be brought up to the course: {e}"
         )],

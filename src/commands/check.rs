@@ -16,7 +16,11 @@ use serde_json::json;
 pub const JSON_FORMAT: u32 = 1;
 
 pub fn run(ctx: &Ctx, kata: Option<&str>, all: bool, format: Format) -> Outcome {
-    let course = ctx.course()?;
+    // One kata needs only its topic loaded (see `course::for_kata`).
+    let course = match (kata, all) {
+        (Some(id), false) => ctx.course_for_kata(id)?,
+        _ => ctx.course()?,
+    };
     let ws = ctx.workspace()?;
     let katas: Vec<&Kata> = match (kata, all) {
         (Some(id), _) => vec![super::kata(&course, id)?],
@@ -97,7 +101,7 @@ pub fn run(ctx: &Ctx, kata: Option<&str>, all: bool, format: Format) -> Outcome 
         Format::Human => {}
     }
     if format == Format::Human {
-        print_endings(&course, &ws, &before, &results);
+        print_endings(ctx, &course, &ws, &before, &results);
     }
     Ok(if passing { exit::OK } else { exit::NOT_PASSING })
 }
@@ -105,6 +109,7 @@ pub fn run(ctx: &Ctx, kata: Option<&str>, all: bool, format: Format) -> Outcome 
 /// After the checks: the topics they completed, and the course if it is
 /// complete now, with what to do next (see `crate::ending`).
 fn print_endings(
+    ctx: &Ctx,
     course: &crate::course::Course,
     ws: &crate::workspace::Workspace,
     before: &Progress,
@@ -118,7 +123,23 @@ fn print_endings(
         .and_then(crate::runner::PythonVersion::parse);
     let after = Progress::peek(&ws.progress_path()).unwrap_or_default();
     let s = Style::stdout();
-    let endings = completed(course, before, &after, version.as_ref());
+    let mut endings = completed(course, before, &after, version.as_ref());
+    // A topic completed: what comes next, and whether the course is
+    // complete, needs every topic.
+    let whole;
+    let course = match course.partial && !endings.is_empty() {
+        true => match ctx.course() {
+            Ok(loaded) => {
+                whole = loaded;
+                endings = completed(&whole, before, &after, version.as_ref());
+                &whole
+            }
+            // Said by the next command; a part must not call itself the
+            // whole course complete.
+            Err(_) => return,
+        },
+        false => course,
+    };
     // Several topics at once (`--all`): each is named, and what next is
     // said once, by the course's ending or else the last topic's.
     let said = endings

@@ -61,6 +61,19 @@ pub fn run(ctx: &Ctx) -> Outcome {
     if !sandbox::extras_enabled() {
         println!("{} {}", s.warn("!"), sandbox::EXTRAS_OFF_WARNING);
     }
+    // Said, never unhealthy: without warm runs every run starts cold.
+    let switch = crate::runner::warm::SWITCH;
+    match ctx.find_python().ok().map(|py| crate::runner::warm::can_start(&py)) {
+        Some(Ok(())) => println!(
+            "{} warm runner: a run can be started ahead of time; the interface uses it with {switch}=1",
+            ok("✓")
+        ),
+        Some(Err(why)) => println!(
+            "{} warm runner: cannot start ({why}); every run starts cold",
+            s.warn("!")
+        ),
+        None => {}
+    }
 
     match ctx.workspace() {
         Ok(ws) => {

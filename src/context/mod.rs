@@ -134,17 +134,42 @@ impl Ctx {
     /// than the workspace's own is said on stderr; a workspace whose course
     /// is gone is an error that says how to fix it.
     pub fn course(&self) -> Result<Course, Failure> {
+        self.course_loaded_by(course::load)
+    }
+
+    /// [`Ctx::course`] for a command about kata `id` alone: only the
+    /// topic that holds it is loaded (see `course::for_kata`), unless the
+    /// workspace must first follow a changed course, which needs all of it.
+    /// Check `Course::partial` before judging the whole course.
+    pub fn course_for_kata(&self, id: &str) -> Result<Course, Failure> {
+        self.course_loaded_by(|source| course::load_for_kata(source, id))
+    }
+
+    fn course_loaded_by(
+        &self,
+        load: impl FnOnce(CourseSource) -> Result<Course, course::LoadError>,
+    ) -> Result<Course, Failure> {
         let ws = self.workspace_opt();
         let chosen = self.choose_course(ws.as_ref())?;
         if let Some(note) = &chosen.override_note {
             warn(note);
         }
-        let course = Self::load(chosen.source)?;
         // A learner's command brings their workspace up to the course it
         // follows (a newer pykata, a newer course); never to a course named
-        // for one run only.
-        if let (true, None, Some(ws)) = (self.follow_workspace, &chosen.override_note, &ws) {
-            for line in crate::session::follow_course(ws, &course) {
+        // for one run only. Only when the course changed since the last
+        // time: following needs the whole course.
+        let follow = match (self.follow_workspace, &chosen.override_note, ws) {
+            (true, None, Some(ws)) => Some(ws),
+            _ => None,
+        };
+        let stamp = follow.as_ref().and_then(|_| chosen.source.stamp());
+        let up_to_date = |ws: &Workspace| stamp.is_some() && ws.followed_stamp() == stamp;
+        let course = match &follow {
+            Some(ws) if !up_to_date(ws) => Self::load(chosen.source)?,
+            _ => load(chosen.source).map_err(load_failure)?,
+        };
+        if let Some(ws) = &follow {
+            for line in crate::session::follow_course_stamped(ws, &course, stamp.as_deref()) {
                 warn(&line);
             }
         }
@@ -160,10 +185,7 @@ impl Ctx {
     /// Loads a course from a source already made (an archive is opened and
     /// read once, when its source is made).
     pub fn load(source: CourseSource) -> Result<Course, Failure> {
-        course::load(source).map_err(|e| {
-            Failure::environment(format!("the course does not load:\n{e}"))
-                .help("`pykata lint DIR` lists the same problems; fix them in the files named")
-        })
+        course::load(source).map_err(load_failure)
     }
 
     /// The interpreter to run code on, refused before anything runs if
@@ -193,6 +215,12 @@ impl Ctx {
     pub fn workspace_opt(&self) -> Option<Workspace> {
         self.workspace().ok()
     }
+}
+
+/// What a learner reads when the course does not load.
+fn load_failure(e: course::LoadError) -> Failure {
+    Failure::environment(format!("the course does not load:\n{e}"))
+        .help("`pykata lint DIR` lists the same problems; fix them in the files named")
 }
 
 /// Prints a warning on stderr, each line as `warning: ...`. A warning this

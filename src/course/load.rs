@@ -41,7 +41,19 @@ impl std::error::Error for LoadError {}
 /// Loads and validates a course. Either every file is sound and the course
 /// is returned, or every problem found is.
 pub fn load(source: CourseSource) -> Result<Course, LoadError> {
+    load_only(source, None)
+}
+
+/// Loads and validates the manifest and, of its topics, only those in
+/// `only` (all of them when `None`): a command about one kata needs one
+/// topic, and parsing the others is most of its cost on a large course.
+/// The course returned says it is partial (`Course::partial`).
+pub fn load_only(
+    source: CourseSource,
+    only: Option<&HashSet<String>>,
+) -> Result<Course, LoadError> {
     let mut loader = Loader::new(source);
+    loader.only = only.cloned();
     let course = loader.course();
     if loader.problems.is_empty() {
         if let Some(course) = course {
@@ -55,6 +67,8 @@ pub fn load(source: CourseSource) -> Result<Course, LoadError> {
 
 struct Loader {
     source: CourseSource,
+    /// The topics to load, if not all (see `load_only`).
+    only: Option<HashSet<String>>,
     problems: Vec<Problem>,
     /// Files under katas/, listed once when a suggestion is needed.
     kata_files: Option<Vec<String>>,
@@ -276,6 +290,7 @@ impl Loader {
     fn new(source: CourseSource) -> Loader {
         Loader {
             source,
+            only: None,
             problems: Vec::new(),
             kata_files: None,
             bytes_read: 0,
@@ -335,6 +350,11 @@ impl Loader {
         self.problems.push(problem);
     }
 
+    /// Whether topic `id` is to be loaded.
+    fn wanted(&self, id: &str) -> bool {
+        self.only.as_ref().is_none_or(|only| only.contains(id))
+    }
+
     fn course(&mut self) -> Option<Course> {
         if let Some(problem) = self.source.unreadable() {
             self.problems.push(problem);
@@ -389,7 +409,7 @@ impl Loader {
         let texts: Vec<Result<String, ReadError>> = manifest
             .topics
             .iter()
-            .map(|t| match is_kata_id(&t.value) {
+            .map(|t| match is_kata_id(&t.value) && self.wanted(&t.value) {
                 true => self.read(&format!("lessons/{}.yaml", t.value)),
                 false => Err(ReadError::Missing),
             })
@@ -417,6 +437,9 @@ impl Loader {
                     format!("topic `{}` is listed twice", topic_id.value),
                 )
                 .hint = Some("remove one of the two entries".into());
+                continue;
+            }
+            if !self.wanted(&topic_id.value) {
                 continue;
             }
             let rel = format!("lessons/{}.yaml", topic_id.value);
@@ -480,6 +503,7 @@ impl Loader {
             description: manifest.description,
             topics,
             source: self.source.clone(),
+            partial: self.only.is_some(),
         })
     }
 

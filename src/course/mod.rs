@@ -3,6 +3,7 @@
 
 pub mod archive;
 pub mod check;
+pub mod for_kata;
 pub mod limits;
 pub mod load;
 pub mod location;
@@ -12,12 +13,14 @@ mod repair;
 mod roles;
 pub mod schema;
 pub mod source;
+mod stamp;
 pub mod step_id;
 pub mod structure;
 mod yaml_errors;
 
 pub use check::{Check, Expect};
-pub use load::{load, LoadError};
+pub use for_kata::load_for_kata;
+pub use load::{load, load_only, LoadError};
 pub use location::Location;
 pub use model::{CheckKind, MatchMode, Phase, Step};
 pub use problem::Problem;
@@ -31,6 +34,9 @@ pub struct Course {
     pub description: String,
     pub topics: Vec<Topic>,
     pub source: CourseSource,
+    /// Only some topics were loaded (`load_for_kata`): enough to judge a
+    /// kata, never to follow a workspace or to tell the course complete.
+    pub partial: bool,
 }
 
 #[derive(Debug, Clone)]

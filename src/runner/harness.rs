@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 /// The harness, shipped verbatim inside the binary.
 pub const HARNESS: &str = include_str!("../../assets/harness.py");
-const HARNESS_FILE: &str = "_pykata_harness.py";
+pub(crate) const HARNESS_FILE: &str = "_pykata_harness.py";
 
 /// What the harness is told to do (`_pykata_spec.json`): the wire form of
 /// a kata, which assets/harness.py reads. It holds only what the harness
@@ -311,8 +311,32 @@ pub struct KataRun {
     pub process: ProcessOutcome,
 }
 
-/// Runs `source` as the learner's file of `kata`.
+/// Runs `source` as the learner's file of `kata`: through a warm run
+/// (runner::warm) when those are switched on, else started now.
 pub fn run_kata(
+    python: &Interpreter,
+    kata: &Kata,
+    source: &str,
+    cancel: Option<Arc<AtomicBool>>,
+) -> std::io::Result<KataRun> {
+    if !super::warm::enabled() {
+        return run_cold(python, kata, source, cancel);
+    }
+    // A warm run that died while it waited ran nothing: run cold.
+    let run = match super::warm::take(python, kata)
+        .and_then(|w| w.run(kata, source, cancel.clone()).ok())
+    {
+        Some(run) => Ok(run),
+        None => run_cold(python, kata, source, cancel),
+    };
+    // Once this run is over, so as not to compete with it: the next run of
+    // this kata (the next save) finds one waiting.
+    super::warm::prepare(python, kata.limits);
+    run
+}
+
+/// Runs `source` as the learner's file of `kata`, started now.
+fn run_cold(
     python: &Interpreter,
     kata: &Kata,
     source: &str,
@@ -321,9 +345,9 @@ pub fn run_kata(
     let dir = WorkDir::new()?;
     dir.write(HARNESS_FILE, HARNESS)?;
     dir.write(&kata.file_name, source)?;
-    let spec_json = serde_json::to_string(&Spec::of(kata)).map_err(std::io::Error::other)?;
-    dir.write("_pykata_spec.json", &spec_json)?;
-    let events_path = dir.path().join("_pykata_events.jsonl");
+    let spec_json = spec_json(kata)?;
+    dir.write(SPEC_FILE, &spec_json)?;
+    let events_path = dir.path().join(EVENTS_FILE);
     // pykata makes the results file and reads it back through this handle,
     // never by its name: whatever the run leaves at that path (a link, a
     // FIFO, a device) is never opened, and the harness removes the name.
@@ -336,7 +360,7 @@ pub fn run_kata(
     let mut command = python.command();
     command
         .arg(dir.path().join(HARNESS_FILE))
-        .arg(dir.path().join("_pykata_spec.json"))
+        .arg(dir.path().join(SPEC_FILE))
         .arg(&events_path);
     let process = process::run(Spawn {
         command,
@@ -345,18 +369,33 @@ pub fn run_kata(
         limits: kata.limits,
         cancel,
     });
-    let (events, malformed) = match read_capped(&mut events_file, EVENTS_CAP) {
+    Ok(read_run(&mut events_file, process))
+}
+
+/// The spec's file name in the work dir.
+pub(crate) const SPEC_FILE: &str = "_pykata_spec.json";
+/// The results file's name in the work dir.
+pub(crate) const EVENTS_FILE: &str = "_pykata_events.jsonl";
+
+/// The events the harness wrote through `events_file`, with the process.
+pub(crate) fn read_run(events_file: &mut std::fs::File, process: ProcessOutcome) -> KataRun {
+    let (events, malformed) = match read_capped(events_file, EVENTS_CAP) {
         Ok(bytes) => parse_events(&bytes),
         Err(e) => (
             Vec::new(),
             Some(format!("the results could not be read: {e}")),
         ),
     };
-    Ok(KataRun {
+    KataRun {
         events,
         malformed,
         process,
-    })
+    }
+}
+
+/// What the harness is told about `kata` (its wire form), as JSON.
+pub(crate) fn spec_json(kata: &Kata) -> std::io::Result<String> {
+    serde_json::to_string(&Spec::of(kata)).map_err(std::io::Error::other)
 }
 
 /// The first line of the stacks Python's faulthandler writes to stderr

@@ -10,6 +10,7 @@ pub mod python;
 )]
 pub mod sandbox;
 pub mod script;
+pub mod warm;
 pub mod workdir;
 
 /// The limits live in the course model (a kata carries them); the runner

@@ -124,6 +124,40 @@ pub fn run(spawn: Spawn<'_>) -> ProcessOutcome {
         cancel,
     } = spawn;
     let started = Instant::now();
+    match start(command, workdir, stdin.is_some(), limits) {
+        Ok(mut running) => {
+            if let Some(input) = stdin {
+                running.give_input(input);
+            }
+            running.supervise(started, cancel)
+        }
+        Err(failed) => failed,
+    }
+}
+
+/// A run started and not yet supervised: a warm run (runner::warm) waits
+/// like this, its interpreter started and blocked, until it is handed the
+/// learner's file.
+pub struct Running {
+    child: Child,
+    workdir: std::path::PathBuf,
+    limits: Limits,
+    over_limit: Arc<AtomicU8>,
+    streams: mpsc::Receiver<(usize, Captured)>,
+}
+
+/// Starts `command` in its sandbox (runner::sandbox) with a cleared
+/// environment, in `workdir`, its output read from now on. With
+/// `piped_stdin` its input is a pipe given by [`Running::give_input`],
+/// else nothing (end of file at once). A run that cannot start is its
+/// outcome already.
+pub fn start(
+    command: Command,
+    workdir: &Path,
+    piped_stdin: bool,
+    limits: Limits,
+) -> Result<Running, ProcessOutcome> {
+    let started = Instant::now();
     // The sandbox may swap the command for its helper (Linux) or add the
     // Unix limits; its own session and process group come with either.
     let mut command = sandbox::prepare(command, &limits, workdir);
@@ -131,7 +165,7 @@ pub fn run(spawn: Spawn<'_>) -> ProcessOutcome {
         .current_dir(workdir)
         .env_clear()
         .envs(environment(workdir))
-        .stdin(if stdin.is_some() {
+        .stdin(if piped_stdin {
             Stdio::piped()
         } else {
             Stdio::null()
@@ -142,24 +176,14 @@ pub fn run(spawn: Spawn<'_>) -> ProcessOutcome {
     let mut child = match sandbox::spawn(&mut command) {
         Ok(c) => c,
         Err(e) => {
-            return ProcessOutcome {
+            return Err(ProcessOutcome {
                 stdout: Captured::default(),
                 stderr: Captured::default(),
                 ending: Ending::SpawnFailed(e.to_string()),
                 elapsed: started.elapsed(),
-            }
+            })
         }
     };
-    let leader = child.id();
-
-    if let (Some(input), Some(mut pipe)) = (stdin, child.stdin.take()) {
-        let input = input.to_vec();
-        // A program that never reads its input must not block us: write
-        // from a thread and give up on a broken pipe.
-        thread::spawn(move || {
-            let _ = pipe.write_all(&input);
-        });
-    }
 
     // 0 while within the limit, else 1 + the index in STREAMS of the first
     // stream that went past it.
@@ -186,75 +210,129 @@ pub fn run(spawn: Spawn<'_>) -> ProcessOutcome {
         });
     }
     drop(tx);
+    Ok(Running {
+        child,
+        workdir: workdir.to_path_buf(),
+        limits,
+        over_limit,
+        streams: rx,
+    })
+}
 
-    let deadline = started + limits.wall();
-    let disk_bytes = (limits.file_size_mb << 20).saturating_mul(DISK_FACTOR);
-    let mut next_disk_check = started + DISK_EVERY;
-    let mut ending = None;
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break Some(status),
-            Ok(None) => {}
-            Err(_) => break None,
-        }
-        let now = Instant::now();
-        let over = over_limit.load(Ordering::Relaxed);
-        if over != 0 {
-            ending.get_or_insert(Ending::OutputLimit(STREAMS[usize::from(over) - 1]));
-            kill_group(&mut child);
-        } else if now >= deadline || cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed)) {
-            ending.get_or_insert(Ending::TimedOut);
-            kill_group(&mut child);
-        } else if now >= next_disk_check {
-            next_disk_check = now + DISK_EVERY;
-            if disk_usage_over(workdir, disk_bytes, DISK_ENTRIES) {
-                ending.get_or_insert(Ending::OutputLimit(DISK_STREAM));
-                kill_group(&mut child);
-            }
-        }
-        // Poll finely at first (most runs end within tens of milliseconds),
-        // then back off.
-        let pause = if now - started < Duration::from_millis(100) {
-            Duration::from_micros(300)
-        } else {
-            Duration::from_millis(2)
-        };
-        thread::sleep(pause);
-    };
-    // Kill whatever the program left in its group, then (Linux) whatever
-    // left the group: setsid, double forks.
-    kill_group(&mut child);
-    sandbox::finish(leader, workdir);
-
-    let mut streams = [Captured::default(), Captured::default()];
-    // Readers end when every holder of the pipes is gone. A process that
-    // escaped the group and the sweep could hold them open: do not wait for
-    // it for long.
-    let grace = Instant::now() + Duration::from_millis(500);
-    for _ in 0..2 {
-        let left = grace.saturating_duration_since(Instant::now());
-        match rx.recv_timeout(left) {
-            Ok((index, captured)) => streams[index] = captured,
-            Err(_) => break,
+impl Running {
+    /// Writes `input` to the program's standard input, then closes it.
+    /// From a thread: a program that never reads its input must not block
+    /// us (a broken pipe is given up on).
+    pub fn give_input(&mut self, input: &[u8]) {
+        if let Some(mut pipe) = self.child.stdin.take() {
+            let input = input.to_vec();
+            thread::spawn(move || {
+                let _ = pipe.write_all(&input);
+            });
         }
     }
-    let [stdout, stderr] = streams;
-    let ending = ending.unwrap_or_else(|| match status {
-        Some(status) => ending_of(status),
-        None => Ending::Exited(-1),
-    });
-    let ending = match ending {
-        Ending::Exited(code) => match sandbox::helper_failure(code, &stderr.kept) {
-            Some(message) => Ending::SpawnFailed(message),
-            None => Ending::Exited(code),
-        },
-        other => other,
-    };
-    ProcessOutcome {
-        stdout,
-        stderr,
-        ending,
-        elapsed: started.elapsed(),
+
+    /// Closes the program's standard input without writing to it.
+    pub fn close_input(&mut self) {
+        self.child.stdin.take();
+    }
+
+    /// Whether the program is still running (a warm run that died while
+    /// it waited is not used).
+    pub fn alive(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
+    /// Waits for the run to end, a limit, or `cancel`, then kills its group
+    /// and sweeps what left it. The wall clock counts from `started`.
+    pub fn supervise(
+        mut self,
+        started: Instant,
+        cancel: Option<Arc<AtomicBool>>,
+    ) -> ProcessOutcome {
+        let child = &mut self.child;
+        let workdir = self.workdir.as_path();
+        let limits = self.limits;
+        let leader = child.id();
+        let deadline = started + limits.wall();
+        let disk_bytes = (limits.file_size_mb << 20).saturating_mul(DISK_FACTOR);
+        let mut next_disk_check = started + DISK_EVERY;
+        let mut ending = None;
+        let status = loop {
+            match child.try_wait() {
+                Ok(Some(status)) => break Some(status),
+                Ok(None) => {}
+                Err(_) => break None,
+            }
+            let now = Instant::now();
+            let over = self.over_limit.load(Ordering::Relaxed);
+            if over != 0 {
+                ending.get_or_insert(Ending::OutputLimit(STREAMS[usize::from(over) - 1]));
+                kill_group(child);
+            } else if now >= deadline || cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed))
+            {
+                ending.get_or_insert(Ending::TimedOut);
+                kill_group(child);
+            } else if now >= next_disk_check {
+                next_disk_check = now + DISK_EVERY;
+                if disk_usage_over(workdir, disk_bytes, DISK_ENTRIES) {
+                    ending.get_or_insert(Ending::OutputLimit(DISK_STREAM));
+                    kill_group(child);
+                }
+            }
+            // Poll finely at first (most runs end within tens of
+            // milliseconds), then back off.
+            let pause = if now - started < Duration::from_millis(100) {
+                Duration::from_micros(300)
+            } else {
+                Duration::from_millis(2)
+            };
+            thread::sleep(pause);
+        };
+        // Kill whatever the program left in its group, then (Linux)
+        // whatever left the group: setsid, double forks.
+        kill_group(child);
+        sandbox::finish(leader, workdir);
+
+        let mut streams = [Captured::default(), Captured::default()];
+        // Readers end when every holder of the pipes is gone. A process
+        // that escaped the group and the sweep could hold them open: do
+        // not wait for it for long.
+        let grace = Instant::now() + Duration::from_millis(500);
+        for _ in 0..2 {
+            let left = grace.saturating_duration_since(Instant::now());
+            match self.streams.recv_timeout(left) {
+                Ok((index, captured)) => streams[index] = captured,
+                Err(_) => break,
+            }
+        }
+        let [stdout, stderr] = streams;
+        let ending = ending.unwrap_or_else(|| match status {
+            Some(status) => ending_of(status),
+            None => Ending::Exited(-1),
+        });
+        let ending = match ending {
+            Ending::Exited(code) => match sandbox::helper_failure(code, &stderr.kept) {
+                Some(message) => Ending::SpawnFailed(message),
+                None => Ending::Exited(code),
+            },
+            other => other,
+        };
+        ProcessOutcome {
+            stdout,
+            stderr,
+            ending,
+            elapsed: started.elapsed(),
+        }
+    }
+
+    /// Ends a run that is not wanted (a warm run never handed a file):
+    /// its group is killed and swept.
+    pub fn abandon(mut self) {
+        let leader = self.child.id();
+        kill_group(&mut self.child);
+        let _ = self.child.wait();
+        sandbox::finish(leader, &self.workdir);
     }
 }
 

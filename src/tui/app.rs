@@ -161,6 +161,10 @@ pub struct App {
     pub notice: Option<Notice>,
     /// Files are watched by polling (`--poll`).
     pub poll: bool,
+    /// A kata screen runs the learner's file when it opens, so it opens on
+    /// where they stand (the interface does; tests of other screens that
+    /// open a kata leave it off and see no run they did not ask for).
+    pub run_on_open: bool,
     /// The time the screens go by: the system's, or a test's (see `Clock`).
     pub clock: crate::tui::clock::Clock,
     pub quit: bool,
@@ -211,6 +215,7 @@ impl App {
             ending: None,
             notice: None,
             poll: false,
+            run_on_open: false,
             clock: crate::tui::clock::Clock::system(),
             quit: false,
             ended_by: None,
@@ -307,6 +312,9 @@ impl App {
 
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         let mut effects = self.handle(msg);
+        if self.run_on_open {
+            effects.extend(self.run_opened_kata());
+        }
         // A learner's file that changed is highlighted off this thread.
         if let (Screen::Kata(view), Some(hl)) = (&mut self.screen, &self.hl) {
             if let Some((hash, text)) = view.wants_highlight() {

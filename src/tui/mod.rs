@@ -110,16 +110,22 @@ pub fn run(ctx: &Ctx, opts: Options) -> Outcome {
     // course that is gone is said before the screen opens.
     let found = existing_workspace(ctx.workspace_dir.as_deref(), &cwd).ok();
     let chosen = ctx.choose_course(found.as_ref())?;
+    // Taken before loading: a course changed while it loads is followed
+    // next time.
+    let stamp = chosen.source.stamp();
     let course = Ctx::load(chosen.source)?;
     trace.log("course_loaded", "");
     // The workspace follows its own course when it was updated; never a
     // course named for this run only.
     let course_news = match (&chosen.override_note, &found) {
-        (None, Some(ws)) => crate::session::follow_course(ws, &course),
+        (None, Some(ws)) => crate::session::follow_course_stamped(ws, &course, stamp.as_deref()),
         _ => Vec::new(),
     };
     let (ws, welcome) = resolve_workspace(ctx.workspace_dir.as_deref(), &cwd, &course);
     let mut app = App::new(course, ws, theme::Theme::from_env());
+    app.run_on_open = true;
+    // Warm runs (runner::warm), while they are off by default.
+    crate::runner::warm::set_enabled(crate::runner::warm::asked_for());
     // The progress file's news from App::new must outlive the warnings below.
     let progress_notice = app.notice.take();
     // Its version is asked off this thread; one pykata cannot use is
@@ -157,7 +163,10 @@ pub fn run(ctx: &Ctx, opts: Options) -> Outcome {
     if let Some(w) = welcome {
         app = app.with_welcome(w);
     }
-    runtime::run(&mut app, &opts, &mut trace).map_err(|e| {
+    let ran = runtime::run(&mut app, &opts, &mut trace);
+    // The run kept ready waits on its FIFO forever if not ended here.
+    crate::runner::warm::discard();
+    ran.map_err(|e| {
         Failure::environment(format!("the terminal could not be used: {e}"))
             .help("run `pykata list` for the course map without the interface")
     })?;

@@ -5,6 +5,7 @@
 pub mod backups;
 pub mod course_record;
 mod follow;
+mod followed;
 pub mod watch;
 
 pub use follow::{as_saved, fingerprint, Followed, Made, Record};

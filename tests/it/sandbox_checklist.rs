@@ -350,17 +350,54 @@ fn judge(program: &str, limits: Limits, stdin: Option<&str>) -> Judged {
     judge_kata(program, kata(limits, stdin))
 }
 
+/// Judges the program on both paths: started when needed (cold) and
+/// through a warm run started ahead of time (runner::warm). Every
+/// invariant (nothing left running, files untouched, the work dir gone,
+/// within the limit) is checked on both; both must reach the same verdict
+/// unless a limit ended either (which limit comes first depends on the
+/// machine's load, as c20 says). The cold one is returned for the test's
+/// own assertions, as before the warm path existed.
 fn judge_kata(program: &str, kata: Kata) -> Judged {
+    let cold = judge_kata_on(program, &kata, Start::Cold);
+    let warm = judge_kata_on(program, &kata, Start::Warm);
+    let limited = |s: Status| matches!(s, Status::Timeout | Status::Killed);
+    if !limited(cold.verdict.status) && !limited(warm.verdict.status) {
+        assert_eq!(
+            cold.verdict.status, warm.verdict.status,
+            "the warm path judged otherwise: cold said {:?}, warm said {:?}",
+            cold.verdict.message, warm.verdict.message
+        );
+    }
+    cold
+}
+
+/// How a kata run is started.
+#[derive(Debug, Clone, Copy)]
+enum Start {
+    Cold,
+    Warm,
+}
+
+fn judge_kata_on(program: &str, kata: &Kata, start: Start) -> Judged {
     let limits = kata.limits;
     let py = python().expect("checked by the caller");
     let decoy = Decoy::new();
     let source = format!("{}{}", prelude(&decoy), program);
     let started = Instant::now();
-    let verdict = session::judge_source(py, &kata, &source, None).expect("the run starts");
+    let verdict = match start {
+        Start::Cold => session::judge_source(py, kata, &source, None).expect("the run starts"),
+        Start::Warm => {
+            let warm = runner::warm::WarmRun::start(py, limits).expect("a warm run starts");
+            let run = warm
+                .run(kata, &source, None)
+                .expect("the warm run takes the file");
+            pykata::judge::judge(kata, &run)
+        }
+    };
     let elapsed = started.elapsed();
     // Shown with --nocapture: what a learner would read.
     eprintln!(
-        "verdict: {:?} in {} ms: {}",
+        "verdict ({start:?}): {:?} in {} ms: {}",
         verdict.status, verdict.duration_ms, verdict.message
     );
     assert!(

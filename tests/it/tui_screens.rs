@@ -1401,3 +1401,26 @@ fn the_map_marks_a_kata_whose_task_changed_under_the_learners_file() {
         "{shown}"
     );
 }
+
+/// The interface runs the learner's file when a kata screen opens, once,
+/// so the learner sees where they stand without saving first.
+#[test]
+fn a_kata_screen_runs_the_file_when_it_opens() {
+    let (_d, mut app) = app();
+    app.run_on_open = true;
+    open_kata(&mut app, "fix-default");
+    let effects = app.update(Msg::Tick);
+    let ran: Vec<&str> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Check { kata, .. } => Some(kata.id.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ran, ["fix-default"]);
+    let again = app.update(Msg::Tick);
+    assert!(
+        !again.iter().any(|e| matches!(e, Effect::Check { .. })),
+        "run once, not on every message: {again:?}"
+    );
+}

@@ -107,6 +107,8 @@ pub struct KataView {
     /// A verdict with an error line came: the next frame scrolls the file
     /// pane to show that line.
     follow_error: bool,
+    /// The file was run (or could not be) since the screen opened.
+    pub(super) opened_run: bool,
     pub result_scroll: usize,
     file_area: Rect,
     result_area: Rect,
@@ -185,6 +187,7 @@ impl KataView {
             file_cut: false,
             widest: None,
             follow_error: false,
+            opened_run: false,
             result_scroll: 0,
             file_area: Rect::default(),
             result_area: Rect::default(),

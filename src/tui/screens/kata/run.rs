@@ -3,6 +3,23 @@
 use super::*;
 
 impl App {
+    /// Runs the learner's file once when its kata screen has just opened
+    /// (see `App::run_on_open`); a run that cannot start says nothing here,
+    /// the screen already shows why (no Python, a missing file).
+    pub(crate) fn run_opened_kata(&mut self) -> Vec<Effect> {
+        let Screen::Kata(view) = &mut self.screen else {
+            return Vec::new();
+        };
+        if std::mem::replace(&mut view.opened_run, true) {
+            return Vec::new();
+        }
+        let missing = view.path.as_deref().is_some_and(|p| !p.exists());
+        if self.cannot_run().is_some() || self.ws.is_none() || missing {
+            return Vec::new();
+        }
+        self.start_check(false)
+    }
+
     /// Starts the checks on the learner's file. Without `manual`, a file
     /// whose text is the same as at the last run is not run again.
     pub(crate) fn start_check(&mut self, manual: bool) -> Vec<Effect> {
