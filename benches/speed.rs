@@ -18,6 +18,10 @@
 //! gives the interface warm runs; PYKATA_BENCH_BIN
 //! times another pykata binary (the in-process figures are this build's).
 
+// A benchmark's report and pauses are its own: the house rules on printing
+// and sleeping (Cargo.toml [lints], clippy.toml) are for the program.
+#![allow(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
+
 mod common;
 
 use common::*;
