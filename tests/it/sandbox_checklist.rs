@@ -517,7 +517,16 @@ fn c05_printing_forever_is_cut_at_the_output_cap() {
     assert!(run.process.stdout.truncated());
     assert!(run.process.stdout.display().starts_with("xxxx"));
     let run = snippet("while True:\n    print('x')\n", 1_000);
-    assert_eq!(run.process.ending, Ending::TimedOut);
+    // Whichever limit it meets first (a fast idle machine can print 1 MiB
+    // of short lines within the second), it is stopped and its head kept.
+    assert!(
+        matches!(
+            run.process.ending,
+            Ending::TimedOut | Ending::OutputLimit("stdout")
+        ),
+        "{:?}",
+        run.process.ending
+    );
     assert!(run.process.stdout.display().starts_with("x\nx\n"));
 }
 
