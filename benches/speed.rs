@@ -349,7 +349,8 @@ fn interface(
     tmux.wait_for("Welcome to pykata");
     tmux.keys(&["Enter"]);
     tmux.wait_for("fix-default");
-    tmux.keys(&["Enter"]);
+    // The map opens on the lesson: one down is the first kata.
+    tmux.keys(&["Down", "Enter"]);
     tmux.wait_for("fix_default.py (basics/fix_default.py)");
     let file = ws.join("basics/fix_default.py");
     let solution =
