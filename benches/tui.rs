@@ -16,6 +16,9 @@
 // pykata; a benchmark prints its table and waits on real time.
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
 
+mod common;
+
+use common::Tmux;
 use pykata::course::{self, CourseSource};
 use pykata::judge::{CheckResult, Status, Verdict};
 use pykata::runner::{Interpreter, PythonVersion};
@@ -28,7 +31,6 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -224,54 +226,6 @@ fn field(l: &TraceLine, k: &str) -> Option<u128> {
         .iter()
         .find(|(n, _)| n == k)
         .and_then(|(_, v)| v.parse().ok())
-}
-
-struct Tmux {
-    socket: PathBuf,
-    session: String,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> std::process::Output {
-        Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .arg("-f")
-            .arg("/dev/null")
-            .args(args)
-            .output()
-            .unwrap()
-    }
-    fn keys(&self, keys: &[&str]) {
-        let mut a = vec!["send-keys", "-t", self.session.as_str()];
-        a.extend_from_slice(keys);
-        self.run(&a);
-    }
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(
-            &self
-                .run(&["capture-pane", "-p", "-t", &self.session])
-                .stdout,
-        )
-        .into_owned()
-    }
-    fn wait_for(&self, text: &str) {
-        let started = Instant::now();
-        while !self.screen().contains(text) {
-            assert!(
-                started.elapsed() < Duration::from_secs(30),
-                "waited for {text:?}:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
 }
 
 fn wait_event(trace: &Path, event: &str, after: u128) -> TraceLine {

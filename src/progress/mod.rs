@@ -214,21 +214,6 @@ impl std::fmt::Display for SetAside {
     }
 }
 
-impl SetAside {
-    /// The same news in one short line (the interface's status bar): where
-    /// the old file is, relative to `root` when it is inside it.
-    pub fn short(&self, root: &Path) -> String {
-        let shown = self.kept_as.strip_prefix(root).unwrap_or(&self.kept_as);
-        match self.not_moved {
-            None => format!("progress file unreadable, kept as {}", shown.display()),
-            Some(_) => format!(
-                "progress file {} unreadable and cannot be moved: nothing is recorded",
-                shown.display()
-            ),
-        }
-    }
-}
-
 /// The result of a read-modify-write of the progress file.
 #[derive(Debug)]
 pub struct Updated<T> {
