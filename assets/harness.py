@@ -1,5 +1,11 @@
 # pykata's judging harness. pykata copies this file into a fresh work dir and
-# runs it as `python -s -u -X utf8 _pykata_harness.py SPEC EVENTS`.
+# runs it as `python -s -u -X utf8 _pykata_harness.py SPEC EVENTS [GO]`; or,
+# once the interpreter has compiled it (src/runner/compiled.rs), the same
+# with `_pykata_harness.pyc`, which Python runs as it would the source.
+#
+# GO, given to a run started ahead of time (src/runner/warm.rs), is a FIFO
+# the harness blocks on until pykata has written the spec and the learner's
+# file.
 #
 # SPEC is a JSON file naming the learner's module and the instructor's checks.
 # EVENTS is a file this harness appends one JSON object per line to. It is

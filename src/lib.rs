@@ -20,6 +20,7 @@ pub mod commands;
 pub mod context;
 pub mod course;
 pub mod ending;
+pub mod file_state;
 pub mod judge;
 pub mod mutants;
 pub mod plural;

@@ -18,7 +18,7 @@ pub fn run(ctx: &Ctx) -> Outcome {
     match python::choose(ctx.python_path.as_deref()) {
         Ok(choice) => {
             let py = &choice.interpreter;
-            match py.require_supported() {
+            match py.require_supported_as(python::Ask::Fresh) {
                 Ok(v) => println!(
                     "{} python: {} ({} {v}, found by {})",
                     ok("✓"),
@@ -37,6 +37,22 @@ pub fn run(ctx: &Ctx) -> Outcome {
             }
             if let Some(why) = choice.why {
                 println!("    chosen because {why}");
+            }
+            // A shim is asked which interpreter it starts, and runs start
+            // that one directly (runner::python::facts).
+            if let Ok(facts) = py.facts(python::Ask::Remembered) {
+                if let (true, Some(exe)) = (facts.is_script, &facts.executable) {
+                    println!(
+                        "    a shim (a script) that starts {}; runs start that directly",
+                        exe.display()
+                    );
+                }
+            }
+            if let Some(cache) = python::cache_folder() {
+                println!(
+                    "    what pykata learnt of it, and its compiled harness, are kept in {} (safe to delete)",
+                    cache.display()
+                );
             }
         }
         Err(e) => {

@@ -6,9 +6,9 @@
 //! load just the topic it needs.
 
 use super::source::CourseSource;
+use crate::file_state::FileState;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
-use std::time::SystemTime;
 
 /// How deep the walk of a course folder goes, as `source` lists it.
 const MAX_DEPTH: usize = 16;
@@ -27,17 +27,17 @@ impl CourseSource {
             CourseSource::Embedded => {
                 let exe = std::env::current_exe().ok()?;
                 "embedded".hash(&mut hasher);
-                file_state(&exe)?.hash(&mut hasher);
+                FileState::of_link(&exe)?.hash(&mut hasher);
             }
             CourseSource::Archive(a) => {
                 "archive".hash(&mut hasher);
                 a.path.hash(&mut hasher);
-                file_state(&a.path)?.hash(&mut hasher);
+                FileState::of_link(&a.path)?.hash(&mut hasher);
             }
             CourseSource::Dir(root) => {
                 "folder".hash(&mut hasher);
                 root.hash(&mut hasher);
-                file_state(&root.join(super::source::MANIFEST))?.hash(&mut hasher);
+                FileState::of_link(&root.join(super::source::MANIFEST))?.hash(&mut hasher);
                 let mut seen = 0;
                 for top in ["lessons", "katas"] {
                     walk(&root.join(top), 0, &mut seen, &mut hasher)?;
@@ -46,28 +46,6 @@ impl CourseSource {
         }
         Some(format!("{:016x}", hasher.finish()))
     }
-}
-
-/// Size, modification time and inode (a file replaced by a rename gets a
-/// new one even within the clock's resolution) of a file or link itself.
-fn file_state(path: &Path) -> Option<(u64, u128, u64)> {
-    let meta = std::fs::symlink_metadata(path).ok()?;
-    Some((meta.len(), modified_ns(meta.modified().ok()), inode(&meta)))
-}
-
-fn modified_ns(t: Option<SystemTime>) -> u128 {
-    t.and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos())
-}
-
-#[cfg(unix)]
-fn inode(meta: &std::fs::Metadata) -> u64 {
-    std::os::unix::fs::MetadataExt::ino(meta)
-}
-
-#[cfg(not(unix))]
-fn inode(_: &std::fs::Metadata) -> u64 {
-    0
 }
 
 /// Hashes every entry below `dir` in name order, never through a link.
@@ -87,7 +65,7 @@ fn walk(dir: &Path, depth: usize, seen: &mut usize, hasher: &mut Fnv) -> Option<
         }
         entry.file_name().hash(hasher);
         let meta = entry.metadata().ok()?;
-        (meta.len(), modified_ns(meta.modified().ok()), inode(&meta)).hash(hasher);
+        FileState::of(&meta).hash(hasher);
         if meta.is_dir() && depth < MAX_DEPTH {
             walk(&entry.path(), depth + 1, seen, hasher)?;
         }

@@ -2,6 +2,7 @@
 //! fresh work dir; the harness streams events to a file there, which is read
 //! back even if the run crashed or timed out.
 
+use super::compiled::{self, HarnessFile};
 use super::process::{self, ProcessOutcome, Spawn};
 use super::python::Interpreter;
 use super::workdir::WorkDir;
@@ -335,15 +336,34 @@ pub fn run_kata(
     run
 }
 
-/// Runs `source` as the learner's file of `kata`, started now.
+/// Runs `source` as the learner's file of `kata`, started now, with the
+/// compiled harness when there is one. A compiled harness the interpreter
+/// cannot read (a damaged cache) is thrown away and the run made again
+/// with the source: the learner never pays for the cache.
 fn run_cold(
     python: &Interpreter,
     kata: &Kata,
     source: &str,
     cancel: Option<Arc<AtomicBool>>,
 ) -> std::io::Result<KataRun> {
+    let harness = compiled::harness_for(python);
+    let run = run_cold_with(&harness, python, kata, source, cancel.clone())?;
+    if harness.is_compiled() && compiled::was_unreadable(&run) {
+        compiled::forget(python);
+        return run_cold_with(&HarnessFile::source(), python, kata, source, cancel);
+    }
+    Ok(run)
+}
+
+fn run_cold_with(
+    harness: &HarnessFile,
+    python: &Interpreter,
+    kata: &Kata,
+    source: &str,
+    cancel: Option<Arc<AtomicBool>>,
+) -> std::io::Result<KataRun> {
     let dir = WorkDir::new()?;
-    dir.write(HARNESS_FILE, HARNESS)?;
+    dir.write(harness.name, &harness.bytes)?;
     dir.write(&kata.file_name, source)?;
     let spec_json = spec_json(kata)?;
     dir.write(SPEC_FILE, &spec_json)?;
@@ -359,7 +379,7 @@ fn run_cold(
 
     let mut command = python.command();
     command
-        .arg(dir.path().join(HARNESS_FILE))
+        .arg(dir.path().join(harness.name))
         .arg(dir.path().join(SPEC_FILE))
         .arg(&events_path);
     let process = process::run(Spawn {

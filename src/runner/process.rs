@@ -81,10 +81,22 @@ fn environment(workdir: &Path) -> Vec<(OsString, OsString)> {
         ("PYTHONDONTWRITEBYTECODE".into(), "1".into()),
         ("PYTHONUTF8".into(), "1".into()),
         ("MALLOC_ARENA_MAX".into(), "2".into()),
-        ("LANG".into(), "C.UTF-8".into()),
         // Keeps webbrowser.open and friends from finding a browser.
         ("BROWSER".into(), "true".into()),
     ];
+    env.extend(probe_environment());
+    if cfg!(windows) {
+        env.push(("TEMP".into(), tmp.clone().into()));
+        env.push(("TMP".into(), tmp.into()));
+    }
+    env
+}
+
+/// The variables that choose and start an interpreter, which a run and a
+/// question asked of the interpreter (its version, its folders) share, so
+/// that a shim picks the same interpreter for both.
+pub fn probe_environment() -> Vec<(OsString, OsString)> {
+    let mut env: Vec<(OsString, OsString)> = vec![("LANG".into(), "C.UTF-8".into())];
     if let Some(path) = std::env::var_os("PATH") {
         env.push(("PATH".into(), path));
     }
@@ -94,8 +106,6 @@ fn environment(workdir: &Path) -> Vec<(OsString, OsString)> {
                 env.push((key.into(), v));
             }
         }
-        env.push(("TEMP".into(), tmp.clone().into()));
-        env.push(("TMP".into(), tmp.into()));
     }
     env
 }
@@ -434,12 +444,34 @@ pub enum AskError {
 /// printed, killing it if it has not ended within `limit`: a hung
 /// interpreter or shim must not hang pykata.
 pub fn stdout_within(cmd: &mut Command, limit: Duration) -> Result<Vec<u8>, AskError> {
+    stdout_within_fed(cmd, limit, None)
+}
+
+/// [`stdout_within`], with `input` written to the program's stdin (then
+/// closed) when given.
+pub fn stdout_within_fed(
+    cmd: &mut Command,
+    limit: Duration,
+    input: Option<&[u8]>,
+) -> Result<Vec<u8>, AskError> {
+    let stdin = if input.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    };
     let mut child = cmd
-        .stdin(Stdio::null())
+        .stdin(stdin)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .map_err(AskError::Spawn)?;
+    if let (Some(mut pipe), Some(input)) = (child.stdin.take(), input) {
+        let input = input.to_vec();
+        // A thread, so a program that does not read cannot block the wait.
+        thread::spawn(move || {
+            let _ = pipe.write_all(&input);
+        });
+    }
     let reader = child.stdout.take().map(|mut s| {
         thread::spawn(move || {
             let mut buf = Vec::new();

@@ -1,18 +1,14 @@
 //! Finding the Python interpreter and learning its version.
 
+pub mod facts;
 mod venv;
 
-use std::collections::HashMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::{Mutex, OnceLock};
-use std::time::Duration;
+use std::sync::Arc;
 
-use super::process::{stdout_within, AskError};
-
-/// How long an interpreter may take to say its version.
-const VERSION_WAIT: Duration = Duration::from_secs(20);
+pub use facts::{cache_folder, Ask, Facts};
 
 /// The oldest Python pykata runs code on: the harness and the course use
 /// 3.10's syntax and library. On an older one runs fail in ways that look
@@ -22,11 +18,6 @@ pub const MIN_PYTHON: (u32, u32) = (3, 10);
 /// What to do about an interpreter pykata cannot use.
 pub const INSTALL_HELP: &str =
     "install CPython 3.10 or newer, or point pykata at one with --python PATH or PYKATA_PYTHON";
-
-/// The question asked of an interpreter for its version, in a form Python
-/// 2 answers too (no `sys.implementation` there), so that an old
-/// interpreter is named by its version rather than "not Python".
-const VERSION_PROBE: &str = "import sys; print('%d.%d.%d %s' % (sys.version_info[0], sys.version_info[1], sys.version_info[2], getattr(getattr(sys, 'implementation', None), 'name', 'unknown')))";
 
 /// How to start Python: a program and the arguments that come before ours
 /// (`py -3` on Windows has one).
@@ -171,20 +162,16 @@ impl Interpreter {
         cmd
     }
 
-    /// The interpreter's version, asked once per interpreter and process
-    /// (one interpreter start) and remembered.
+    /// What this interpreter says of itself (see [`facts`]): remembered
+    /// across commands while its files are unchanged, unless `ask` is
+    /// [`Ask::Fresh`].
+    pub fn facts(&self, ask: Ask) -> Result<Arc<Facts>, String> {
+        facts::facts(&self.program, &self.pre_args, ask)
+    }
+
+    /// The interpreter's version (see [`Interpreter::facts`]).
     pub fn probe_version(&self) -> Result<PythonVersion, String> {
-        static CACHE: OnceLock<Mutex<VersionCache>> = OnceLock::new();
-        let key = (self.program.clone(), self.pre_args.clone());
-        let cache = CACHE.get_or_init(Default::default);
-        if let Some(v) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
-            return Ok(v);
-        }
-        let version = self.ask_version()?;
-        if let Ok(mut c) = cache.lock() {
-            c.insert(key, version.clone());
-        }
-        Ok(version)
+        self.facts(Ask::Remembered).map(|f| f.version.clone())
     }
 
     /// The interpreter's version if pykata can run code on it (see
@@ -192,7 +179,12 @@ impl Interpreter {
     /// and the minimum. Asked before anything runs, so an old interpreter
     /// is refused the same way by every command and the interface.
     pub fn require_supported(&self) -> Result<PythonVersion, String> {
-        let version = self.probe_version()?;
+        self.require_supported_as(Ask::Remembered)
+    }
+
+    /// [`Interpreter::require_supported`], asking afresh when `ask` says so.
+    pub fn require_supported_as(&self, ask: Ask) -> Result<PythonVersion, String> {
+        let version = self.facts(ask)?.version.clone();
         if version.at_least(MIN_PYTHON) {
             Ok(version)
         } else {
@@ -204,40 +196,7 @@ impl Interpreter {
             ))
         }
     }
-
-    fn ask_version(&self) -> Result<PythonVersion, String> {
-        let mut cmd = Command::new(&self.program);
-        // `-E -s` rather than `-I`, which Python 2 does not know: no
-        // PYTHON* variables, no user site. `-S`: no `site` at all, which
-        // is most of a bare start's time (about half on CPython 3.11) and
-        // which a version needs nothing of; `sys` is built in.
-        cmd.args(&self.pre_args)
-            .args(["-E", "-s", "-S", "-c", VERSION_PROBE]);
-        let out = stdout_within(&mut cmd, VERSION_WAIT).map_err(|e| match e {
-            AskError::Spawn(e) => format!("could not start {}: {e}", self.program.display()),
-            AskError::TimedOut => format!(
-                "{} did not report its version within {} s",
-                self.program.display(),
-                VERSION_WAIT.as_secs()
-            ),
-        })?;
-        let text = String::from_utf8_lossy(&out);
-        let mut parts = text.split_whitespace();
-        let version = parts.next().and_then(PythonVersion::parse).ok_or_else(|| {
-            format!(
-                "{} did not report a Python version (is it Python 3?)",
-                self.program.display()
-            )
-        })?;
-        Ok(PythonVersion {
-            implementation: parts.next().unwrap_or("unknown").to_string(),
-            ..version
-        })
-    }
 }
-
-/// Versions already asked, by program and leading arguments.
-type VersionCache = HashMap<(PathBuf, Vec<OsString>), PythonVersion>;
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PythonVersion {

@@ -19,7 +19,7 @@
 //! turns them on with `PYKATA_WARM_RUNNER=1` ([`SWITCH`]). Where a warm run
 //! cannot start (no FIFOs: not Unix), runs start cold.
 
-use super::harness::{self, KataRun, EVENTS_FILE, HARNESS, HARNESS_FILE, SPEC_FILE};
+use super::harness::{self, KataRun, EVENTS_FILE, SPEC_FILE};
 use super::process::{self, ProcessOutcome, Running};
 use super::python::Interpreter;
 use super::workdir::WorkDir;
@@ -156,7 +156,8 @@ impl WarmRun {
     pub fn start(python: &Interpreter, limits: Limits) -> std::io::Result<WarmRun> {
         availability().map_err(std::io::Error::other)?;
         let dir = WorkDir::new()?;
-        dir.write(HARNESS_FILE, HARNESS)?;
+        let harness = super::compiled::harness_for(python);
+        dir.write(harness.name, &harness.bytes)?;
         let go = dir.path().join(GO_FILE);
         make_fifo(&go)?;
         let events_path = dir.path().join(EVENTS_FILE);
@@ -169,7 +170,7 @@ impl WarmRun {
             .open(&events_path)?;
         let mut command = python.command();
         command
-            .arg(dir.path().join(HARNESS_FILE))
+            .arg(dir.path().join(harness.name))
             .arg(dir.path().join(SPEC_FILE))
             .arg(&events_path)
             .arg(&go);

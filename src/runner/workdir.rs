@@ -47,8 +47,8 @@ impl WorkDir {
             .expect("present until drop")
     }
 
-    pub fn write(&self, name: &str, text: &str) -> std::io::Result<()> {
-        std::fs::write(self.path().join(name), text)
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> std::io::Result<()> {
+        std::fs::write(self.path().join(name), contents)
     }
 }
 

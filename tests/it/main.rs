@@ -20,6 +20,7 @@ mod cli_ending;
 mod course_loader;
 mod install;
 mod instructor;
+mod interpreter_cache;
 mod proof;
 #[allow(
     unsafe_code,

@@ -141,7 +141,7 @@ pub fn prepare(original: Command, limits: &Limits, workdir: &Path) -> Command {
     }
     let _ = workdir;
     #[allow(unused_mut)]
-    let mut cmd = original;
+    let mut cmd = crate::runner::python::facts::without_shim(original);
     #[cfg(unix)]
     unix::prepare(&mut cmd, limits);
     #[cfg(not(unix))]
