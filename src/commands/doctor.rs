@@ -81,7 +81,7 @@ pub fn run(ctx: &Ctx) -> Outcome {
     let switch = crate::runner::warm::SWITCH;
     match ctx.find_python().ok().map(|py| crate::runner::warm::can_start(&py)) {
         Some(Ok(())) => println!(
-            "{} warm runner: a run can be started ahead of time; the interface uses it with {switch}=1",
+            "{} warm runner: a run can be started ahead of time, so a save costs only the checks (the interface and watch; {switch}=0 turns it off)",
             ok("✓")
         ),
         Some(Err(why)) => println!(

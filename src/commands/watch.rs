@@ -75,6 +75,8 @@ pub fn run(ctx: &Ctx, kata: Option<&str>, poll: bool) -> Outcome {
         python: &python,
         quit: &quit,
     };
+    // Warm runs (runner::warm): each save finds its run started.
+    crate::runner::warm::set_enabled(crate::runner::warm::wanted());
     let mut next_run = true;
     let end = loop {
         if next_run {
@@ -102,6 +104,8 @@ pub fn run(ctx: &Ctx, kata: Option<&str>, poll: bool) -> Outcome {
             Reaction::End(end) => break end,
         }
     };
+    // The run kept ready for the next save is ended with the watch.
+    crate::runner::warm::discard();
     println!("Stopped watching.");
     Ok(match end {
         End::Quit => exit::OK,

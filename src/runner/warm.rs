@@ -15,9 +15,10 @@
 //! With warm runs on, every kata run takes the run kept ready when it fits
 //! (same interpreter and limits), else starts cold, and then has the next
 //! one started for the same limits: the interface's next save, or its next
-//! kata screen, finds a run waiting. Off unless switched on: the interface
-//! turns them on with `PYKATA_WARM_RUNNER=1` ([`SWITCH`]). Where a warm run
-//! cannot start (no FIFOs: not Unix), runs start cold.
+//! kata screen, finds a run waiting. The interface and `watch` turn them on
+//! unless `PYKATA_WARM_RUNNER=0` ([`SWITCH`]); one-off commands (`check`,
+//! `verify`) would only waste the run they started. Where a warm run cannot
+//! start (no FIFOs: not Unix), or dies while it waits, runs start cold.
 
 use super::harness::{self, KataRun, EVENTS_FILE, SPEC_FILE};
 use super::process::{self, ProcessOutcome, Running};
@@ -36,13 +37,13 @@ const GO_FILE: &str = "_pykata_go";
 /// Whether kata runs of this process go through warm runs.
 static ENABLED: AtomicBool = AtomicBool::new(false);
 
-/// The switch the interface reads: `PYKATA_WARM_RUNNER=1` turns warm runs
-/// on (they are off by default until they have been used for longer).
+/// The switch the interface and `watch` read: `PYKATA_WARM_RUNNER=0` turns
+/// warm runs off, for a system where they misbehave.
 pub const SWITCH: &str = "PYKATA_WARM_RUNNER";
 
-/// Whether the environment asks for warm runs (see [`SWITCH`]).
-pub fn asked_for() -> bool {
-    std::env::var_os(SWITCH).is_some_and(|v| v == "1")
+/// Whether warm runs are wanted: unless switched off (see [`SWITCH`]).
+pub fn wanted() -> bool {
+    std::env::var_os(SWITCH).is_none_or(|v| v != "0")
 }
 
 /// Whether kata runs go through warm runs (see the module's comment).

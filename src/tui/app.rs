@@ -111,6 +111,10 @@ pub enum Screen {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoticeKind {
     Info,
+    /// What pykata did to the learner's files (a starter put back, a copy
+    /// kept): it outlives the verdict of the run it announced, and goes
+    /// with the next key.
+    Done,
     Warn,
     Error,
 }
@@ -249,6 +253,13 @@ impl App {
         });
     }
 
+    pub fn done(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            kind: NoticeKind::Done,
+        });
+    }
+
     pub fn warn(&mut self, text: impl Into<String>) {
         self.notice = Some(Notice {
             text: text.into(),
@@ -263,9 +274,22 @@ impl App {
         });
     }
 
-    /// Drops the notice about an earlier action or run (a new key or a new
-    /// result replaces it), keeping a warning the learner must act on.
+    /// Drops the notice about an earlier run when a new result comes,
+    /// keeping a warning the learner must act on and what was done to
+    /// their files.
     pub fn clear_stale_notice(&mut self) {
+        if self
+            .notice
+            .as_ref()
+            .is_some_and(|n| !matches!(n.kind, NoticeKind::Warn | NoticeKind::Done))
+        {
+            self.notice = None;
+        }
+    }
+
+    /// Drops the notice about the last action when a key starts a new
+    /// one, keeping a warning the learner must act on.
+    pub fn clear_notice_on_key(&mut self) {
         if self
             .notice
             .as_ref()
@@ -498,7 +522,7 @@ impl App {
             return Vec::new();
         }
         // A key press is a new action: it clears the last one's notice.
-        self.clear_stale_notice();
+        self.clear_notice_on_key();
         if let Some(ending) = self.ending.take() {
             // Enter goes on to the next topic; any other key stays here.
             if let (KeyCode::Enter, Some(next)) = (key.code, ending.next) {

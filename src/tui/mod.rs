@@ -124,8 +124,8 @@ pub fn run(ctx: &Ctx, opts: Options) -> Outcome {
     let (ws, welcome) = resolve_workspace(ctx.workspace_dir.as_deref(), &cwd, &course);
     let mut app = App::new(course, ws, theme::Theme::from_env());
     app.run_on_open = true;
-    // Warm runs (runner::warm), while they are off by default.
-    crate::runner::warm::set_enabled(crate::runner::warm::asked_for());
+    // Warm runs (runner::warm): each save finds its run started.
+    crate::runner::warm::set_enabled(crate::runner::warm::wanted());
     // The progress file's news from App::new must outlive the warnings below.
     let progress_notice = app.notice.take();
     // Its version is asked off this thread; one pykata cannot use is

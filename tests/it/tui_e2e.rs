@@ -577,3 +577,111 @@ fn a_deleted_kata_file_is_said_and_put_back_only_by_r() {
     let (line, _) = t.assert_restored();
     assert!(line.contains("EXIT:0"), "{line}");
 }
+
+/// The runs started by `pid` or its descendants that wait, ahead of time,
+/// for the learner's file (runner::warm): their harness holds the FIFO it
+/// waits on (`_pykata_go`) on its command line.
+fn waiting_runs_below(pid: u32) -> Vec<u32> {
+    let mut family = vec![pid];
+    let mut waiting = Vec::new();
+    // Parents come before their children often enough; a few passes find
+    // every descendant however /proc lists them.
+    for _ in 0..6 {
+        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+            let Some(p) = entry
+                .file_name()
+                .to_str()
+                .and_then(|n| n.parse::<u32>().ok())
+            else {
+                continue;
+            };
+            let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+                continue;
+            };
+            // The parent is the second field after the command's ")".
+            let parent = stat
+                .rsplit_once(')')
+                .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+                .and_then(|p| p.parse::<u32>().ok());
+            if parent.is_some_and(|pp| family.contains(&pp)) && !family.contains(&p) {
+                family.push(p);
+            }
+        }
+    }
+    for p in family {
+        let cmdline = std::fs::read(format!("/proc/{p}/cmdline")).unwrap_or_default();
+        if String::from_utf8_lossy(&cmdline).contains("_pykata_go") {
+            waiting.push(p);
+        }
+    }
+    waiting
+}
+
+fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    let started = Instant::now();
+    while !done() {
+        assert!(started.elapsed() < WAIT, "waited {WAIT:?} for {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn the_interface_keeps_a_run_waiting_for_the_next_save_and_ends_it_on_quit() {
+    if !ready() {
+        return;
+    }
+    let t = Tmux::start();
+    t.run_pykata("");
+    t.wait_for("Welcome to pykata");
+    t.keys(&["Enter"]);
+    t.wait_for("fix-default");
+    t.keys(&["Down", "Enter"]);
+    // The kata opens with its verdict; a run for the next save is started.
+    t.wait_for("✗ FAIL");
+    let pid = t.pykata_pid().expect("pykata runs");
+    wait_until("a run waiting for the next save", || {
+        !waiting_runs_below(pid).is_empty()
+    });
+    let waiting = waiting_runs_below(pid);
+    // A save is judged by it: the learner's verdict, and a new one waits.
+    let file = t.work().join("pykata-workspace/basics/fix_default.py");
+    let solution =
+        std::fs::read_to_string(fixture_course().join("katas/basics/fix_default.solution.py"))
+            .unwrap();
+    save_as_an_editor(&file, &solution);
+    t.wait_for("✓ PASS");
+    wait_until("the waiting run to be used", || {
+        waiting
+            .iter()
+            .all(|p| !Path::new(&format!("/proc/{p}")).exists())
+    });
+    wait_until("a new run waiting", || !waiting_runs_below(pid).is_empty());
+    let last = waiting_runs_below(pid);
+    t.keys(&["q"]);
+    let (line, _) = t.assert_restored();
+    assert!(line.contains("EXIT:0"), "{line}");
+    // Nothing is left waiting once the interface has quit.
+    wait_until("the waiting run to end with the interface", || {
+        last.iter()
+            .all(|p| !Path::new(&format!("/proc/{p}")).exists())
+    });
+}
+
+#[test]
+fn with_warm_runs_switched_off_no_run_waits() {
+    if !ready() {
+        return;
+    }
+    let t = Tmux::start();
+    t.run_pykata("PYKATA_WARM_RUNNER=0");
+    t.wait_for("Welcome to pykata");
+    t.keys(&["Enter"]);
+    t.wait_for("fix-default");
+    t.keys(&["Down", "Enter"]);
+    t.wait_for("✗ FAIL");
+    let pid = t.pykata_pid().expect("pykata runs");
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(waiting_runs_below(pid), Vec::<u32>::new());
+    t.keys(&["q"]);
+    t.assert_restored();
+}

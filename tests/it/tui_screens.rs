@@ -1084,7 +1084,7 @@ fn a_deleted_file_is_not_put_back_without_saying_so() {
     assert!(shown.contains("is not there any more"), "{shown}");
     // `r` once the screen said so: the starter back, the last text kept.
     let effects = key(&mut app, KeyCode::Char('r'));
-    check_gen(&effects);
+    let gen = check_gen(&effects);
     let starter = std::fs::read_to_string(&path).unwrap();
     assert!(starter.contains("items=[]"), "{starter}");
     let backups = app.ws.as_ref().unwrap().root.join(".pykata/backups/basics");
@@ -1096,6 +1096,25 @@ fn a_deleted_file_is_not_put_back_without_saying_so() {
     assert_eq!(kept, vec![mine.to_string()]);
     let shown = screen_text(&draw(&mut app, 80, 24));
     assert!(shown.contains("the starter is back"), "{shown}");
+    // The run's verdict (at once, from a warm run) does not take away what
+    // was done to the file and where the last text is: the next key does.
+    deliver(
+        &mut app,
+        gen,
+        "fix-default",
+        verdict(
+            Status::Fail,
+            "still shared",
+            vec![check("two-calls", Status::Fail)],
+        ),
+    );
+    let shown = screen_text(&draw(&mut app, 80, 24));
+    assert!(shown.contains("still shared"), "{shown}");
+    assert!(shown.contains("the starter is back"), "{shown}");
+    assert!(shown.contains(".pykata/backups/basics"), "{shown}");
+    key(&mut app, KeyCode::Tab);
+    let shown = screen_text(&draw(&mut app, 80, 24));
+    assert!(!shown.contains("the starter is back"), "{shown}");
 }
 
 #[test]

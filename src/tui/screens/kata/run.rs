@@ -116,7 +116,7 @@ impl App {
         };
         match restore_starter(&ws, &kata, &path, last_read.as_deref()) {
             Ok(Restored::Starter(None)) => {
-                self.info(format!("the starter is back in {rel}; running it"));
+                self.done(format!("the starter is back in {rel}; running it"));
                 true
             }
             Ok(Restored::Starter(Some(kept))) => {
@@ -125,7 +125,7 @@ impl App {
                     .unwrap_or(&kept)
                     .display()
                     .to_string();
-                self.info(format!(
+                self.done(format!(
                     "the starter is back in {rel}, running it; what the file held when last read is kept in {kept}"
                 ));
                 true
