@@ -14,8 +14,8 @@
 //!
 //! `cargo bench --bench speed` prints the table recorded in
 //! docs/performance.md. PYKATA_BENCH_ROUNDS sets the rounds (default 20);
-//! PYKATA_BENCH_SKIP=cli,tui,verify leaves parts out; PYKATA_WARM_RUNNER=1
-//! gives the interface warm runs; PYKATA_BENCH_BIN
+//! PYKATA_BENCH_SKIP=cli,tui,verify leaves parts out (the interface is
+//! measured with warm runs, its default, and without); PYKATA_BENCH_BIN
 //! times another pykata binary (the in-process figures are this build's).
 
 // A benchmark's report and pauses are its own: the house rules on printing
@@ -134,6 +134,23 @@ fn command_line(
         );
     }
     let (mut check, mut check_big, mut list, mut list_big) = (vec![], vec![], vec![], vec![]);
+    // When `python3` on PATH is a shim (pyenv's is a bash script that starts
+    // some twenty processes), a learner's `check` without --python: the
+    // shim is asked once (the first check), then its interpreter is run
+    // directly.
+    let shim = which::which("python3")
+        .ok()
+        .filter(|p| std::fs::read(p).is_ok_and(|b| b.starts_with(b"#!")));
+    let check_shim = |ws: &Path| {
+        let mut c = Command::new(bin);
+        c.arg("--workspace").arg(ws).args(["check", KATA]);
+        c
+    };
+    let mut through_shim = vec![];
+    if shim.is_some() {
+        let out = check_shim(&ws).output().unwrap();
+        assert!(out.status.success(), "check through the shim: {out:?}");
+    }
     for _ in 0..rounds(20) {
         baselines.push(bare_start(python));
         check.push(time(
@@ -153,6 +170,9 @@ fn command_line(
         list.push(time(
             pykata(bin, python).arg("--workspace").arg(&ws).arg("list"),
         ));
+        if shim.is_some() {
+            through_shim.push(time(&mut check_shim(&ws)));
+        }
         list_big.push(time(
             pykata(bin, python)
                 .arg("--course")
@@ -172,6 +192,16 @@ fn command_line(
         median(check_big),
         "<= 1.25x",
     );
+    if let Some(shim) = &shim {
+        table.row(
+            &format!(
+                "pykata check on a passing kata, python3 on PATH a shim ({})",
+                shim.display()
+            ),
+            median(through_shim),
+            "<= 1.25x",
+        );
+    }
     table.row("pykata list, built-in course", median(list), "");
     table.row("pykata list, built-in course x10", median(list_big), "");
 
@@ -304,9 +334,11 @@ fn interface(
     bin: &Path,
     python: &Path,
     dir: &Path,
+    warm: bool,
     table: &mut Table,
     baselines: &mut Vec<Duration>,
 ) {
+    let mode = if warm { "warm" } else { "cold" };
     if which::which("tmux").is_err() {
         eprintln!("skipping the interface: it needs tmux");
         return;
@@ -314,12 +346,12 @@ fn interface(
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let fixture = root.join("tests/fixtures/course");
     let mut tmux = Tmux {
-        socket: dir.join("sock"),
+        socket: dir.join(format!("sock-{mode}")),
         session: "keep".into(),
     };
     tmux.run(&["new-session", "-d", "-s", "keep", "sleep", "3600"]);
-    let trace = dir.join("trace");
-    let ws = dir.join("ws-tui");
+    let trace = dir.join(format!("trace-{mode}"));
+    let ws = dir.join(format!("ws-tui-{mode}"));
     tmux.session = "save".into();
     let out = tmux.run(&[
         "new-session",
@@ -332,11 +364,12 @@ fn interface(
         "40",
         "env",
         &format!("PYKATA_TUI_TRACE={}", trace.display()),
-        // The warm runner, when the bench is run with it.
-        &format!(
-            "PYKATA_WARM_RUNNER={}",
-            std::env::var("PYKATA_WARM_RUNNER").unwrap_or_default()
-        ),
+        // Warm runs are the interface's default; 0 turns them off.
+        if warm {
+            "PYKATA_WARM_RUNNER=1"
+        } else {
+            "PYKATA_WARM_RUNNER=0"
+        },
         bin.to_str().unwrap(),
         "--python",
         python.to_str().unwrap(),
@@ -380,12 +413,15 @@ fn interface(
             std::thread::sleep(Duration::from_millis(100));
         }
         table.row(
-            &format!("interface, save to verdict on screen ({})", save.name()),
+            &format!(
+                "interface, save to verdict on screen ({}, {mode})",
+                save.name()
+            ),
             median(total),
             "<= 1.0x",
         );
         table.row(
-            &format!("  of which the save is seen ({})", save.name()),
+            &format!("  of which the save is seen ({}, {mode})", save.name()),
             median(seen),
             "",
         );
@@ -395,15 +431,47 @@ fn interface(
             "",
         );
     }
+    if warm {
+        // The run kept ready for the next save, as it waits.
+        std::thread::sleep(Duration::from_millis(500));
+        let waiting = waiting_run_rss_kb();
+        table.rows.push((
+            "a run waiting for the next save, resident memory".into(),
+            Figure::Text(match waiting {
+                Some(kb) => format!("{:.1} MB", kb as f64 / 1024.0),
+                None => "none found".into(),
+            }),
+            "< 10 MB".into(),
+        ));
+    }
     let t0 = unix_us();
     tmux.keys(&["q"]);
     let quit = wait_event(&trace, "quit", t0);
     let rss = field(&quit, "peak_rss_kb").unwrap_or(0);
     table.rows.push((
-        "interface peak resident memory".into(),
+        format!("interface peak resident memory ({mode})"),
         Figure::Text(format!("{:.1} MB", rss as f64 / 1024.0)),
         "< 30 MB".into(),
     ));
+}
+
+/// The resident memory of a run waiting for its file (runner::warm: its
+/// harness names the FIFO `_pykata_go`), if one is found.
+fn waiting_run_rss_kb() -> Option<u64> {
+    std::fs::read_dir("/proc")
+        .ok()?
+        .flatten()
+        .find_map(|entry| {
+            let cmdline = std::fs::read(entry.path().join("cmdline")).ok()?;
+            if !String::from_utf8_lossy(&cmdline).contains("_pykata_go") {
+                return None;
+            }
+            let status = std::fs::read_to_string(entry.path().join("status")).ok()?;
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix("VmRSS:"))
+                .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        })
 }
 
 fn main() {
@@ -423,7 +491,9 @@ fn main() {
         command_line(&bin, &python, dir.path(), &mut table, &mut baselines);
     }
     if !skipped("tui") {
-        interface(&bin, &python, dir.path(), &mut table, &mut baselines);
+        for warm in [true, false] {
+            interface(&bin, &python, dir.path(), warm, &mut table, &mut baselines);
+        }
     }
     if !skipped("verify") {
         verify(&bin, &python, &mut table, &mut baselines);
