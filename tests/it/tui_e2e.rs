@@ -149,6 +149,16 @@ impl Tmux {
         self.keys(&["Enter"]);
     }
 
+    /// From the welcome of a fresh workspace to the first kata's screen
+    /// (a fresh learner starts on the first lesson; the kata is one row down).
+    fn open_first_kata(&self) {
+        self.wait_for("Welcome to pykata");
+        self.keys(&["Enter"]);
+        self.wait_for("fix-default");
+        self.keys(&["Down", "Enter"]);
+        self.wait_for("fix_default.py (basics/fix_default.py)");
+    }
+
     /// The `EXIT:` line printed after pykata ended, once it is there.
     fn wait_for_exit(&self) -> (String, String) {
         let started = Instant::now();
@@ -510,11 +520,7 @@ fn e_opens_the_editor_at_the_error_line() {
         std::fs::set_permissions(&vim, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
     t.run_pykata(&format!("EDITOR='{}'", vim.display()));
-    t.wait_for("Welcome to pykata");
-    t.keys(&["Enter"]);
-    t.wait_for("fix-default");
-    t.keys(&["Down", "Enter"]);
-    t.wait_for("fix_default.py (basics/fix_default.py)");
+    t.open_first_kata();
     let file = t.work().join("pykata-workspace/basics/fix_default.py");
     save_as_an_editor(
         &file,
@@ -545,11 +551,7 @@ fn a_deleted_kata_file_is_said_and_put_back_only_by_r() {
     }
     let t = Tmux::start();
     t.run_pykata("");
-    t.wait_for("Welcome to pykata");
-    t.keys(&["Enter"]);
-    t.wait_for("fix-default");
-    t.keys(&["Down", "Enter"]);
-    t.wait_for("fix_default.py (basics/fix_default.py)");
+    t.open_first_kata();
     let file = t.work().join("pykata-workspace/basics/fix_default.py");
     let mine = "def add(item, items=None):\n    return ['mine']\n";
     save_as_an_editor(&file, mine);
@@ -632,10 +634,7 @@ fn the_interface_keeps_a_run_waiting_for_the_next_save_and_ends_it_on_quit() {
     }
     let t = Tmux::start();
     t.run_pykata("");
-    t.wait_for("Welcome to pykata");
-    t.keys(&["Enter"]);
-    t.wait_for("fix-default");
-    t.keys(&["Down", "Enter"]);
+    t.open_first_kata();
     // The kata opens with its verdict; a run for the next save is started.
     t.wait_for("✗ FAIL");
     let pid = t.pykata_pid().expect("pykata runs");
@@ -674,10 +673,7 @@ fn with_warm_runs_switched_off_no_run_waits() {
     }
     let t = Tmux::start();
     t.run_pykata("PYKATA_WARM_RUNNER=0");
-    t.wait_for("Welcome to pykata");
-    t.keys(&["Enter"]);
-    t.wait_for("fix-default");
-    t.keys(&["Down", "Enter"]);
+    t.open_first_kata();
     t.wait_for("✗ FAIL");
     let pid = t.pykata_pid().expect("pykata runs");
     std::thread::sleep(Duration::from_millis(1500));
