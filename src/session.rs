@@ -68,6 +68,15 @@ pub fn judge_source(
     Ok(judge::judge(kata, &run))
 }
 
+/// Has a run of `kata` started ahead of time on `python`, when this
+/// process keeps runs ready (runner::warm): opening the kata then judges
+/// it without waiting for an interpreter to start.
+pub fn get_ready(python: &Interpreter, kata: &Kata) {
+    if runner::warm::enabled() {
+        runner::warm::prepare(python, kata.limits);
+    }
+}
+
 /// Judges the learner's file of `kata` in the workspace and records the
 /// attempt in their progress. Returns the verdict and any warning about the
 /// progress file.

@@ -148,10 +148,16 @@ fn spawn_background(app: &App, tx: &Sender<Msg>) {
         });
     if let Some(python) = app.python.clone() {
         let t = tx.clone();
+        // The kata the learner is likely to open: where the map continues.
+        let next = crate::session::continue_target(&app.course, &app.progress).cloned();
         let _ = thread::Builder::new()
             .name("pykata-probe".into())
             .spawn(move || {
-                let _ = t.send(Msg::PythonProbed(python.require_supported()));
+                let supported = python.require_supported();
+                if let (Ok(_), Some(kata)) = (&supported, &next) {
+                    crate::session::get_ready(&python, kata);
+                }
+                let _ = t.send(Msg::PythonProbed(supported));
             });
     }
     let t = tx.clone();

@@ -634,10 +634,22 @@ fn the_interface_keeps_a_run_waiting_for_the_next_save_and_ends_it_on_quit() {
     }
     let t = Tmux::start();
     t.run_pykata("");
-    t.open_first_kata();
-    // The kata opens with its verdict; a run for the next save is started.
-    t.wait_for("✗ FAIL");
+    t.wait_for("Welcome to pykata");
+    // Before any kata is opened, a run waits for the one the map continues
+    // at, so that opening it judges it at once.
     let pid = t.pykata_pid().expect("pykata runs");
+    wait_until("a run waiting before a kata is opened", || {
+        !waiting_runs_below(pid).is_empty()
+    });
+    let before_opening = waiting_runs_below(pid);
+    t.open_first_kata();
+    t.wait_for("✗ FAIL");
+    wait_until("opening the kata to use the waiting run", || {
+        before_opening
+            .iter()
+            .all(|p| !Path::new(&format!("/proc/{p}")).exists())
+    });
+    // After that run, the next save's run is started.
     wait_until("a run waiting for the next save", || {
         !waiting_runs_below(pid).is_empty()
     });
