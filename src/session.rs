@@ -45,7 +45,11 @@ pub fn follow_course_stamped(ws: &Workspace, course: &Course, stamp: Option<&str
         Ok(followed) => {
             match stamp {
                 Some(stamp) => {
-                    let _ = ws.set_followed_stamp(stamp);
+                    let kata_topics = course
+                        .topics
+                        .iter()
+                        .flat_map(|t| t.katas.iter().map(|k| (k.id.as_str(), t.id.as_str())));
+                    let _ = ws.set_followed_stamp(stamp, kata_topics);
                 }
                 None => ws.forget_followed_stamp(),
             }
@@ -514,6 +518,27 @@ mod tests {
         let shown: Vec<Option<(u32, usize)>> = (0..3).map(|_| next_hint(&ws, two).hint).collect();
         assert_eq!(shown, [Some((1, 2)), Some((2, 2)), Some((2, 2))]);
         assert_eq!(hints_seen(&ws, two), (2, false, None));
+    }
+
+    #[test]
+    fn following_a_stamped_course_keeps_the_topic_of_every_kata() {
+        let course = fixture();
+        let (_dir, ws) = workspace(&course);
+        assert_eq!(ws.followed_topic_of("fix-default"), None);
+        let notes = follow_course_stamped(&ws, &course, Some("stamp-1"));
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(ws.followed_stamp().as_deref(), Some("stamp-1"));
+        for k in course.katas() {
+            assert_eq!(
+                ws.followed_topic_of(&k.id).as_deref(),
+                Some(k.topic.as_str())
+            );
+        }
+        assert_eq!(ws.followed_topic_of("no-such-kata"), None);
+        // Unstamped, nothing is kept (the next command follows again).
+        follow_course_stamped(&ws, &course, None);
+        assert_eq!(ws.followed_stamp(), None);
+        assert_eq!(ws.followed_topic_of("fix-default"), None);
     }
 
     #[test]

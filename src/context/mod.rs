@@ -142,7 +142,8 @@ impl Ctx {
     /// workspace must first follow a changed course, which needs all of it.
     /// Check `Course::partial` before judging the whole course.
     pub fn course_for_kata(&self, id: &str) -> Result<Course, Failure> {
-        self.course_loaded_by(|source| course::load_for_kata(source, id))
+        let hint = self.workspace_opt().and_then(|ws| ws.followed_topic_of(id));
+        self.course_loaded_by(|source| course::load_for_kata(source, id, hint.as_deref()))
     }
 
     fn course_loaded_by(

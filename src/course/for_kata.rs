@@ -14,10 +14,27 @@ use super::Course;
 use std::collections::HashSet;
 
 /// The course with at least the topic of kata `id`. Partial
-/// (`Course::partial`) unless the whole course had to be loaded.
-pub fn load_for_kata(source: CourseSource, id: &str) -> Result<Course, LoadError> {
+/// (`Course::partial`) unless the whole course had to be loaded. `hint`
+/// names the topic that held the kata last time (the workspace keeps it):
+/// tried first, as any topic it is validated in full, and when the kata is
+/// not there the texts are searched as without it.
+pub fn load_for_kata(
+    source: CourseSource,
+    id: &str,
+    hint: Option<&str>,
+) -> Result<Course, LoadError> {
     if !super::load::is_kata_id(id) {
         return load(source);
+    }
+    if let Some(topic) = hint.filter(|t| is_listed(&source, t)) {
+        // A hint from another course (`--course`) may name a topic that
+        // does not hold the kata, or one that does not load: searched then.
+        let only = HashSet::from([topic.to_string()]);
+        if let Ok(course) = load_only(source.clone(), Some(&only)) {
+            if course.kata(id).is_some() {
+                return Ok(course);
+            }
+        }
     }
     let Some(topics) = topics_mentioning(&source, id) else {
         return load(source);
@@ -45,6 +62,15 @@ fn topics_mentioning(source: &CourseSource, kata: &str) -> Option<HashSet<String
         })
         .collect();
     (!found.is_empty()).then_some(found)
+}
+
+/// Whether the manifest lists `topic` (in its usual block form).
+fn is_listed(source: &CourseSource, topic: &str) -> bool {
+    source
+        .read(MANIFEST)
+        .ok()
+        .and_then(|m| manifest_topics(&m))
+        .is_some_and(|topics| topics.iter().any(|t| t == topic))
 }
 
 /// The `topics:` list of a manifest in its usual block form (`- name` a
@@ -97,16 +123,32 @@ mod tests {
     fn the_built_in_course_loads_one_topic_for_a_kata() {
         let whole = load(CourseSource::Embedded).unwrap();
         let kata = whole.katas().last().unwrap();
-        let part = load_for_kata(CourseSource::Embedded, &kata.id).unwrap();
+        let part = load_for_kata(CourseSource::Embedded, &kata.id, None).unwrap();
         assert!(part.partial);
         assert_eq!(part.topics.len(), 1);
         assert_eq!(part.topics[0].id, kata.topic);
-        let by_file = load_for_kata(CourseSource::Embedded, &kata.workspace_path()).unwrap();
+        let by_file = load_for_kata(CourseSource::Embedded, &kata.workspace_path(), None).unwrap();
         assert!(!by_file.partial, "a file is found in the whole course");
         // A wrong id is looked up in the whole course, for its suggestion.
-        let wrong = load_for_kata(CourseSource::Embedded, "no-such-kata").unwrap();
+        let wrong = load_for_kata(CourseSource::Embedded, "no-such-kata", None).unwrap();
         assert!(!wrong.partial);
         assert_eq!(wrong.topics.len(), whole.topics.len());
+    }
+
+    #[test]
+    fn the_topic_kept_by_the_workspace_is_tried_first_and_a_wrong_one_is_searched_past() {
+        let whole = load(CourseSource::Embedded).unwrap();
+        let kata = whole.katas().last().unwrap();
+        let right = load_for_kata(CourseSource::Embedded, &kata.id, Some(&kata.topic)).unwrap();
+        assert_eq!(right.topics.len(), 1);
+        assert_eq!(right.topics[0].id, kata.topic);
+        let other = &whole.topics[0].id;
+        assert_ne!(other, &kata.topic);
+        for hint in [other.as_str(), "no-such-topic"] {
+            let part = load_for_kata(CourseSource::Embedded, &kata.id, Some(hint)).unwrap();
+            assert!(part.kata(&kata.id).is_some(), "hint {hint}");
+            assert!(part.partial, "hint {hint}");
+        }
     }
 
     /// The fixture course with a second topic whose file is broken.
@@ -143,12 +185,15 @@ mod tests {
         let source = CourseSource::Dir(dir.path().to_path_buf());
         let whole = load(source.clone()).unwrap_err().to_string();
         assert!(whole.contains("broken.yaml:1:"), "located: {whole}");
-        let part = load_for_kata(source.clone(), "fix-default").unwrap();
+        let part = load_for_kata(source.clone(), "fix-default", None).unwrap();
         assert!(part.partial);
         assert_eq!(part.kata("fix-default").unwrap().topic, "basics");
+        // A hint naming the broken topic is searched past, not an error.
+        let hinted = load_for_kata(source.clone(), "fix-default", Some("broken")).unwrap();
+        assert_eq!(hinted.kata("fix-default").unwrap().topic, "basics");
         // A kata the texts do not name is looked for in the whole course,
         // whose problems are all said, located.
-        let err = load_for_kata(source, "no-such-kata")
+        let err = load_for_kata(source, "no-such-kata", None)
             .unwrap_err()
             .to_string();
         assert!(err.contains("broken.yaml:1:"), "{err}");

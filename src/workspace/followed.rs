@@ -1,7 +1,9 @@
 //! The stamp of the course the workspace last followed
 //! (`.pykata/followed`, see `course::stamp`): while the course keeps that
 //! stamp, following it again would change nothing, and a learner's command
-//! can skip loading the whole course to follow it.
+//! can skip loading the whole course to follow it. Beside the stamp, which
+//! topic holds each kata: `check KATA` then parses that topic's file alone
+//! without searching every topic's text for the id (`course::for_kata`).
 
 use super::{io_err, Workspace, WorkspaceError, MARKER};
 use std::path::PathBuf;
@@ -19,13 +21,33 @@ impl Workspace {
             return None;
         }
         let text = std::fs::read_to_string(self.followed_path()).ok()?;
-        Some(text.trim().to_string()).filter(|s| !s.is_empty())
+        let stamp = text.lines().next()?.trim();
+        Some(stamp.to_string()).filter(|s| !s.is_empty())
     }
 
-    /// Notes that the course with `stamp` was followed.
-    pub fn set_followed_stamp(&self, stamp: &str) -> Result<(), WorkspaceError> {
+    /// The topic that held kata `id` in the course last followed; only
+    /// meaningful while that course keeps its stamp.
+    pub fn followed_topic_of(&self, id: &str) -> Option<String> {
+        let text = std::fs::read_to_string(self.followed_path()).ok()?;
+        text.lines().skip(1).find_map(|line| {
+            let (kata, topic) = line.split_once(' ')?;
+            (kata == id).then(|| topic.to_string())
+        })
+    }
+
+    /// Notes that the course with `stamp` was followed, and which topic
+    /// holds each kata (kata id, topic id).
+    pub fn set_followed_stamp<'a>(
+        &self,
+        stamp: &str,
+        kata_topics: impl Iterator<Item = (&'a str, &'a str)>,
+    ) -> Result<(), WorkspaceError> {
         let path = self.followed_path();
-        std::fs::write(&path, format!("{stamp}\n")).map_err(io_err(&path))
+        let mut text = format!("{stamp}\n");
+        for (kata, topic) in kata_topics {
+            text.push_str(&format!("{kata} {topic}\n"));
+        }
+        std::fs::write(&path, text).map_err(io_err(&path))
     }
 
     /// Forgets the stamp: the next learner's command follows the course.
