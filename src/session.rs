@@ -45,10 +45,24 @@ pub fn follow_course_stamped(ws: &Workspace, course: &Course, stamp: Option<&str
         Ok(followed) => {
             match stamp {
                 Some(stamp) => {
-                    let kata_topics = course
+                    // Taken now, after loading: a topic changed while the
+                    // course loaded is at worst followed by the next
+                    // command that stamps the whole course.
+                    let topic_stamps: Vec<Option<String>> = course
                         .topics
                         .iter()
-                        .flat_map(|t| t.katas.iter().map(|k| (k.id.as_str(), t.id.as_str())));
+                        .map(|t| course.source.topic_stamp(&t.id))
+                        .collect();
+                    let kata_topics =
+                        course
+                            .topics
+                            .iter()
+                            .zip(&topic_stamps)
+                            .flat_map(|(t, topic_stamp)| {
+                                t.katas.iter().map(move |k| {
+                                    (k.id.as_str(), t.id.as_str(), topic_stamp.as_deref())
+                                })
+                            });
                     let _ = ws.set_followed_stamp(stamp, kata_topics);
                 }
                 None => ws.forget_followed_stamp(),
@@ -529,11 +543,12 @@ mod tests {
         assert!(notes.is_empty(), "{notes:?}");
         assert_eq!(ws.followed_stamp().as_deref(), Some("stamp-1"));
         for k in course.katas() {
-            assert_eq!(
-                ws.followed_topic_of(&k.id).as_deref(),
-                Some(k.topic.as_str())
-            );
+            let kept = ws.followed_topic_of(&k.id).unwrap();
+            assert_eq!(kept.topic, k.topic);
+            assert_eq!(kept.stamp, course.source.topic_stamp(&k.topic));
+            assert!(kept.stamp.is_some(), "a course folder's topics have stamps");
         }
+
         assert_eq!(ws.followed_topic_of("no-such-kata"), None);
         // Unstamped, nothing is kept (the next command follows again).
         follow_course_stamped(&ws, &course, None);

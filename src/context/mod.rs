@@ -9,7 +9,7 @@ pub mod style;
 use crate::course::{self, Course, CourseSource};
 use crate::runner::python::{self, Interpreter};
 use crate::workspace::course_record::{self, Chosen};
-use crate::workspace::Workspace;
+use crate::workspace::{KeptTopic, Workspace};
 use std::path::PathBuf;
 
 /// Exit codes, as documented in README.md.
@@ -134,21 +134,29 @@ impl Ctx {
     /// than the workspace's own is said on stderr; a workspace whose course
     /// is gone is an error that says how to fix it.
     pub fn course(&self) -> Result<Course, Failure> {
-        self.course_loaded_by(course::load)
+        self.course_loaded_by(course::load, None)
     }
 
     /// [`Ctx::course`] for a command about kata `id` alone: only the
     /// topic that holds it is loaded (see `course::for_kata`), unless the
     /// workspace must first follow a changed course, which needs all of it.
-    /// Check `Course::partial` before judging the whole course.
+    /// When the workspace kept that topic's stamp and the topic is
+    /// unchanged, the rest of the course is not even stamped (see
+    /// `CourseSource::topic_stamp`). Check `Course::partial` before judging
+    /// the whole course.
     pub fn course_for_kata(&self, id: &str) -> Result<Course, Failure> {
-        let hint = self.workspace_opt().and_then(|ws| ws.followed_topic_of(id));
-        self.course_loaded_by(|source| course::load_for_kata(source, id, hint.as_deref()))
+        let kept = self.workspace_opt().and_then(|ws| ws.followed_topic_of(id));
+        let hint = kept.as_ref().map(|k| k.topic.clone());
+        self.course_loaded_by(
+            |source| course::load_for_kata(source, id, hint.as_deref()),
+            kept.as_ref(),
+        )
     }
 
     fn course_loaded_by(
         &self,
         load: impl FnOnce(CourseSource) -> Result<Course, course::LoadError>,
+        kept: Option<&KeptTopic>,
     ) -> Result<Course, Failure> {
         let ws = self.workspace_opt();
         let chosen = self.choose_course(ws.as_ref())?;
@@ -163,6 +171,13 @@ impl Ctx {
             (true, None, Some(ws)) => Some(ws),
             _ => None,
         };
+        // The one topic a command needs is as it was when followed: the
+        // rest of the course waits for a command that needs it.
+        let topic_unchanged = kept
+            .is_some_and(|k| k.stamp.is_some() && chosen.source.topic_stamp(&k.topic) == k.stamp);
+        if follow.is_some() && topic_unchanged {
+            return load(chosen.source).map_err(load_failure);
+        }
         let stamp = follow.as_ref().and_then(|_| chosen.source.stamp());
         let up_to_date = |ws: &Workspace| stamp.is_some() && ws.followed_stamp() == stamp;
         let course = match &follow {

@@ -48,6 +48,33 @@ impl CourseSource {
     }
 }
 
+impl CourseSource {
+    /// The stamp of what judging one topic's katas reads from a course
+    /// folder: the manifest, the topic's lesson file and its katas folder.
+    /// `check KATA` compares it with the one the workspace kept when it
+    /// last followed the course, instead of walking the whole course: a
+    /// change elsewhere is followed by the next command that stamps the
+    /// whole course (`list`, the interface, a check of that topic). `None`
+    /// for the built-in course and an archive, whose whole stamp is one
+    /// `stat`.
+    pub fn topic_stamp(&self, topic: &str) -> Option<String> {
+        let CourseSource::Dir(root) = self else {
+            return None;
+        };
+        let mut hasher = Fnv::default();
+        env!("CARGO_PKG_VERSION").hash(&mut hasher);
+        "topic".hash(&mut hasher);
+        root.hash(&mut hasher);
+        topic.hash(&mut hasher);
+        FileState::of_link(&root.join(super::source::MANIFEST))?.hash(&mut hasher);
+        let lesson = root.join("lessons").join(format!("{topic}.yaml"));
+        FileState::of_link(&lesson).hash(&mut hasher);
+        let mut seen = 0;
+        walk(&root.join("katas").join(topic), 0, &mut seen, &mut hasher)?;
+        Some(format!("{:016x}", hasher.finish()))
+    }
+}
+
 /// Hashes every entry below `dir` in name order, never through a link.
 /// `None` past [`MAX_STAMPED`] entries: such a course is always followed.
 fn walk(dir: &Path, depth: usize, seen: &mut usize, hasher: &mut Fnv) -> Option<()> {
@@ -97,6 +124,32 @@ impl Hasher for Fnv {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_topic_stamp_changes_with_its_own_files_and_the_manifest_only() {
+        let dir = course_dir();
+        std::fs::create_dir_all(dir.path().join("katas/other")).unwrap();
+        std::fs::write(dir.path().join("katas/other/b.py"), "y = 1\n").unwrap();
+        let source = CourseSource::Dir(dir.path().to_path_buf());
+        let first = source.topic_stamp("basics").unwrap();
+        assert_ne!(source.topic_stamp("other").unwrap(), first);
+        // Another topic's file: this topic's stamp stays.
+        std::fs::write(dir.path().join("katas/other/b.py"), "y = 22\n").unwrap();
+        assert_eq!(source.topic_stamp("basics").unwrap(), first);
+        // Its kata file, its lesson, the manifest: a new stamp each.
+        let mut seen = vec![first];
+        for (file, text) in [
+            ("katas/basics/a.py", "x = 22\n"),
+            ("lessons/basics.yaml", "title: AB\n"),
+            ("course.yaml", "format: 1 \n"),
+        ] {
+            std::fs::write(dir.path().join(file), text).unwrap();
+            let now = source.topic_stamp("basics").unwrap();
+            assert!(!seen.contains(&now), "{file} did not change the stamp");
+            seen.push(now);
+        }
+        assert_eq!(CourseSource::Embedded.topic_stamp("basics"), None);
+    }
 
     fn course_dir() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();

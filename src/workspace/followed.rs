@@ -8,6 +8,13 @@
 use super::{io_err, Workspace, WorkspaceError, MARKER};
 use std::path::PathBuf;
 
+/// Where the workspace last saw a kata (see [`Workspace::followed_topic_of`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptTopic {
+    pub topic: String,
+    pub stamp: Option<String>,
+}
+
 impl Workspace {
     fn followed_path(&self) -> PathBuf {
         self.root.join(MARKER).join("followed")
@@ -25,27 +32,32 @@ impl Workspace {
         Some(stamp.to_string()).filter(|s| !s.is_empty())
     }
 
-    /// The topic that held kata `id` in the course last followed; only
-    /// meaningful while that course keeps its stamp.
-    pub fn followed_topic_of(&self, id: &str) -> Option<String> {
+    /// The topic that held kata `id` in the course last followed, and that
+    /// topic's stamp then (`CourseSource::topic_stamp`), if it had one.
+    pub fn followed_topic_of(&self, id: &str) -> Option<KeptTopic> {
+        // As with the stamp: without the record, following is due.
+        self.followed_stamp()?;
         let text = std::fs::read_to_string(self.followed_path()).ok()?;
         text.lines().skip(1).find_map(|line| {
-            let (kata, topic) = line.split_once(' ')?;
-            (kata == id).then(|| topic.to_string())
+            let mut parts = line.split(' ');
+            (parts.next()? == id).then(|| KeptTopic {
+                topic: parts.next().unwrap_or_default().to_string(),
+                stamp: parts.next().filter(|s| !s.is_empty()).map(str::to_string),
+            })
         })
     }
 
     /// Notes that the course with `stamp` was followed, and which topic
-    /// holds each kata (kata id, topic id).
+    /// holds each kata, with the topic's own stamp when it has one.
     pub fn set_followed_stamp<'a>(
         &self,
         stamp: &str,
-        kata_topics: impl Iterator<Item = (&'a str, &'a str)>,
+        kata_topics: impl Iterator<Item = (&'a str, &'a str, Option<&'a str>)>,
     ) -> Result<(), WorkspaceError> {
         let path = self.followed_path();
         let mut text = format!("{stamp}\n");
-        for (kata, topic) in kata_topics {
-            text.push_str(&format!("{kata} {topic}\n"));
+        for (kata, topic, topic_stamp) in kata_topics {
+            text.push_str(&format!("{kata} {topic} {}\n", topic_stamp.unwrap_or("")));
         }
         std::fs::write(&path, text).map_err(io_err(&path))
     }

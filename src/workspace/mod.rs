@@ -9,6 +9,7 @@ mod followed;
 pub mod watch;
 
 pub use follow::{as_saved, fingerprint, Followed, Made, Record};
+pub use followed::KeptTopic;
 
 use crate::course::{Course, Kata};
 use crate::progress::{self, Progress, ReadProgress, Updated};

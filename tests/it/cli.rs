@@ -2490,3 +2490,99 @@ fn a_check_keeps_its_verdict_for_the_interface_to_show_again() {
     );
     assert!(last["at"].as_u64().unwrap() > 1_700_000_000, "{progress}");
 }
+
+/// The fixture course copied into `dir/course` with a second topic,
+/// `extra`: the basics topic again under other kata ids (`ID-2`).
+fn course_with_two_topics(dir: &Path) -> PathBuf {
+    let course = dir.join("course");
+    let fixture = fixture("course");
+    for topic in ["basics", "extra"] {
+        let katas = course.join("katas").join(topic);
+        std::fs::create_dir_all(&katas).unwrap();
+        for f in std::fs::read_dir(fixture.join("katas/basics"))
+            .unwrap()
+            .flatten()
+        {
+            std::fs::copy(f.path(), katas.join(f.file_name())).unwrap();
+        }
+    }
+    std::fs::create_dir_all(course.join("lessons")).unwrap();
+    let basics = std::fs::read_to_string(fixture.join("lessons/basics.yaml")).unwrap();
+    std::fs::write(course.join("lessons/basics.yaml"), &basics).unwrap();
+    let mut in_katas = false;
+    let extra: String = basics
+        .lines()
+        .map(|line| {
+            in_katas |= line.starts_with("katas:");
+            match line.strip_prefix("  - id: ") {
+                Some(id) if in_katas => format!("  - id: {id}-2\n"),
+                _ => format!("{}\n", line.replace(" basics/", " extra/")),
+            }
+        })
+        .collect();
+    std::fs::write(course.join("lessons/extra.yaml"), extra).unwrap();
+    let manifest = std::fs::read_to_string(fixture.join("course.yaml")).unwrap();
+    std::fs::write(course.join("course.yaml"), format!("{manifest}  - extra\n")).unwrap();
+    course
+}
+
+#[test]
+fn check_follows_a_change_to_its_own_topic_and_leaves_other_topics_to_the_next_full_command() {
+    if !python_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let course = course_with_two_topics(dir.path());
+    let ws = dir.path().join("ws");
+    let bare = || {
+        let mut cmd = Command::cargo_bin("pykata").expect("binary builds");
+        cmd.env("NO_COLOR", "1")
+            .env_remove("PYKATA_COURSE")
+            .env_remove("PYKATA_PYTHON");
+        cmd
+    };
+    bare()
+        .arg("--course")
+        .arg(&course)
+        .arg("init")
+        .arg(&ws)
+        .assert()
+        .success();
+    let check = || {
+        bare()
+            .arg("--workspace")
+            .arg(&ws)
+            .args(["check", "fix-default"])
+            .output()
+            .unwrap()
+    };
+    check();
+    // Untouched starters are refreshed when the course's change is followed.
+    let new_starter = "# Stack them in order (a new starter).\n";
+    std::fs::write(course.join("katas/extra/order.py"), new_starter).unwrap();
+    let out = check();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("fix-default"));
+    // A check of a basics kata does not stamp the other topic, so its
+    // change waits for a command that looks at the whole course.
+    assert_ne!(
+        std::fs::read_to_string(ws.join("extra/order.py")).unwrap(),
+        new_starter
+    );
+    bare()
+        .arg("--workspace")
+        .arg(&ws)
+        .arg("list")
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(ws.join("extra/order.py")).unwrap(),
+        new_starter
+    );
+    // A change to the kata's own topic is followed by the check itself.
+    std::fs::write(course.join("katas/basics/order.py"), new_starter).unwrap();
+    check();
+    assert_eq!(
+        std::fs::read_to_string(ws.join("basics/order.py")).unwrap(),
+        new_starter
+    );
+}
