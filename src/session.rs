@@ -86,6 +86,13 @@ pub fn judge_source(
     Ok(judge::judge(kata, &run))
 }
 
+/// Switches on, for this process, runs started ahead of time
+/// (runner::warm), unless the learner switched them off
+/// (`PYKATA_WARM_RUNNER=0`): for the faces that judge save after save.
+pub fn keep_runs_ready() {
+    runner::warm::set_enabled(runner::warm::wanted());
+}
+
 /// Has a run of `kata` started ahead of time on `python`, when this
 /// process keeps runs ready (runner::warm): opening the kata then judges
 /// it without waiting for an interpreter to start.
@@ -93,6 +100,12 @@ pub fn get_ready(python: &Interpreter, kata: &Kata) {
     if runner::warm::enabled() {
         runner::warm::prepare(python, kata.limits);
     }
+}
+
+/// Ends the run kept ready by [`get_ready`] (and by every run), if any:
+/// before the process exits, since a static is never dropped.
+pub fn get_ready_no_more() {
+    runner::warm::discard();
 }
 
 /// Judges the learner's file of `kata` in the workspace and records the

@@ -46,13 +46,22 @@ pub fn run(ctx: &Ctx) -> Outcome {
                         "    a shim (a script) that starts {}; runs start that directly",
                         exe.display()
                     );
+                    println!(
+                        "    (asked as a run is: from the temp folder with a cleared environment, so pyenv's global version counts, not `pyenv local` or `pyenv shell`; --python picks another)"
+                    );
                 }
             }
-            if let Some(cache) = python::cache_folder() {
-                println!(
+            match python::cache_folder() {
+                Some(cache) if std::fs::create_dir_all(&cache).is_ok() => println!(
                     "    what pykata learnt of it, and its compiled harness, are kept in {} (safe to delete)",
                     cache.display()
-                );
+                ),
+                Some(cache) => println!(
+                    "{} cache: {} cannot be made, so every command asks the interpreter again (slower, never wrong); set XDG_CACHE_HOME to a folder you can write",
+                    s.warn("!"),
+                    cache.display()
+                ),
+                None => {}
             }
         }
         Err(e) => {
@@ -79,7 +88,19 @@ pub fn run(ctx: &Ctx) -> Outcome {
     }
     // Said, never unhealthy: without warm runs every run starts cold.
     let switch = crate::runner::warm::SWITCH;
-    match ctx.find_python().ok().map(|py| crate::runner::warm::can_start(&py)) {
+    let wanted = crate::runner::warm::wanted();
+    if !wanted {
+        println!(
+            "{} warm runner: switched off by {switch}; every run starts when you save",
+            s.dim("-")
+        );
+    }
+    match ctx
+        .find_python()
+        .ok()
+        .filter(|_| wanted)
+        .map(|py| crate::runner::warm::can_start(&py))
+    {
         Some(Ok(())) => println!(
             "{} warm runner: a run can be started ahead of time, so a save costs only the checks (the interface and watch; {switch}=0 turns it off)",
             ok("✓")

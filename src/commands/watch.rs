@@ -76,7 +76,7 @@ pub fn run(ctx: &Ctx, kata: Option<&str>, poll: bool) -> Outcome {
         quit: &quit,
     };
     // Warm runs (runner::warm): each save finds its run started.
-    crate::runner::warm::set_enabled(crate::runner::warm::wanted());
+    crate::session::keep_runs_ready();
     let mut next_run = true;
     let end = loop {
         if next_run {
@@ -105,7 +105,7 @@ pub fn run(ctx: &Ctx, kata: Option<&str>, poll: bool) -> Outcome {
         }
     };
     // The run kept ready for the next save is ended with the watch.
-    crate::runner::warm::discard();
+    crate::session::get_ready_no_more();
     println!("Stopped watching.");
     Ok(match end {
         End::Quit => exit::OK,

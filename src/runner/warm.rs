@@ -41,9 +41,16 @@ static ENABLED: AtomicBool = AtomicBool::new(false);
 /// warm runs off, for a system where they misbehave.
 pub const SWITCH: &str = "PYKATA_WARM_RUNNER";
 
-/// Whether warm runs are wanted: unless switched off (see [`SWITCH`]).
+/// Whether warm runs are wanted: unless switched off (see [`SWITCH`]) by
+/// `0`, `false`, `off` or `no`, the ways people write "off".
 pub fn wanted() -> bool {
-    std::env::var_os(SWITCH).is_none_or(|v| v != "0")
+    std::env::var(SWITCH).map_or(true, |v| !is_off(&v))
+}
+
+fn is_off(value: &str) -> bool {
+    ["0", "false", "off", "no"]
+        .iter()
+        .any(|off| value.trim().eq_ignore_ascii_case(off))
 }
 
 /// Whether kata runs go through warm runs (see the module's comment).
@@ -299,4 +306,19 @@ fn make_fifo(path: &std::path::Path) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn make_fifo(_: &std::path::Path) -> std::io::Result<()> {
     Err(std::io::Error::other("warm runs need Unix"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ways_of_writing_off_switch_warm_runs_off() {
+        for off in ["0", "false", "OFF", " no "] {
+            assert!(is_off(off), "{off}");
+        }
+        for on in ["1", "", "yes", "true"] {
+            assert!(!is_off(on), "{on}");
+        }
+    }
 }

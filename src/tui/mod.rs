@@ -125,7 +125,7 @@ pub fn run(ctx: &Ctx, opts: Options) -> Outcome {
     let mut app = App::new(course, ws, theme::Theme::from_env());
     app.run_on_open = true;
     // Warm runs (runner::warm): each save finds its run started.
-    crate::runner::warm::set_enabled(crate::runner::warm::wanted());
+    crate::session::keep_runs_ready();
     // The progress file's news from App::new must outlive the warnings below.
     let progress_notice = app.notice.take();
     // Its version is asked off this thread; one pykata cannot use is
@@ -165,7 +165,7 @@ pub fn run(ctx: &Ctx, opts: Options) -> Outcome {
     }
     let ran = runtime::run(&mut app, &opts, &mut trace);
     // The run kept ready waits on its FIFO forever if not ended here.
-    crate::runner::warm::discard();
+    crate::session::get_ready_no_more();
     ran.map_err(|e| {
         Failure::environment(format!("the terminal could not be used: {e}"))
             .help("run `pykata list` for the course map without the interface")

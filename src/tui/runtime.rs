@@ -323,6 +323,9 @@ pub fn run(app: &mut App, opts: &Options, trace: &mut Trace) -> std::io::Result<
     drop(input);
     terminal::restore();
     worker.wait_idle(Duration::from_millis(2500));
+    // The run kept ready for the next save goes before a signal's exit,
+    // which no caller survives to clean up after.
+    crate::session::get_ready_no_more();
     if let Some(signal) = app.ended_by {
         end_by_signal(signal);
     }

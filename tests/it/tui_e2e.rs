@@ -693,3 +693,36 @@ fn with_warm_runs_switched_off_no_run_waits() {
     t.keys(&["q"]);
     t.assert_restored();
 }
+
+/// The work dir of a waiting run, read from its command line (the harness
+/// file's folder).
+fn work_dir_of(pid: u32) -> Option<PathBuf> {
+    let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
+    String::from_utf8_lossy(&cmdline)
+        .split('\0')
+        .find(|a| a.contains("_pykata_harness"))
+        .and_then(|a| Path::new(a).parent().map(Path::to_path_buf))
+}
+
+#[test]
+fn closing_the_terminal_ends_the_waiting_run_and_removes_its_folder() {
+    if !ready() {
+        return;
+    }
+    let t = Tmux::start();
+    t.run_pykata("");
+    t.wait_for("Welcome to pykata");
+    let pid = t.pykata_pid().expect("pykata runs");
+    wait_until("a run waiting", || !waiting_runs_below(pid).is_empty());
+    let waiting = waiting_runs_below(pid);
+    let dir = work_dir_of(waiting[0]).expect("the waiting run names its work dir");
+    assert!(dir.is_dir(), "{}", dir.display());
+    // The terminal goes away: SIGHUP to the interface.
+    let _ = t.tmux(&["kill-server"]);
+    wait_until("the waiting run's folder to be removed", || !dir.exists());
+    wait_until("the waiting run to end", || {
+        waiting
+            .iter()
+            .all(|p| !Path::new(&format!("/proc/{p}")).exists())
+    });
+}
