@@ -117,17 +117,30 @@ pub fn check_kata(
     kata: &Kata,
     cancel: Option<Arc<AtomicBool>>,
 ) -> Result<(Verdict, Option<String>), SessionError> {
+    let source = ws.read_kata(kata)?;
+    check_kata_source(python, ws, kata, &source, cancel)
+}
+
+/// [`check_kata`] of `source`, the text of the learner's file as the
+/// caller read it: the verdict is then of that text, whatever the file
+/// holds by the time the run starts.
+pub fn check_kata_source(
+    python: &Interpreter,
+    ws: &Workspace,
+    kata: &Kata,
+    source: &str,
+    cancel: Option<Arc<AtomicBool>>,
+) -> Result<(Verdict, Option<String>), SessionError> {
     python
         .require_supported()
         .map_err(SessionError::Unsupported)?;
-    let source = ws.read_kata(kata)?;
-    let verdict = judge_source(python, kata, &source, cancel.clone())?;
+    let verdict = judge_source(python, kata, source, cancel.clone())?;
     // A run the learner cancelled is not an attempt, nor is a skipped one,
     // nor a run of the starter they have not touched (`check --all` on a
     // fresh workspace would start the clock on every kata).
     if verdict.status == judge::Status::Skipped
         || was_cancelled(&cancel)
-        || is_untouched_starter(kata, &source)
+        || is_untouched_starter(kata, source)
     {
         let unreadable = ws.read_progress().unreadable;
         return Ok((verdict, unreadable.map(|w| w.to_string())));

@@ -17,10 +17,17 @@ use crate::runner::Interpreter;
 use crate::session;
 use crate::workspace::watch::{self, Event};
 use crate::workspace::Workspace;
+use std::cell::RefCell;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::Arc;
+use std::time::Duration;
+
+/// How often the file is compared with the text last judged, for a save no
+/// event reported (`--poll` compares contents once a second and can miss a
+/// change back to the text it last saw; some mounts send no events).
+const LOOK_EVERY: Duration = Duration::from_secs(1);
 
 /// What reaches the main thread.
 enum Input {
@@ -74,6 +81,7 @@ pub fn run(ctx: &Ctx, kata: Option<&str>, poll: bool) -> Outcome {
         ws: &ws,
         python: &python,
         quit: &quit,
+        judged: RefCell::new(None),
     };
     // Warm runs (runner::warm): each save finds its run started.
     crate::session::keep_runs_ready();
@@ -93,8 +101,13 @@ pub fn run(ctx: &Ctx, kata: Option<&str>, poll: bool) -> Outcome {
             }
             watching.banner(kata);
         }
-        let Ok(first) = rx.recv() else {
-            break End::Quit;
+        let first = match rx.recv_timeout(LOOK_EVERY) {
+            Ok(input) => input,
+            Err(RecvTimeoutError::Timeout) => {
+                next_run = watching.changed_unseen(kata);
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => break End::Quit,
         };
         // Saves that came during a run are one more run, not one each.
         let inputs = std::iter::once(first).chain(std::iter::from_fn(|| rx.try_recv().ok()));
@@ -148,6 +161,8 @@ struct Watching<'a> {
     ws: &'a Workspace,
     python: &'a Interpreter,
     quit: &'a Arc<AtomicBool>,
+    /// The text of the kata's file the last verdict is of.
+    judged: RefCell<Option<String>>,
 }
 
 impl<'a> Watching<'a> {
@@ -172,7 +187,18 @@ impl<'a> Watching<'a> {
             s.dim(&format!("── checking {} ──", kata.workspace_path()))
         );
         flush();
-        let result = session::check_kata(self.python, self.ws, kata, Some(self.quit.clone()));
+        // The text is read once and judged as read, so the verdict is of
+        // the text remembered, whatever the file holds by then.
+        let cancel = Some(self.quit.clone());
+        let result = match self.ws.read_kata(kata) {
+            Ok(source) => {
+                let result =
+                    session::check_kata_source(self.python, self.ws, kata, &source, cancel);
+                *self.judged.borrow_mut() = Some(source);
+                result
+            }
+            Err(_) => session::check_kata(self.python, self.ws, kata, cancel),
+        };
         if self.quit.load(Ordering::SeqCst) {
             return Judged::Quit;
         }
@@ -245,6 +271,17 @@ impl<'a> Watching<'a> {
                 );
                 Judged::AllDone
             }
+        }
+    }
+
+    /// Whether `kata`'s file now holds other text than the last verdict is
+    /// of (a save no event reported). A file that cannot be read is left
+    /// to the next event, rather than reported once a second.
+    fn changed_unseen(&self, kata: &Kata) -> bool {
+        let judged = self.judged.borrow();
+        match (judged.as_deref(), self.ws.read_kata(kata)) {
+            (Some(judged), Ok(now)) => judged != now,
+            _ => false,
         }
     }
 

@@ -71,6 +71,10 @@ pub enum Effect {
     Check {
         gen: u64,
         kata: Box<Kata>,
+        /// The learner's text as the screen read it, hashed and shown:
+        /// the verdict must be of this text, not of whatever the file
+        /// holds when the worker gets to it (`None`: read it then).
+        source: Option<String>,
         cancel: Arc<AtomicBool>,
     },
     Predict {

@@ -88,12 +88,23 @@ impl Worker {
 
     fn run(&self, effect: Effect) {
         let msg = match effect {
-            Effect::Check { gen, kata, cancel } => {
+            Effect::Check {
+                gen,
+                kata,
+                source,
+                cancel,
+            } => {
                 let started = Instant::now();
                 let result = guarded(|| {
                     let ws = self.ws.as_ref().ok_or("there is no workspace")?;
-                    session::check_kata(self.python()?, ws, &kata, Some(cancel))
-                        .map_err(|e| e.to_string())
+                    let python = self.python()?;
+                    match &source {
+                        Some(text) => {
+                            session::check_kata_source(python, ws, &kata, text, Some(cancel))
+                        }
+                        None => session::check_kata(python, ws, &kata, Some(cancel)),
+                    }
+                    .map_err(|e| e.to_string())
                 });
                 Msg::Checked {
                     gen,

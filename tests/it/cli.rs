@@ -2586,3 +2586,32 @@ fn check_follows_a_change_to_its_own_topic_and_leaves_other_topics_to_the_next_f
         new_starter
     );
 }
+
+#[test]
+fn watch_judges_a_save_no_event_reported() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    // A second name for the kata's file outside the workspace: a write
+    // through it changes the file, and the folder watcher hears nothing
+    // (as with --poll missing a quick change back, or a mount without
+    // events).
+    let file = ws_path(&dir).join("basics/fix_default.py");
+    let other = dir.path().join("elsewhere.py");
+    std::fs::hard_link(&file, &other).unwrap();
+    let mut watch = Watch::start(&dir, &[]);
+    watch.wait_for("Watching basics/fix_default.py (fix-default).", 1);
+    let solution =
+        std::fs::read_to_string(fixture("course/katas/basics/fix_default.solution.py")).unwrap();
+    std::fs::write(&other, solution).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        std::fs::read_to_string(&other).unwrap()
+    );
+    // Within a few seconds the file is compared with the text judged.
+    watch.wait_for("✓ fix-default pass", 1);
+    watch.type_keys("q");
+    let (code, out) = watch.wait_end();
+    assert_eq!(code, Some(0), "{out}");
+}

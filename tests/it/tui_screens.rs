@@ -1443,3 +1443,25 @@ fn a_kata_screen_runs_the_file_when_it_opens() {
         "run once, not on every message: {again:?}"
     );
 }
+
+#[test]
+fn a_run_judges_the_text_the_screen_read_not_what_the_file_holds_later() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    let path = kata_path(&app);
+    let saved = "def add(item, items=None):\n    return [item]\n";
+    std::fs::write(&path, saved).unwrap();
+    let effects = app.update(Msg::FilesChanged(vec![path.clone()]));
+    // The worker gets the text read now: a quick next save (the file
+    // changing before the worker reads it) cannot pair this run's verdict
+    // with the screen's record of what was run.
+    std::fs::write(&path, "def add(item, items=[]):\n    return items\n").unwrap();
+    let sources: Vec<Option<String>> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Check { source, .. } => Some(source.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(sources, vec![Some(saved.to_string())]);
+}

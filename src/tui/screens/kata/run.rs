@@ -67,9 +67,11 @@ impl App {
         view.last_run_hash = h;
         view.invalidate();
         self.dirty = true;
+        let source = h.and(view.last_read.clone());
         vec![Effect::Check {
             gen,
             kata: Box::new(kata.clone()),
+            source,
             cancel,
         }]
     }
