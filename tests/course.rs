@@ -191,9 +191,12 @@ impl Drop for Load {
 const TIMING_KATAS: &[&str] = &[
     "parallel-downloads",
     "gather-metrics",
+    "batch-deadline",
+    "process-pool",
     "lost-updates",
     "job-queue",
     "profile-hotspot",
+    "slowest-stage",
     "dedup-runs",
 ];
 
