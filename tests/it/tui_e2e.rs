@@ -619,6 +619,14 @@ fn waiting_runs_below(pid: u32) -> Vec<u32> {
     waiting
 }
 
+/// Waits until every process of `pids` has ended.
+fn wait_gone(what: &str, pids: &[u32]) {
+    wait_until(what, || {
+        pids.iter()
+            .all(|p| !Path::new(&format!("/proc/{p}")).exists())
+    });
+}
+
 fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
     let started = Instant::now();
     while !done() {
@@ -644,11 +652,7 @@ fn the_interface_keeps_a_run_waiting_for_the_next_save_and_ends_it_on_quit() {
     let before_opening = waiting_runs_below(pid);
     t.open_first_kata();
     t.wait_for("✗ FAIL");
-    wait_until("opening the kata to use the waiting run", || {
-        before_opening
-            .iter()
-            .all(|p| !Path::new(&format!("/proc/{p}")).exists())
-    });
+    wait_gone("opening the kata to use the waiting run", &before_opening);
     // After that run, the next save's run is started.
     wait_until("a run waiting for the next save", || {
         !waiting_runs_below(pid).is_empty()
@@ -661,21 +665,14 @@ fn the_interface_keeps_a_run_waiting_for_the_next_save_and_ends_it_on_quit() {
             .unwrap();
     save_as_an_editor(&file, &solution);
     t.wait_for("✓ PASS");
-    wait_until("the waiting run to be used", || {
-        waiting
-            .iter()
-            .all(|p| !Path::new(&format!("/proc/{p}")).exists())
-    });
+    wait_gone("the waiting run to be used", &waiting);
     wait_until("a new run waiting", || !waiting_runs_below(pid).is_empty());
     let last = waiting_runs_below(pid);
     t.keys(&["q"]);
     let (line, _) = t.assert_restored();
     assert!(line.contains("EXIT:0"), "{line}");
     // Nothing is left waiting once the interface has quit.
-    wait_until("the waiting run to end with the interface", || {
-        last.iter()
-            .all(|p| !Path::new(&format!("/proc/{p}")).exists())
-    });
+    wait_gone("the waiting run to end with the interface", &last);
 }
 
 #[test]
@@ -720,9 +717,5 @@ fn closing_the_terminal_ends_the_waiting_run_and_removes_its_folder() {
     // The terminal goes away: SIGHUP to the interface.
     let _ = t.tmux(&["kill-server"]);
     wait_until("the waiting run's folder to be removed", || !dir.exists());
-    wait_until("the waiting run to end", || {
-        waiting
-            .iter()
-            .all(|p| !Path::new(&format!("/proc/{p}")).exists())
-    });
+    wait_gone("the waiting run to end", &waiting);
 }
