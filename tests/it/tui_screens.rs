@@ -1465,3 +1465,32 @@ fn a_run_judges_the_text_the_screen_read_not_what_the_file_holds_later() {
         .collect();
     assert_eq!(sources, vec![Some(saved.to_string())]);
 }
+
+#[test]
+fn the_error_marker_leaves_the_file_once_its_text_changes() {
+    let (_d, mut app) = app();
+    open_kata(&mut app, "fix-default");
+    let path = kata_path(&app);
+    std::fs::write(
+        &path,
+        "def add(item, items=None):\n    raise ValueError(item)\n",
+    )
+    .unwrap();
+    let gen = check_gen(&app.update(Msg::FilesChanged(vec![path.clone()])));
+    let mut failed = verdict(Status::Error, "add raised ValueError", vec![]);
+    failed.line = Some(2);
+    deliver(&mut app, gen, "fix-default", failed);
+    let shown = screen_text(&draw(&mut app, 80, 24));
+    assert!(shown.contains("2▶    raise ValueError(item)"), "{shown}");
+    // A new save: while its run goes, the old verdict is shown, but its
+    // line no longer points into the new text.
+    std::fs::write(
+        &path,
+        "import time\n\ndef add(item, items=None):\n    return [item]\n",
+    )
+    .unwrap();
+    check_gen(&app.update(Msg::FilesChanged(vec![path.clone()])));
+    let shown = screen_text(&draw(&mut app, 80, 24));
+    assert!(shown.contains("add raised ValueError"), "{shown}");
+    assert!(!shown.contains('▶'), "{shown}");
+}

@@ -96,6 +96,9 @@ pub struct KataView {
     pub progress_warning: Option<String>,
     pub run: RunState,
     last_run_hash: Option<u64>,
+    /// The hash of the text the shown verdict is of: its error line marks
+    /// the file only while the file still holds that text.
+    verdict_hash: Option<u64>,
     pub focus: Pane,
     pub file_scroll: usize,
     /// How many columns the file pane is scrolled to the right.
@@ -181,6 +184,7 @@ impl KataView {
             progress_warning: None,
             run: RunState::Idle,
             last_run_hash: None,
+            verdict_hash: None,
             focus: Pane::Result,
             file_scroll: 0,
             file_hscroll: 0,
@@ -285,7 +289,7 @@ impl KataView {
     /// else the last one kept, if the file has not changed since.
     pub fn blamed_line(&self) -> Option<u64> {
         match &self.verdict {
-            Some(v) => v.line,
+            Some(v) => v.line.filter(|_| self.verdict_hash == self.file_hash),
             None => self
                 .last
                 .as_ref()

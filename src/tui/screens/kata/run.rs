@@ -172,6 +172,8 @@ impl App {
                 view.run_error = None;
                 let passed = verdict.status == Status::Pass;
                 view.follow_error = verdict.line.is_some();
+                // The run this verdict is of is the last one started.
+                view.verdict_hash = view.last_run_hash;
                 view.verdict = Some(verdict);
                 view.result_scroll = 0;
                 if passed {
