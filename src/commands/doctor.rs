@@ -51,7 +51,7 @@ pub fn run(ctx: &Ctx) -> Outcome {
                     );
                 }
             }
-            match python::cache_folder() {
+            match crate::runner::cache::folder() {
                 Some(cache) if std::fs::create_dir_all(&cache).is_ok() => println!(
                     "    what pykata learnt of it, and its compiled harness, are kept in {} (safe to delete)",
                     cache.display()

@@ -14,9 +14,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
+use super::cache;
 use super::harness::{KataRun, HARNESS, HARNESS_FILE};
 use super::process::{probe_environment, stdout_within_fed};
-use super::python::{cache_folder, Ask, Interpreter, MIN_PYTHON};
+use super::python::{Ask, Interpreter, MIN_PYTHON};
 use crate::file_state::FileState;
 
 /// The name the compiled harness has in a run's work dir.
@@ -112,7 +113,7 @@ fn kept_path(python: &Interpreter) -> Option<PathBuf> {
     binary.hash(&mut hasher);
     FileState::of_target(binary)?.hash(&mut hasher);
     facts.version.to_string().hash(&mut hasher);
-    Some(cache_folder()?.join(format!("harness-{:016x}.pyc", hasher.finish())))
+    Some(cache::folder()?.join(format!("harness-{:016x}.pyc", hasher.finish())))
 }
 
 /// A magic number ends in `\r\n`, and there is code after the header.
@@ -134,12 +135,8 @@ fn compile(python: &Interpreter) -> Option<Vec<u8>> {
 /// Keeps the compiled harness, written beside and renamed over; removes
 /// the oldest others past [`MOST`]. Failing only means compiling again.
 fn keep(path: &Path, bytes: &[u8]) {
+    let _ = super::cache::keep(path, bytes);
     let Some(dir) = path.parent() else { return };
-    let _ = std::fs::create_dir_all(dir).and_then(|()| {
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-        std::io::Write::write_all(&mut tmp, bytes)?;
-        tmp.persist(path).map(|_| ()).map_err(|e| e.error)
-    });
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };

@@ -1,6 +1,7 @@
 //! Running Python: finding the interpreter, the sandbox layers, spawning,
 //! capturing, limits and cleanup. It knows nothing of verdicts (see judge/).
 
+pub mod cache;
 pub mod compiled;
 pub mod harness;
 pub mod process;

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
-pub use facts::{cache_folder, Ask, Facts};
+pub use facts::{Ask, Facts};
 
 /// The oldest Python pykata runs code on: the harness and the course use
 /// 3.10's syntax and library. On an older one runs fail in ways that look

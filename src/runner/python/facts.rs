@@ -198,25 +198,8 @@ mod disk {
         facts: Facts,
     }
 
-    /// Where the answers are kept: `$XDG_CACHE_HOME/pykata`, else
-    /// `~/.cache/pykata` (`%LOCALAPPDATA%\pykata` on Windows).
-    pub fn folder() -> Option<PathBuf> {
-        let var = |name| {
-            std::env::var_os(name)
-                .filter(|v| !v.is_empty())
-                .map(PathBuf::from)
-        };
-        if cfg!(windows) {
-            return var("LOCALAPPDATA").map(|d| d.join("pykata"));
-        }
-        var("XDG_CACHE_HOME")
-            .filter(|d| d.is_absolute())
-            .or_else(|| var("HOME").map(|h| h.join(".cache")))
-            .map(|d| d.join("pykata"))
-    }
-
     fn file_path() -> Option<PathBuf> {
-        folder().map(|d| d.join("interpreters.json"))
+        crate::runner::cache::folder().map(|d| d.join("interpreters.json"))
     }
 
     fn read() -> File {
@@ -328,23 +311,11 @@ mod disk {
         });
         let extra = file.entries.len().saturating_sub(MOST);
         file.entries.drain(..extra);
-        let Ok(bytes) = serde_json::to_vec_pretty(&file) else {
-            return;
-        };
-        let Some(dir) = path.parent() else {
-            return;
-        };
-        // Written beside and renamed over, so a command reading it at the
-        // same moment sees the old file or the new one, never half of one.
-        let _ = std::fs::create_dir_all(dir).and_then(|()| {
-            let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-            std::io::Write::write_all(&mut tmp, &bytes)?;
-            tmp.persist(&path).map(|_| ()).map_err(|e| e.error)
-        });
+        if let Ok(bytes) = serde_json::to_vec_pretty(&file) {
+            let _ = crate::runner::cache::keep(&path, &bytes);
+        }
     }
 }
-
-pub use disk::folder as cache_folder;
 
 /// `original` (an interpreter and its arguments) with a shim, a script that
 /// picks an interpreter and starts it, replaced by the interpreter it
