@@ -272,6 +272,8 @@ fn a_learner_session_end_to_end() {
         &file,
         "def add(item, items=[]):\n    items = items + [item]\n    return items\n",
     );
+    // Read (the kata's first verdict, of the starter, may come first).
+    t.wait_for("items = items + [item]");
     t.wait_for("✗ FAIL");
     let solution =
         std::fs::read_to_string(fixture_course().join("katas/basics/fix_default.solution.py"))
@@ -555,6 +557,9 @@ fn a_deleted_kata_file_is_said_and_put_back_only_by_r() {
     let file = t.work().join("pykata-workspace/basics/fix_default.py");
     let mine = "def add(item, items=None):\n    return ['mine']\n";
     save_as_an_editor(&file, mine);
+    // The screen has read the save (the kata's first verdict, of the
+    // starter, may come before: with a run waiting, in milliseconds).
+    t.wait_for("return ['mine']");
     t.wait_for("✗ FAIL");
     std::fs::remove_file(&file).unwrap();
     t.wait_for("is not there any more");
