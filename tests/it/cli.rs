@@ -2495,20 +2495,16 @@ fn a_check_keeps_its_verdict_for_the_interface_to_show_again() {
 /// `extra`: the basics topic again under other kata ids (`ID-2`).
 fn course_with_two_topics(dir: &Path) -> PathBuf {
     let course = dir.join("course");
-    let fixture = fixture("course");
-    for topic in ["basics", "extra"] {
-        let katas = course.join("katas").join(topic);
-        std::fs::create_dir_all(&katas).unwrap();
-        for f in std::fs::read_dir(fixture.join("katas/basics"))
-            .unwrap()
-            .flatten()
-        {
-            std::fs::copy(f.path(), katas.join(f.file_name())).unwrap();
-        }
+    copy_course(&course);
+    let extra_katas = course.join("katas/extra");
+    std::fs::create_dir_all(&extra_katas).unwrap();
+    for f in std::fs::read_dir(course.join("katas/basics"))
+        .unwrap()
+        .flatten()
+    {
+        std::fs::copy(f.path(), extra_katas.join(f.file_name())).unwrap();
     }
-    std::fs::create_dir_all(course.join("lessons")).unwrap();
-    let basics = std::fs::read_to_string(fixture.join("lessons/basics.yaml")).unwrap();
-    std::fs::write(course.join("lessons/basics.yaml"), &basics).unwrap();
+    let basics = std::fs::read_to_string(course.join("lessons/basics.yaml")).unwrap();
     let mut in_katas = false;
     let extra: String = basics
         .lines()
@@ -2521,7 +2517,7 @@ fn course_with_two_topics(dir: &Path) -> PathBuf {
         })
         .collect();
     std::fs::write(course.join("lessons/extra.yaml"), extra).unwrap();
-    let manifest = std::fs::read_to_string(fixture.join("course.yaml")).unwrap();
+    let manifest = std::fs::read_to_string(course.join("course.yaml")).unwrap();
     std::fs::write(course.join("course.yaml"), format!("{manifest}  - extra\n")).unwrap();
     course
 }
@@ -2534,14 +2530,7 @@ fn check_follows_a_change_to_its_own_topic_and_leaves_other_topics_to_the_next_f
     let dir = tempfile::tempdir().unwrap();
     let course = course_with_two_topics(dir.path());
     let ws = dir.path().join("ws");
-    let bare = || {
-        let mut cmd = Command::cargo_bin("pykata").expect("binary builds");
-        cmd.env("NO_COLOR", "1")
-            .env_remove("PYKATA_COURSE")
-            .env_remove("PYKATA_PYTHON");
-        cmd
-    };
-    bare()
+    pykata_bare()
         .arg("--course")
         .arg(&course)
         .arg("init")
@@ -2549,7 +2538,7 @@ fn check_follows_a_change_to_its_own_topic_and_leaves_other_topics_to_the_next_f
         .assert()
         .success();
     let check = || {
-        bare()
+        pykata_bare()
             .arg("--workspace")
             .arg(&ws)
             .args(["check", "fix-default"])
@@ -2568,7 +2557,7 @@ fn check_follows_a_change_to_its_own_topic_and_leaves_other_topics_to_the_next_f
         std::fs::read_to_string(ws.join("extra/order.py")).unwrap(),
         new_starter
     );
-    bare()
+    pykata_bare()
         .arg("--workspace")
         .arg(&ws)
         .arg("list")

@@ -632,6 +632,12 @@ fn wait_gone(what: &str, pids: &[u32]) {
     });
 }
 
+/// The runs waiting below `pid`, once there is one.
+fn waiting_runs_once_there(pid: u32, what: &str) -> Vec<u32> {
+    wait_until(what, || !waiting_runs_below(pid).is_empty());
+    waiting_runs_below(pid)
+}
+
 fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
     let started = Instant::now();
     while !done() {
@@ -651,18 +657,12 @@ fn the_interface_keeps_a_run_waiting_for_the_next_save_and_ends_it_on_quit() {
     // Before any kata is opened, a run waits for the one the map continues
     // at, so that opening it judges it at once.
     let pid = t.pykata_pid().expect("pykata runs");
-    wait_until("a run waiting before a kata is opened", || {
-        !waiting_runs_below(pid).is_empty()
-    });
-    let before_opening = waiting_runs_below(pid);
+    let before_opening = waiting_runs_once_there(pid, "a run waiting before a kata is opened");
     t.open_first_kata();
     t.wait_for("✗ FAIL");
     wait_gone("opening the kata to use the waiting run", &before_opening);
     // After that run, the next save's run is started.
-    wait_until("a run waiting for the next save", || {
-        !waiting_runs_below(pid).is_empty()
-    });
-    let waiting = waiting_runs_below(pid);
+    let waiting = waiting_runs_once_there(pid, "a run waiting for the next save");
     // A save is judged by it: the learner's verdict, and a new one waits.
     let file = t.work().join("pykata-workspace/basics/fix_default.py");
     let solution =
@@ -671,8 +671,7 @@ fn the_interface_keeps_a_run_waiting_for_the_next_save_and_ends_it_on_quit() {
     save_as_an_editor(&file, &solution);
     t.wait_for("✓ PASS");
     wait_gone("the waiting run to be used", &waiting);
-    wait_until("a new run waiting", || !waiting_runs_below(pid).is_empty());
-    let last = waiting_runs_below(pid);
+    let last = waiting_runs_once_there(pid, "a new run waiting");
     t.keys(&["q"]);
     let (line, _) = t.assert_restored();
     assert!(line.contains("EXIT:0"), "{line}");
@@ -715,8 +714,7 @@ fn closing_the_terminal_ends_the_waiting_run_and_removes_its_folder() {
     t.run_pykata("");
     t.wait_for("Welcome to pykata");
     let pid = t.pykata_pid().expect("pykata runs");
-    wait_until("a run waiting", || !waiting_runs_below(pid).is_empty());
-    let waiting = waiting_runs_below(pid);
+    let waiting = waiting_runs_once_there(pid, "a run waiting");
     let dir = work_dir_of(waiting[0]).expect("the waiting run names its work dir");
     assert!(dir.is_dir(), "{}", dir.display());
     // The terminal goes away: SIGHUP to the interface.
