@@ -24,20 +24,24 @@ impl Workspace {
     /// kata's file was made from is still there (without it, following
     /// rebuilds that record).
     pub fn followed_stamp(&self) -> Option<String> {
+        let text = self.followed_text()?;
+        let stamp = text.lines().next()?.trim();
+        Some(stamp.to_string()).filter(|s| !s.is_empty())
+    }
+
+    /// The followed file's text, if the record of what each kata's file
+    /// was made from is still there (without it, following is due).
+    fn followed_text(&self) -> Option<String> {
         if !self.root.join(MARKER).join("katas.json").is_file() {
             return None;
         }
-        let text = std::fs::read_to_string(self.followed_path()).ok()?;
-        let stamp = text.lines().next()?.trim();
-        Some(stamp.to_string()).filter(|s| !s.is_empty())
+        std::fs::read_to_string(self.followed_path()).ok()
     }
 
     /// The topic that held kata `id` in the course last followed, and that
     /// topic's stamp then (`CourseSource::topic_stamp`), if it had one.
     pub fn followed_topic_of(&self, id: &str) -> Option<KeptTopic> {
-        // As with the stamp: without the record, following is due.
-        self.followed_stamp()?;
-        let text = std::fs::read_to_string(self.followed_path()).ok()?;
+        let text = self.followed_text()?;
         text.lines().skip(1).find_map(|line| {
             let mut parts = line.split(' ');
             (parts.next()? == id).then(|| KeptTopic {
