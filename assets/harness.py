@@ -7,8 +7,12 @@
 # the harness blocks on until pykata has written the spec and the learner's
 # file.
 #
-# SPEC is a JSON file naming the learner's module and the instructor's checks.
-# EVENTS is a file this harness appends one JSON object per line to. It is
+# SPEC is a file in `marshal`'s form (src/runner/marshal.rs) naming the
+# learner's module and the instructor's checks. EVENTS is a file this harness
+# appends one JSON object per line to. Neither needs the `json` module, whose
+# import (with `re`, `enum` and `collections`) cost more than the rest of the
+# harness on a plain CPython: the harness imports only what the interpreter
+# has loaded already, and `re` for a kata that matches a pattern. It is
 # opened before any learner code runs and written with one unbuffered write per
 # event, so results survive a crash, os._exit or a kill, and the learner's
 # prints (which go to stdout) can never reach it by accident.
@@ -28,8 +32,50 @@ if sys.path and sys.path[0] and __file__.startswith(sys.path[0]):
 import _ast  # builtin, unlike `ast`: parsing code costs no import time
 import importlib
 import io
-import json
+import marshal
 import os
+
+# JSON for the results channel, written here (see the head of this file).
+# Events hold the harness's own dicts, lists, strings, ints, bools and None;
+# only exact types are written as such, so no method of a learner's subclass
+# runs here: a str or int subclass is written as its plain value, anything
+# else as its repr (as `json.dumps(default=repr)` did).
+_ESCAPES = {code: "\\u%04x" % code for code in range(32)}
+_ESCAPES.update({ord('"'): '\\"', ord("\\"): "\\\\", ord("\n"): "\\n", ord("\r"): "\\r",
+                 ord("\t"): "\\t"})
+_FINITE = (float("-inf"), float("inf"))
+# Every character `_ESCAPES` changes: what it writes for them is compared
+# before each check, so learner code that edits the table is caught.
+_ENCODING_PROBE = "".join(map(chr, _ESCAPES))
+
+
+def _json(value):
+    kind = type(value)
+    if kind is str:
+        return '"' + value.translate(_ESCAPES) + '"'
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is dict:
+        return "{" + ", ".join(
+            _json(key if type(key) is str else repr(key)) + ": " + _json(item)
+            for key, item in value.items()) + "}"
+    if kind is list or kind is tuple:
+        return "[" + ", ".join([_json(item) for item in value]) + "]"
+    if kind is float:
+        text = float.__repr__(value)
+        # NaN and the infinities are not JSON: their repr, as a string.
+        return text if _FINITE[0] < value < _FINITE[1] else _json(text)
+    if isinstance(value, str):
+        return _json(str.__str__(value))
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int.__repr__(value)
+    return _json(repr(value))
 
 
 def _channel(path):
@@ -42,7 +88,7 @@ def _channel(path):
         os.remove(path)
     except OSError:
         pass
-    write, dumps, caller = events.write, json.dumps, sys._getframe
+    write, dumps, caller = events.write, _json, sys._getframe
     harness = globals()
 
     def emit(**event):
@@ -50,7 +96,7 @@ def _channel(path):
         # call (from their module or a check namespace) is recorded as such.
         if caller(1).f_globals is not harness:
             event = {"event": "tampered", "what": "learner code wrote to the results channel"}
-        data = dumps(event, ensure_ascii=False, default=repr) + "\n"
+        data = dumps(event) + "\n"
         write(data.encode("utf-8", "replace"))
 
     return emit
@@ -91,8 +137,8 @@ sys.path.insert(0, _WORKDIR)
 sys.dont_write_bytecode = True
 
 
-with open(_spec_path, encoding="utf-8") as fh:
-    SPEC = json.load(fh)
+with open(_spec_path, "rb") as fh:
+    SPEC = marshal.loads(fh.read())
 os.remove(_spec_path)
 
 MODULE = SPEC["module"]
@@ -110,8 +156,9 @@ HARNESS_FAILED = 86
 # The version of the harness protocol, the spec read here and the events
 # written back; pykata refuses results in another, and this harness a spec
 # in another (`PROTOCOL` in src/runner/harness.rs). 2: each check in the
-# wire form of its kind; a `raises` check always names its `phase`.
-PROTOCOL = 2
+# wire form of its kind; a `raises` check always names its `phase`. 3: the
+# spec in `marshal`'s form.
+PROTOCOL = 3
 OUTPUT_LIMIT = SPEC.get("output_limit", 1024 * 1024)
 
 
@@ -330,9 +377,24 @@ def exception_matches(exc, name):
 
 # ---------------------------------------------------------------- structure
 
+def _walk(tree):
+    """Every node of `tree`, breadth first, as `ast.walk` gives them (the
+    first line a construct is found on is the one reported), without the
+    `ast` module, which imports `enum` and `contextlib`."""
+    todo = [tree]
+    for node in todo:
+        for name in node._fields:
+            field = getattr(node, name, None)
+            if isinstance(field, _ast.AST):
+                todo.append(field)
+            elif isinstance(field, list):
+                todo.extend(item for item in field if isinstance(item, _ast.AST))
+        yield node
+
+
 def constructs(tree):
     """Yield (construct, line) for everything a structure check can name."""
-    ast = _std("ast")
+    ast = _ast
 
     mutable_calls = {"list", "dict", "set", "defaultdict", "OrderedDict", "Counter", "deque", "bytearray"}
     singletons = (None, True, False, Ellipsis)
@@ -375,7 +437,7 @@ def constructs(tree):
     if hasattr(ast, "TryStar"):
         simple[ast.TryStar] = "try"
 
-    for node in ast.walk(tree):
+    for node in _walk(tree):
         line = getattr(node, "lineno", None)
         kind = simple.get(type(node))
         if kind:
@@ -423,9 +485,7 @@ def constructs(tree):
 
 
 def check_structure(check, source):
-    ast = _std("ast")
-
-    tree = ast.parse(source, filename=MODULE + ".py")
+    tree = parse(source, MODULE + ".py")
     found = {}
     for kind, line in constructs(tree):
         found.setdefault(kind, line)
@@ -586,8 +646,6 @@ def _is_expression(code):
 
 
 def judge_exception(check, result, exc, ns=None):
-    re = _std("re")
-
     wanted = check["exception"]
     result["actual"] = type(exc).__name__ + ": " + str(exc)
     result["expected"] = wanted + (" matching /" + check["pattern"] + "/" if check.get("pattern") else "")
@@ -599,7 +657,7 @@ def judge_exception(check, result, exc, ns=None):
         result.update(status="error", own_code=True,
                       message="pykata's judge failed, not your code: the kata's `pattern` is not a valid "
                               "regular expression (`pykata lint` names it); tell the course's author")
-    elif check.get("pattern") and not re.search(check["pattern"], str(exc)):
+    elif check.get("pattern") and not _std("re").search(check["pattern"], str(exc)):
         result.update(status="fail",
                       message=message or wanted + " was raised, but its message does not match")
     else:
@@ -629,27 +687,44 @@ def run_mistake(mistake):
 
 
 def _trusted():
-    """The harness's own functions and classes and the library functions it
-    relies on, as they are before any learner code runs."""
+    """The harness's own functions and classes, the library functions it
+    relies on, and what it writes for the characters JSON escapes, as they
+    are before any learner code runs."""
     own = {name: obj for name, obj in globals().items()
            if callable(obj) and getattr(obj, "__module__", None) == __name__}
-    library = {"json.dumps": json.dumps, "json.loads": json.loads, "re.search": _std("re").search}
-    return own, library
+    return own, _library(), _json(_ENCODING_PROBE)
 
 
-def _tampering(own, library, spec_text):
+def _library(with_re=None):
+    """The library functions the judging relies on, as they are now: `re`
+    only for a kata that matches a pattern (imported first before any
+    learner code, so the module the judging uses is the real one)."""
+    library = {"marshal.dumps": marshal.dumps, "marshal.loads": marshal.loads}
+    if with_re is None:
+        with_re = any(check.get("pattern") for check in SPEC["checks"])
+    if with_re:
+        library["re.search"] = _std("re").search
+    return library
+
+
+def _tampering(trusted, spec_bytes):
     """What learner code changed that the judging relies on: harness
-    functions replaced, json or re patched, the spec rewritten, a trace or
-    profile function set (which can rewrite the harness's locals)."""
-    re = _std("re")
-
+    functions replaced, marshal or re patched, the results' escapes or the
+    spec rewritten, a trace or profile function set (which can rewrite the
+    harness's locals)."""
+    own, library, encoding = trusted
     found = [name for name, obj in own.items() if globals().get(name) is not obj]
-    current = {"json.dumps": json.dumps, "json.loads": json.loads, "re.search": re.search}
-    found += [name for name, obj in library.items() if current[name] is not obj]
+    current = _library(with_re="re.search" in library)
+    found += [name for name, obj in library.items() if current.get(name) is not obj]
+    if _json(_ENCODING_PROBE) != encoding:
+        found.append("the results' encoding")
     if sys.gettrace() is not None or sys.getprofile() is not None:
         found.append("a trace or profile function")
     try:
-        same_spec = library["json.dumps"](SPEC, sort_keys=True) == spec_text
+        # Version 2 writes no references, so equal values give equal bytes;
+        # an object of a learner's class (even a str subclass) cannot be
+        # written at all.
+        same_spec = library["marshal.dumps"](SPEC, 2) == spec_bytes
     except Exception:
         same_spec = False
     if not same_spec:
@@ -666,9 +741,9 @@ def main():
         faulthandler = _std("faulthandler")
 
         faulthandler.dump_traceback_later(max(wall / 1000 - 0.4, 0.3), file=sys.__stderr__)
-    own, library = _trusted()
-    spec_text = json.dumps(SPEC, sort_keys=True)
-    checks = json.loads(spec_text)["checks"]  # a private copy: SPEC is reachable
+    trusted = _trusted()
+    spec_bytes = marshal.dumps(SPEC, 2)
+    checks = marshal.loads(spec_bytes)["checks"]  # a private copy: SPEC is reachable
     emit(event="start", python=list(sys.version_info[:3]), implementation=sys.implementation.name,
          protocol=PROTOCOL)
     if SPEC.get("protocol") != PROTOCOL:
@@ -706,7 +781,7 @@ def main():
 
     any_failed = unjudged = False
     for check in checks:
-        changed = _tampering(own, library, spec_text)
+        changed = _tampering(trusted, spec_bytes)
         if changed:
             sys.settrace(None)
             sys.setprofile(None)
@@ -720,7 +795,7 @@ def main():
             any_failed = True
         emit(event="check_end", **result)
 
-    changed = _tampering(own, library, spec_text)
+    changed = _tampering(trusted, spec_bytes)
     if changed:
         sys.settrace(None)
         sys.setprofile(None)

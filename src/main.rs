@@ -20,8 +20,11 @@ fn main() -> std::process::ExitCode {
         }
     }
     // A runner killed with -9 left its work dir (a copy of the learner's
-    // file) in the temp folder: the next start clears it away.
-    pykata::runner::workdir::sweep_stale_once();
+    // file) in the temp folder: the next start clears it away, beside the
+    // command (reading a busy temp folder cost `check` half a millisecond
+    // before its run could start; a sweep cut short by the command's end
+    // is finished by a later one).
+    pykata::runner::workdir::sweep_stale_in_background();
     // The face: `pykata` alone in a terminal opens the interface; anything
     // else (a subcommand, or no terminal) is a command.
     let code = if cli.command.is_none() && pykata::context::interactive() {

@@ -173,7 +173,8 @@ impl CourseSource {
                 }
                 embedded_index()
                     .get(rel)
-                    .map(|text| text.to_string())
+                    .and_then(|bytes| std::str::from_utf8(bytes).ok())
+                    .map(str::to_string)
                     .ok_or(ReadError::Missing)
             }
             CourseSource::Dir(root) => read_in_folder(root, rel),
@@ -214,19 +215,19 @@ impl CourseSource {
 
 /// The embedded files by their course-relative path. include_dir's own
 /// lookup compares path components entry by entry, which made loading the
-/// built-in course (some 250 lookups) cost more than parsing it.
-fn embedded_index() -> &'static HashMap<String, &'static str> {
-    static INDEX: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+/// built-in course (some 250 lookups) cost more than parsing it. Each file
+/// is checked to be text when it is read: checking them all here (some
+/// 3 MB) cost `check`, which reads one topic, more than the lookups.
+fn embedded_index() -> &'static HashMap<String, &'static [u8]> {
+    static INDEX: OnceLock<HashMap<String, &'static [u8]>> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut index = HashMap::new();
         for (top, dir) in [("lessons", &EMBEDDED_LESSONS), ("katas", &EMBEDDED_KATAS)] {
             let mut stack = vec![dir];
             while let Some(d) = stack.pop() {
                 for file in d.files() {
-                    if let Some(text) = file.contents_utf8() {
-                        let rel = file.path().to_string_lossy().replace('\\', "/");
-                        index.insert(format!("{top}/{rel}"), text);
-                    }
+                    let rel = file.path().to_string_lossy().replace('\\', "/");
+                    index.insert(format!("{top}/{rel}"), file.contents());
                 }
                 stack.extend(d.dirs());
             }

@@ -16,7 +16,7 @@ use std::sync::Arc;
 pub const HARNESS: &str = include_str!("../../assets/harness.py");
 pub(crate) const HARNESS_FILE: &str = "_pykata_harness.py";
 
-/// What the harness is told to do (`_pykata_spec.json`): the wire form of
+/// What the harness is told to do (`_pykata_spec.marshal`): the wire form of
 /// a kata, which assets/harness.py reads. It holds only what the harness
 /// needs: the expected output of an `output` or `lines` check stays here,
 /// where it is matched, and out of reach of the learner's code.
@@ -253,8 +253,9 @@ pub enum Event {
 /// and the events it reads back. The spec says which it is written in, and
 /// the harness which it speaks in its first event (`PROTOCOL` in
 /// assets/harness.py); each side refuses another. 2: checks in their wire
-/// form, one shape per kind, without what pykata matches itself.
-pub const PROTOCOL: u32 = 2;
+/// form, one shape per kind, without what pykata matches itself. 3: the
+/// spec in `marshal`'s form, so the harness starts without `json`.
+pub const PROTOCOL: u32 = 3;
 
 /// The exit code of a harness that failed on its own account
 /// (`HARNESS_FAILED` in assets/harness.py).
@@ -365,8 +366,7 @@ fn run_cold_with(
     let dir = WorkDir::new()?;
     dir.write(harness.name, &harness.bytes)?;
     dir.write(&kata.file_name, source)?;
-    let spec_json = spec_json(kata)?;
-    dir.write(SPEC_FILE, &spec_json)?;
+    dir.write(SPEC_FILE, &spec_bytes(kata)?)?;
     let events_path = dir.path().join(EVENTS_FILE);
     // pykata makes the results file and reads it back through this handle,
     // never by its name: whatever the run leaves at that path (a link, a
@@ -393,7 +393,7 @@ fn run_cold_with(
 }
 
 /// The spec's file name in the work dir.
-pub(crate) const SPEC_FILE: &str = "_pykata_spec.json";
+pub(crate) const SPEC_FILE: &str = "_pykata_spec.marshal";
 /// The results file's name in the work dir.
 pub(crate) const EVENTS_FILE: &str = "_pykata_events.jsonl";
 
@@ -413,9 +413,11 @@ pub(crate) fn read_run(events_file: &mut std::fs::File, process: ProcessOutcome)
     }
 }
 
-/// What the harness is told about `kata` (its wire form), as JSON.
-pub(crate) fn spec_json(kata: &Kata) -> std::io::Result<String> {
-    serde_json::to_string(&Spec::of(kata)).map_err(std::io::Error::other)
+/// What the harness is told about `kata` (its wire form), in the form it
+/// reads without importing `json` (see runner::marshal).
+pub(crate) fn spec_bytes(kata: &Kata) -> std::io::Result<Vec<u8>> {
+    let value = serde_json::to_value(Spec::of(kata)).map_err(std::io::Error::other)?;
+    Ok(super::marshal::dumps(&value))
 }
 
 /// The first line of the stacks Python's faulthandler writes to stderr
@@ -653,7 +655,8 @@ mod tests {
         spec["protocol"] = serde_json::json!(PROTOCOL - 1);
         std::fs::write(dir.path().join("k.py"), "x = 1\n").unwrap();
         std::fs::write(dir.path().join("h.py"), HARNESS).unwrap();
-        std::fs::write(dir.path().join("spec.json"), spec.to_string()).unwrap();
+        let spec = crate::runner::marshal::dumps(&spec);
+        std::fs::write(dir.path().join("spec.json"), spec).unwrap();
         let events = dir.path().join("events.jsonl");
         // Read back through this handle: the harness removes the name.
         let mut results = std::fs::File::create_new(&events).unwrap();
@@ -680,6 +683,133 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    /// The harness writes its results' JSON itself (not with `json`): what
+    /// a program prints comes back exactly, whatever the characters. (What
+    /// a str subclass prints is its own `__str__`, as `print` would show.)
+    #[test]
+    fn whatever_a_program_prints_comes_back_through_the_harness_json() {
+        let Ok(python) = crate::runner::python::find(None) else {
+            eprintln!("no Python: skipped");
+            return;
+        };
+        let mut kata = kata();
+        kata.helpers = None;
+        kata.mistakes.clear();
+        let printed = r#"import sys
+class Sly(str):
+    def __str__(self): return 'sly'
+    def translate(self, table): return 'sly'
+    def __repr__(self): return 'sly'
+sys.stdout.write(''.join(map(chr, range(0, 0x300))) + '\u2028 \U0001d11e \ud800 end')
+sys.stdout.write(Sly('plain'))
+raise ValueError('"quoted" \\ back')
+"#;
+        kata.checks = vec![check(
+            "prints",
+            Expect::Output(OutputCheck {
+                run: Some(printed.into()),
+                expect: String::new(),
+                match_mode: MatchMode::Exact,
+            }),
+        )];
+        let run = super::run_cold(&python, &kata, "x = 1\n", None).unwrap();
+        assert_eq!(run.malformed, None);
+        let ended = run
+            .events
+            .iter()
+            .find_map(|e| match e {
+                Event::CheckEnd(c) => Some(c.clone()),
+                _ => None,
+            })
+            .expect("the check ended");
+        let sent: String = (0..0x300u32).filter_map(char::from_u32).collect();
+        // A lone surrogate cannot be UTF-8: it is replaced, as before.
+        assert_eq!(
+            ended.output.as_deref(),
+            Some(format!("{sent}\u{2028} \u{1d11e} ? endsly").as_str())
+        );
+        let error = ended.error.expect("the check raised");
+        assert_eq!(error.text.as_deref(), Some(r#""quoted" \ back"#));
+    }
+
+    /// The harness starts on what the interpreter has loaded already: no
+    /// `json`, `re` (but for a pattern), `ast`, `enum` or `collections`,
+    /// which cost a plain CPython 3.11 more than the rest of a run of a
+    /// passing kata. Run without `site` (`-S`), which loads some of them.
+    #[test]
+    fn the_harness_imports_nothing_heavy_for_a_kata_without_patterns() {
+        let Ok(python) = crate::runner::python::find(None) else {
+            eprintln!("no Python: skipped");
+            return;
+        };
+        let mut kata = kata();
+        kata.helpers = None;
+        kata.mistakes.clear();
+        let heavy = r#"{"json", "re", "ast", "enum", "collections", "functools", "contextlib"}"#;
+        kata.checks = vec![
+            check(
+                "shape",
+                Expect::Structure(StructureCheck {
+                    require: vec!["name:x".into()],
+                    forbid: vec!["global".into()],
+                }),
+            ),
+            check(
+                "refuses",
+                Expect::Raises(RaisesCheck {
+                    exception: "ZeroDivisionError".into(),
+                    pattern: None,
+                    raised: Raised::OnCall {
+                        run: "1 / 0".into(),
+                    },
+                }),
+            ),
+            check(
+                "light",
+                Expect::Assert(AssertCheck {
+                    setup: Some(format!(
+                        "import sys\nloaded = sorted({heavy} & set(sys.modules))"
+                    )),
+                    asserts: vec![Assertion {
+                        code: "loaded == []".into(),
+                        message: Some("the harness imported {loaded}".into()),
+                    }],
+                }),
+            ),
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("k.py"), "x = 1\n").unwrap();
+        std::fs::write(dir.path().join("h.py"), HARNESS).unwrap();
+        std::fs::write(dir.path().join("spec"), super::spec_bytes(&kata).unwrap()).unwrap();
+        let events = dir.path().join("events.jsonl");
+        let mut results = std::fs::File::create_new(&events).unwrap();
+        let status = std::process::Command::new(&python.program)
+            .args(["-S", "-s", "-u"])
+            .current_dir(dir.path())
+            .arg(dir.path().join("h.py"))
+            .arg(dir.path().join("spec"))
+            .arg(&events)
+            .stdin(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let bytes = super::read_capped(&mut results, super::EVENTS_CAP).unwrap();
+        let (events, bad) = parse_events(&bytes);
+        assert_eq!(bad, None);
+        let ended: Vec<(String, CheckStatus, Option<String>)> = events
+            .into_iter()
+            .filter_map(|e| match e {
+                Event::CheckEnd(c) => Some((c.id, c.status, c.message)),
+                _ => None,
+            })
+            .collect();
+        let passed = |id: &str| (id.to_string(), CheckStatus::Pass, None);
+        assert_eq!(
+            ended,
+            vec![passed("shape"), passed("refuses"), passed("light")]
+        );
     }
 
     #[test]

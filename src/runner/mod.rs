@@ -4,6 +4,7 @@
 pub mod cache;
 pub mod compiled;
 pub mod harness;
+pub mod marshal;
 pub mod process;
 pub mod python;
 #[allow(

@@ -225,7 +225,7 @@ impl WarmRun {
             .take()
             .ok_or_else(|| std::io::Error::other("the warm run was used already"))?;
         self.dir.write(&kata.file_name, source)?;
-        self.dir.write(SPEC_FILE, &harness::spec_json(kata)?)?;
+        self.dir.write(SPEC_FILE, &harness::spec_bytes(kata)?)?;
         let started = Instant::now();
         if let Err(e) = open_go(&self.dir.path().join(GO_FILE), &mut running, kata.limits) {
             running.abandon();

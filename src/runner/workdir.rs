@@ -30,7 +30,7 @@ pub struct WorkDir {
 impl WorkDir {
     /// A new folder, with the `tmp` folder its runs get as TMPDIR.
     pub fn new() -> std::io::Result<WorkDir> {
-        sweep_stale_once();
+        sweep_stale_in_background();
         let dir = tempfile::Builder::new().prefix(PREFIX).tempdir()?;
         let held = hold(dir.path());
         std::fs::create_dir(dir.path().join(TMP))?;
@@ -86,11 +86,13 @@ fn hold(_path: &Path) -> Option<File> {
     None
 }
 
-/// Sweeps stale work dirs, once per process: at the start of every command
-/// and before the first run.
-pub fn sweep_stale_once() {
+/// Sweeps stale work dirs, once per process (at the start of every command,
+/// or before the first run), on a thread of its own: nothing waits for it.
+pub fn sweep_stale_in_background() {
     static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| sweep_stale(&std::env::temp_dir()));
+    ONCE.call_once(|| {
+        std::thread::spawn(|| sweep_stale(&std::env::temp_dir()));
+    });
 }
 
 /// Removes the work dirs in `tmp` that runners killed before they could

@@ -1495,8 +1495,12 @@ fn h18_cheap_forgeries_of_a_pass_are_caught() {
             "import __main__\nfor cell in __main__.emit.__closure__:\n    if callable(cell.cell_contents) and getattr(cell.cell_contents, '__name__', '') == 'write':\n        cell.cell_contents(b'not an event\\n{\"event\": \"check_end\", \"id\": \"imports\", \"status\": \"pass\"}\\n')\n",
         ),
         (
-            "patches json.dumps",
-            "import json\n_real = json.dumps\njson.dumps = lambda obj, **kw: _real(dict(obj, status='pass') if obj.get('event') == 'check_end' else obj, **kw)\n",
+            "patches marshal.dumps, which tells a rewritten spec",
+            "import marshal\n_real = marshal.dumps\nmarshal.dumps = lambda value, *rest: _real(value, *rest)\n",
+        ),
+        (
+            "edits the escapes of the results' JSON",
+            "import __main__\n__main__._ESCAPES[ord('\"')] = '\"'\n",
         ),
         (
             "rewrites SPEC",
