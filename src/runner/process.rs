@@ -268,6 +268,7 @@ impl Running {
         let disk_bytes = (limits.file_size_mb << 20).saturating_mul(DISK_FACTOR);
         let mut next_disk_check = started + DISK_EVERY;
         let mut ending = None;
+        let exit = sandbox::ExitWatch::new(leader);
         let status = loop {
             match child.try_wait() {
                 Ok(Some(status)) => break Some(status),
@@ -290,14 +291,19 @@ impl Running {
                     kill_group(child);
                 }
             }
-            // Poll finely at first (most runs end within tens of
-            // milliseconds), then back off.
-            let pause = if now - started < Duration::from_millis(100) {
+            // Seen at once, the end needs no fine polling: the pause is
+            // how soon a limit or a cancel is acted on. Otherwise poll
+            // finely at first (most runs end within tens of milliseconds),
+            // then back off.
+            let pause = if exit.immediate() {
+                Duration::from_millis(5)
+            } else if now - started < Duration::from_millis(100) {
                 Duration::from_micros(300)
             } else {
                 Duration::from_millis(2)
             };
-            thread::sleep(pause);
+            let left = deadline.saturating_duration_since(now);
+            exit.wait(pause.min(left.max(Duration::from_micros(300))));
         };
         // Kill whatever the program left in its group, then (Linux)
         // whatever left the group: setsid, double forks.

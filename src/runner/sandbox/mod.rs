@@ -157,6 +157,46 @@ pub fn spawn(cmd: &mut Command) -> std::io::Result<Child> {
     cmd.spawn()
 }
 
+/// Waits for a run's leader to end: at once when it does (Linux), else
+/// after a short pause; either way a limit, a cancel or the end of the run
+/// is looked at again within `most`.
+pub struct ExitWatch {
+    #[cfg(target_os = "linux")]
+    pidfd: Option<std::os::fd::OwnedFd>,
+}
+
+impl ExitWatch {
+    pub fn new(leader: u32) -> ExitWatch {
+        #[cfg(target_os = "linux")]
+        return ExitWatch {
+            pidfd: linux::exit_watch::open(leader),
+        };
+        #[cfg(not(target_os = "linux"))]
+        {
+            let _ = leader;
+            ExitWatch {}
+        }
+    }
+
+    /// Whether the end is seen as it happens (else only after a pause).
+    pub fn immediate(&self) -> bool {
+        #[cfg(target_os = "linux")]
+        return self.pidfd.is_some();
+        #[cfg(not(target_os = "linux"))]
+        false
+    }
+
+    /// Returns when the leader has ended (if that is seen at once), or
+    /// after `most`.
+    pub fn wait(&self, most: std::time::Duration) {
+        #[cfg(target_os = "linux")]
+        if let Some(fd) = &self.pidfd {
+            return linux::exit_watch::wait(fd, most);
+        }
+        std::thread::sleep(most);
+    }
+}
+
 /// Called once the run's leader has been reaped and its group killed:
 /// removes whatever the run (working in `workdir`) left outside its group
 /// (Linux). Returns how many processes that killed.

@@ -2,6 +2,7 @@
 //! helper.rs): resource limits, user, network and mount namespaces, Landlock and
 //! seccomp, plus the runner-side sweep of anything a run leaves behind.
 
+pub mod exit_watch;
 mod helper;
 mod interp;
 mod landlock;
