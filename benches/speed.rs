@@ -45,6 +45,9 @@ enum Figure {
     /// A long single run, shown in interpreter starts.
     Starts(Duration),
     Text(String),
+    /// A median time and the median bare start of the interpreter it ran,
+    /// shown as their ratio (another interpreter than the baseline's).
+    Against(Duration, Duration),
 }
 
 #[derive(Default)]
@@ -69,6 +72,10 @@ impl Table {
                     format!("{:.0} starts", ratio(d)),
                 ),
                 Figure::Text(t) => (t, String::new()),
+                Figure::Against(d, own) => (
+                    format!("{} (bare start {})", ms(d), ms(own)),
+                    format!("{:.2}", d.as_secs_f64() / own.as_secs_f64()),
+                ),
             };
             println!("| {what} | {value} | {ratio} | {goal} |");
         }
@@ -147,6 +154,30 @@ fn command_line(
         c
     };
     let mut through_shim = vec![];
+    // A plain CPython (Debian's, no `.pth` files in its site-packages) as
+    // well, against its own bare start: this machine's pyenv interpreter
+    // imports `certifi` at every start (about 25 ms), which makes
+    // everything else look small. PYKATA_BENCH_PLAIN names another.
+    let plain = std::env::var_os("PYKATA_BENCH_PLAIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/python3"))
+        .canonicalize()
+        .ok()
+        .filter(|p| python.canonicalize().is_ok_and(|b| b != *p));
+    let (mut plain_bare, mut plain_check) = (vec![], vec![]);
+    if let Some(plain) = &plain {
+        let out = pykata(bin, plain)
+            .arg("--workspace")
+            .arg(&ws)
+            .args(["check", KATA])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "check on {}: {out:?}",
+            plain.display()
+        );
+    }
     if shim.is_some() {
         let out = check_shim(&ws).output().unwrap();
         assert!(out.status.success(), "check through the shim: {out:?}");
@@ -172,6 +203,15 @@ fn command_line(
         ));
         if shim.is_some() {
             through_shim.push(time(&mut check_shim(&ws)));
+        }
+        if let Some(plain) = &plain {
+            plain_bare.push(bare_start(plain));
+            plain_check.push(time(
+                pykata(bin, plain)
+                    .arg("--workspace")
+                    .arg(&ws)
+                    .args(["check", KATA]),
+            ));
         }
         list_big.push(time(
             pykata(bin, python)
@@ -201,6 +241,16 @@ fn command_line(
             median(through_shim),
             "<= 1.25x",
         );
+    }
+    if let Some(plain) = &plain {
+        table.rows.push((
+            format!(
+                "pykata check on a passing kata, a plain CPython ({}), against its own bare start",
+                plain.display()
+            ),
+            Figure::Against(median(plain_check), median(plain_bare)),
+            "<= 1.25x".into(),
+        ));
     }
     table.row("pykata list, built-in course", median(list), "");
     table.row("pykata list, built-in course x10", median(list_big), "");
