@@ -15,7 +15,42 @@ use serde_json::json;
 /// The version of the `--format json` output.
 pub const JSON_FORMAT: u32 = 1;
 
+/// The run of `check KATA`, started before the course is loaded (see
+/// runner::warm::start_one) under the default limits; a kata with others
+/// runs cold. Ended, if unused, when the command ends.
+struct EarlyRun {
+    python: Option<crate::runner::Interpreter>,
+}
+
+impl EarlyRun {
+    fn start(ctx: &Ctx) -> EarlyRun {
+        let python = ctx.python().ok();
+        if let Some(python) = &python {
+            crate::runner::warm::start_one(python, crate::runner::Limits::default());
+        }
+        EarlyRun { python }
+    }
+
+    fn none() -> EarlyRun {
+        EarlyRun { python: None }
+    }
+}
+
+impl Drop for EarlyRun {
+    fn drop(&mut self) {
+        if self.python.is_some() {
+            crate::runner::warm::discard();
+        }
+    }
+}
+
 pub fn run(ctx: &Ctx, kata: Option<&str>, all: bool, format: Format) -> Outcome {
+    // One kata: its run starts first (the interpreter's start is most of a
+    // check), and pykata loads the course while it does.
+    let early = match (kata, all) {
+        (Some(_), false) => EarlyRun::start(ctx),
+        _ => EarlyRun::none(),
+    };
     // One kata needs only its topic loaded (see `course::for_kata`).
     let course = match (kata, all) {
         (Some(id), false) => ctx.course_for_kata(id)?,
@@ -30,7 +65,10 @@ pub fn run(ctx: &Ctx, kata: Option<&str>, all: bool, format: Format) -> Outcome 
             None => return Ok(exit::OK),
         },
     };
-    let python = ctx.python()?;
+    let python = match &early.python {
+        Some(python) => python.clone(),
+        None => ctx.python()?,
+    };
     // What was complete before these checks, for the ending after them
     // (read only: an unreadable file is set aside, and said, by the record).
     let before = Progress::peek(&ws.progress_path()).unwrap_or_default();

@@ -16,9 +16,11 @@
 //! (same interpreter and limits), else starts cold, and then has the next
 //! one started for the same limits: the interface's next save, or its next
 //! kata screen, finds a run waiting. The interface and `watch` turn them on
-//! unless `PYKATA_WARM_RUNNER=0` ([`SWITCH`]); one-off commands (`check`,
-//! `verify`) would only waste the run they started. Where a warm run cannot
-//! start (no FIFOs: not Unix), or dies while it waits, runs start cold.
+//! unless `PYKATA_WARM_RUNNER=0` ([`SWITCH`]). `check KATA` starts its one
+//! run first thing ([`start_one`]), so the interpreter starts while pykata
+//! loads the course; `verify` would only waste the runs it started. Where
+//! a warm run cannot start (no FIFOs: not Unix), or dies while it waits,
+//! runs start cold.
 
 use super::harness::{self, KataRun, EVENTS_FILE, SPEC_FILE};
 use super::process::{self, ProcessOutcome, Running};
@@ -36,6 +38,10 @@ const GO_FILE: &str = "_pykata_go";
 
 /// Whether kata runs of this process go through warm runs.
 static ENABLED: AtomicBool = AtomicBool::new(false);
+
+/// The process makes one kata run (see [`start_one`]): none is prepared
+/// after it.
+static ONE_RUN: AtomicBool = AtomicBool::new(false);
 
 /// The switch the interface and `watch` read: `PYKATA_WARM_RUNNER=0` turns
 /// warm runs off, for a system where they misbehave.
@@ -127,7 +133,27 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// Starts, on the pool's thread, a warm run for the next kata run on
 /// `python` under `limits`, replacing the one kept ready.
 pub fn prepare(python: &Interpreter, limits: Limits) {
+    if ONE_RUN.load(Ordering::Relaxed) {
+        return;
+    }
     let _ = lock(&pool().requests).send((python.clone(), limits));
+}
+
+/// For a process that makes one kata run (`check KATA`): starts it now, on
+/// this thread, which outlives it, and keeps it ready, so the interpreter
+/// starts while pykata loads the course and reads the learner's file. No
+/// run is prepared after it. The caller calls [`discard`] before it exits
+/// (a run of a kata with other `limits` is not used, nor one of a kata
+/// that does not exist). Nothing is started where warm runs are off.
+pub fn start_one(python: &Interpreter, limits: Limits) {
+    if !wanted() || availability().is_err() {
+        return;
+    }
+    ONE_RUN.store(true, Ordering::Relaxed);
+    if let Ok(run) = WarmRun::start(python, limits) {
+        *lock(&pool().ready) = Some(run);
+        set_enabled(true);
+    }
 }
 
 /// The warm run kept ready, if it can judge `kata` on `python`; one that

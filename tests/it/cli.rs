@@ -2604,3 +2604,48 @@ fn watch_judges_a_save_no_event_reported() {
     let (code, out) = watch.wait_end();
     assert_eq!(code, Some(0), "{out}");
 }
+
+/// `check KATA` starts its run before it loads the course (see
+/// runner::warm::start_one). Whether that run is used (a kata with the
+/// default limits), thrown away (one with its own limits), or never handed
+/// a kata (an id no kata has), the verdict is the one a run started after
+/// loading gives, and no run's folder is left in the temp folder (it goes
+/// after the run's processes).
+#[test]
+fn check_leaves_no_run_behind_whether_its_early_run_is_used_or_not() {
+    if !python_available() {
+        return;
+    }
+    let dir = workspace();
+    copy_fixture_solution(&dir, "fix_default.solution.py", "basics/fix_default.py");
+    copy_fixture_solution(&dir, "validate.solution.py", "basics/validate.py");
+    let tmp = tempfile::tempdir().unwrap();
+    for (kata, verdict) in [
+        ("fix-default", Some("pass")),
+        ("validate", Some("pass")),
+        ("no-such-kata", None),
+    ] {
+        for warm in ["1", "0"] {
+            let out = pykata()
+                .current_dir(ws_path(&dir))
+                .env("TMPDIR", tmp.path())
+                .env("PYKATA_WARM_RUNNER", warm)
+                .args(["check", kata, "--format", "json"])
+                .output()
+                .unwrap();
+            let judged = serde_json::from_slice::<serde_json::Value>(&out.stdout).ok();
+            assert_eq!(
+                judged.as_ref().and_then(|v| v["status"].as_str()),
+                verdict,
+                "{kata} (warm runs {warm}): {}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let left: Vec<_> = std::fs::read_dir(tmp.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name())
+                .collect();
+            assert!(left.is_empty(), "{kata} (warm runs {warm}) left {left:?}");
+        }
+    }
+}
