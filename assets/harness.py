@@ -701,7 +701,8 @@ def _library(with_re=None):
     learner code, so the module the judging uses is the real one)."""
     library = {"marshal.dumps": marshal.dumps, "marshal.loads": marshal.loads}
     if with_re is None:
-        with_re = any(check.get("pattern") for check in SPEC["checks"])
+        with_re = any(isinstance(check, dict) and check.get("pattern")
+                      for check in SPEC.get("checks") or ())
     if with_re:
         library["re.search"] = _std("re").search
     return library

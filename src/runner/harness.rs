@@ -588,6 +588,15 @@ mod tests {
         }
     }
 
+    /// The kata above without its helpers and detector, for a test that
+    /// sets its own checks.
+    fn kata_without_helpers() -> Kata {
+        let mut kata = kata();
+        kata.helpers = None;
+        kata.mistakes.clear();
+        kata
+    }
+
     #[test]
     fn the_spec_goes_over_the_wire_and_back_unchanged() {
         let spec = Spec::of(&kata());
@@ -694,9 +703,7 @@ mod tests {
             eprintln!("no Python: skipped");
             return;
         };
-        let mut kata = kata();
-        kata.helpers = None;
-        kata.mistakes.clear();
+        let mut kata = kata_without_helpers();
         let printed = r#"import sys
 class Sly(str):
     def __str__(self): return 'sly'
@@ -744,9 +751,7 @@ raise ValueError('"quoted" \\ back')
             eprintln!("no Python: skipped");
             return;
         };
-        let mut kata = kata();
-        kata.helpers = None;
-        kata.mistakes.clear();
+        let mut kata = kata_without_helpers();
         let heavy = r#"{"json", "re", "ast", "enum", "collections", "functools", "contextlib"}"#;
         kata.checks = vec![
             check(

@@ -6,8 +6,8 @@
 //!
 //! Only the codes of marshal's version 2 are written (no references), which
 //! every Python 3 reads, and which is what `marshal.dumps(value, 2)` writes
-//! for the same value: the harness compares the two to see whether learner
-//! code changed the spec it holds.
+//! for the same value. The harness keeps that form of the spec from before
+//! the learner's code runs and compares it with the spec it holds after.
 
 use serde_json::Value;
 
