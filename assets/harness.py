@@ -218,20 +218,44 @@ def describe(exc):
 _EARLIER_IMPORTS = []
 
 
+_bootstrap = sys.modules["_frozen_importlib"]
+_bootstrap_external = sys.modules["_frozen_importlib_external"]
+
+
+class _LearnerLoader(_bootstrap_external.SourceFileLoader):
+    """The loader the import system gives the learner's file, but that reads
+    and compiles it once per run: each check still imports the module
+    afresh (a new module object, its body run again)."""
+
+    compiled = {}
+
+    def get_code(self, fullname):
+        code = self.compiled.get(fullname)
+        if code is None:
+            code = self.compiled[fullname] = super().get_code(fullname)
+        return code
+
+
 def fresh_import(capture=True):
     """Import the learner's module anew, so no state leaks between checks.
     With `capture=False` what it prints goes to the caller's capture."""
     earlier = sys.modules.pop(MODULE, None)
     if earlier is not None:
         _EARLIER_IMPORTS.append(earlier)
+    # Files a check wrote are found by the imports of the next one.
     importlib.invalidate_caches()
     fresh_stdin()
     # A check that changed directory must not move the next one.
     os.chdir(_WORKDIR)
+    # What `import MODULE` does (a module made from its spec, put in
+    # sys.modules while its body runs, taken out if that raises), with the
+    # file found where the import system would find it.
+    spec = _bootstrap_external.spec_from_file_location(
+        MODULE, LEARNER_FILE, loader=_LearnerLoader(MODULE, LEARNER_FILE))
     if not capture:
-        return importlib.import_module(MODULE)
+        return _bootstrap._load(spec)
     with Captured():
-        return importlib.import_module(MODULE)
+        return _bootstrap._load(spec)
 
 
 def namespace(module):

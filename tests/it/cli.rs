@@ -972,12 +972,16 @@ fn failure_messages_are_clipped() {
     assert!(v["message"].as_str().unwrap().len() < 9 * 1024);
 }
 
+/// A program that uses up its open files, then needs one: the verdict says
+/// so, and does not blame `os._exit` (the harness leaves through it). The
+/// harness itself needs no new descriptor once the program has started: it
+/// reads the learner's file once per run.
 #[test]
 fn running_out_of_descriptors_is_named_not_blamed_on_os_exit() {
     let Some(v) = verdict_on(
         "fix-default",
         "basics/fix_default.py",
-        "import sys\nsys.hog = getattr(sys, 'hog', [])\ntry:\n    while True:\n        sys.hog.append(open(__file__))\nexcept OSError:\n    pass\ndef add(item, items=None):\n    return [item] if items is None else items + [item]\n",
+        "import sys\nsys.hog = getattr(sys, 'hog', [])\ntry:\n    while True:\n        sys.hog.append(open(__file__))\nexcept OSError:\n    pass\ndef add(item, items=None):\n    open(__file__).close()\n    return [item] if items is None else items + [item]\n",
     ) else {
         return;
     };
