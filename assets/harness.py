@@ -73,7 +73,7 @@ def _json(value):
         return text if _FINITE[0] < value < _FINITE[1] else _json(text)
     if isinstance(value, str):
         return _json(str.__str__(value))
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, int):  # True and False were written above
         return int.__repr__(value)
     return _json(repr(value))
 

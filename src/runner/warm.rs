@@ -91,14 +91,17 @@ pub fn availability() -> Result<(), String> {
     }
 }
 
-/// The warm run kept ready for the next kata run of this process, and the
-/// thread that starts them. Runs are started from that one long-lived
-/// thread: the Linux helper asks for its process to be killed when the
-/// thread that started it ends (`PR_SET_PDEATHSIG` follows the thread, not
-/// the process), so a run started from a short-lived worker would die with
-/// it.
+/// The warm run kept ready for the next kata run of this process. Apart
+/// from the pool's thread, so that `check`'s one early run, and taking or
+/// discarding a run, start no thread.
+static READY: Mutex<Option<WarmRun>> = Mutex::new(None);
+
+/// The thread that starts warm runs for what comes next. Runs are started
+/// from that one long-lived thread: the Linux helper asks for its process
+/// to be killed when the thread that started it ends (`PR_SET_PDEATHSIG`
+/// follows the thread, not the process), so a run started from a
+/// short-lived worker would die with it.
 struct Pool {
-    ready: Mutex<Option<WarmRun>>,
     requests: Mutex<mpsc::Sender<(Interpreter, Limits)>>,
 }
 
@@ -112,7 +115,7 @@ fn pool() -> &'static Pool {
                 while let Ok((python, limits)) = rx.recv() {
                     // A failure here only means the next run starts cold.
                     let run = WarmRun::start(&python, limits).ok();
-                    let old = std::mem::replace(&mut *lock(&pool().ready), run);
+                    let old = std::mem::replace(&mut *lock(&READY), run);
                     drop(old);
                 }
             });
@@ -120,7 +123,6 @@ fn pool() -> &'static Pool {
             set_enabled(false);
         }
         Pool {
-            ready: Mutex::new(None),
             requests: Mutex::new(tx),
         }
     })
@@ -151,7 +153,7 @@ pub fn start_one(python: &Interpreter, limits: Limits) {
     }
     ONE_RUN.store(true, Ordering::Relaxed);
     if let Ok(run) = WarmRun::start(python, limits) {
-        *lock(&pool().ready) = Some(run);
+        *lock(&READY) = Some(run);
         set_enabled(true);
     }
 }
@@ -159,14 +161,14 @@ pub fn start_one(python: &Interpreter, limits: Limits) {
 /// The warm run kept ready, if it can judge `kata` on `python`; one that
 /// cannot is ended.
 pub fn take(python: &Interpreter, kata: &Kata) -> Option<WarmRun> {
-    let mut ready = lock(&pool().ready).take()?;
+    let mut ready = lock(&READY).take()?;
     ready.fits(python, kata).then_some(ready)
 }
 
 /// Ends the warm run kept ready, if any (before the process exits: a
 /// static is never dropped).
 pub fn discard() {
-    let old = lock(&pool().ready).take();
+    let old = lock(&READY).take();
     drop(old);
 }
 
