@@ -145,6 +145,7 @@ fn frames(rows: &mut Vec<(String, String, String)>) {
         truncated: false,
         python: Some("3.11.7".into()),
         duration_ms: 40,
+        cpu_ms: None,
     };
     app.update(Msg::Checked {
         gen,

@@ -427,6 +427,8 @@ pub struct ExampleRun {
     pub timed_out: bool,
     /// How long it ran, the interpreter's start included.
     pub elapsed: std::time::Duration,
+    /// The CPU time it used, where that could be read.
+    pub cpu: Option<std::time::Duration>,
 }
 
 /// Runs a lesson example for real and returns what a reader sees: its
@@ -473,6 +475,7 @@ pub fn example_output(
         shown: run.shown_output(),
         timed_out: run.timed_out(),
         elapsed: run.process.elapsed,
+        cpu: run.process.cpu,
     })
 }
 
@@ -646,6 +649,7 @@ mod tests {
             truncated: false,
             python: None,
             duration_ms: 5,
+            cpu_ms: None,
         };
         let last = last_verdict(&verdict);
         assert_eq!(last.status, crate::progress::RecordedStatus::Fail);

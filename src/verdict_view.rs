@@ -161,6 +161,7 @@ mod tests {
             truncated: false,
             python: Some("3.11.7".into()),
             duration_ms: 12,
+            cpu_ms: None,
         }
     }
 

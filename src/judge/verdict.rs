@@ -94,6 +94,10 @@ pub struct Verdict {
     pub truncated: bool,
     pub python: Option<String>,
     pub duration_ms: u64,
+    /// The CPU time of the run, where it could be read: how much of
+    /// `duration_ms` was computing rather than waiting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cpu_ms: Option<u64>,
 }
 
 impl Verdict {
@@ -116,6 +120,7 @@ impl Verdict {
             truncated: false,
             python: None,
             duration_ms: 0,
+            cpu_ms: None,
         }
     }
 }
@@ -125,6 +130,7 @@ pub fn judge(kata: &Kata, run: &KataRun) -> Verdict {
     let mut verdict = judge_events(kata, run);
     escape_display_text(&mut verdict);
     verdict.duration_ms = run.process.elapsed.as_millis() as u64;
+    verdict.cpu_ms = run.process.cpu.map(|c| c.as_millis() as u64);
     // The stacks the harness dumps before a timeout are for the verdict's
     // message, not the learner's stderr.
     verdict.stderr =
@@ -450,6 +456,7 @@ fn judge_events(kata: &Kata, run: &KataRun) -> Verdict {
         truncated,
         python,
         duration_ms: 0,
+        cpu_ms: None,
     }
 }
 
@@ -794,6 +801,7 @@ mod tests {
                 stderr: Captured::default(),
                 ending: Ending::Exited(0),
                 elapsed: std::time::Duration::from_millis(50),
+                cpu: None,
             },
         }
     }

@@ -47,6 +47,19 @@ pub(super) enum Job<'c> {
     },
 }
 
+impl<'c> Job<'c> {
+    /// The kata the job runs, if it is one of a kata's files.
+    pub(super) fn kata(&self) -> Option<&'c Kata> {
+        match self {
+            Job::Solution { kata, .. }
+            | Job::Starter { kata }
+            | Job::Mistake { kata, .. }
+            | Job::Mutant { kata, .. } => Some(*kata),
+            Job::Example { .. } | Job::Predict { .. } => None,
+        }
+    }
+}
+
 pub(super) fn jobs<'c>(
     course: &'c Course,
     selection: &Selection,

@@ -9,6 +9,7 @@
 
 mod jobs;
 mod prove;
+mod schedule;
 
 use crate::course::{Course, Kata, Problem};
 use crate::mutants::{self, Mutant};
@@ -17,8 +18,6 @@ use crate::session;
 use prove::{Found, MutantFate};
 use serde::Serialize;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 use std::time::Instant;
 
 /// A problem `verify` found.
@@ -185,20 +184,18 @@ pub fn verify_course(
     };
     early.extend(stale);
     let jobs = jobs::jobs(course, selection, &made);
-    let next = AtomicUsize::new(0);
-    let found: Mutex<Vec<(usize, Found)>> = Mutex::new(Vec::new());
-    std::thread::scope(|scope| {
-        for _ in 0..workers.max(1) {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(job) = jobs.get(i) else { break };
-                let f = prove::prove(course, python, version, job);
-                found.lock().unwrap_or_else(|e| e.into_inner()).push((i, f));
-            });
-        }
-    });
-    let mut found = found.into_inner().unwrap_or_else(|e| e.into_inner());
-    found.sort_by_key(|(i, _)| *i);
+    // A kata's runs are measured together: its checks wait or they do not.
+    let found = schedule::run_all(
+        &jobs,
+        |job| job.kata().map(|k| k.id.clone()),
+        workers,
+        schedule::WAITING,
+        |job| {
+            let mut cost = schedule::Cost::none_yet();
+            let found = prove::prove(course, python, version, job, &mut cost);
+            (found, cost)
+        },
+    );
     let mut summary = Summary {
         runs: jobs.len(),
         problems: early,
@@ -215,7 +212,7 @@ pub fn verify_course(
             })
             .collect();
     }
-    for (_, f) in found {
+    for f in found {
         match f {
             Found::Mutant(kata, fate) => {
                 let Some(score) = summary.mutation.iter_mut().find(|s| s.kata == kata) else {

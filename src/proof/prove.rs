@@ -3,6 +3,7 @@
 //! author stated.
 
 use super::jobs::{At, Job};
+use super::schedule::Cost;
 use super::Finding;
 use crate::course::{Course, Kata};
 use crate::judge::answer::Truth;
@@ -24,15 +25,28 @@ fn judge_with_second_chance(
     python: &Interpreter,
     kata: &Kata,
     text: &str,
+    cost: &mut Cost,
 ) -> std::io::Result<crate::judge::Verdict> {
-    let verdict = session::judge_source(python, kata, text, None)?;
+    let verdict = judge_counted(python, kata, text, cost)?;
     if verdict.status != Status::Timeout {
         return Ok(verdict);
     }
     let mut patient = kata.clone();
     patient.limits.wall_ms = kata.limits.wall_ms.saturating_mul(2);
     patient.limits.cpu_ms = kata.limits.cpu_ms.saturating_mul(2);
-    session::judge_source(python, &patient, text, None)
+    judge_counted(python, &patient, text, cost)
+}
+
+/// Judges `text` as a learner's file, counting the run's CPU time in `cost`.
+fn judge_counted(
+    python: &Interpreter,
+    kata: &Kata,
+    text: &str,
+    cost: &mut Cost,
+) -> std::io::Result<Verdict> {
+    let verdict = session::judge_source(python, kata, text, None);
+    cost.add_run(verdict.as_ref().ok().and_then(|v| v.cpu_ms));
+    verdict
 }
 
 /// What one job found: nothing, a skip note, or a problem.
@@ -113,20 +127,15 @@ fn describe(v: &Verdict) -> String {
     s
 }
 
+/// Proves one job; the CPU time of the runs it makes is counted in `cost`.
 pub(super) fn prove(
     course: &Course,
     python: &Interpreter,
     version: &PythonVersion,
     job: &Job<'_>,
+    cost: &mut Cost,
 ) -> Found {
-    let kata = match job {
-        Job::Solution { kata, .. }
-        | Job::Starter { kata }
-        | Job::Mistake { kata, .. }
-        | Job::Mutant { kata, .. } => Some(*kata),
-        _ => None,
-    };
-    if let Some(kata) = kata {
+    if let Some(kata) = job.kata() {
         if let Err(why) = session::supported(kata, version) {
             return Found::Skipped(format!("{}: {why}", kata.id));
         }
@@ -134,7 +143,7 @@ pub(super) fn prove(
     match job {
         Job::Solution { kata, file, text } => {
             let subject = format!("{} ({file})", kata.id);
-            match judge_with_second_chance(python, kata, text) {
+            match judge_with_second_chance(python, kata, text, cost) {
                 Err(e) => at_kata(kata, subject, format!("could not run: {e}")),
                 Ok(v) if v.status == Status::Pass => Found::Fine,
                 Ok(v) => in_py(
@@ -150,7 +159,7 @@ pub(super) fn prove(
         Job::Starter { kata } => {
             let path = &kata.starter.path;
             let subject = format!("{} ({path})", kata.id);
-            match session::judge_source(python, kata, &kata.starter.text, None) {
+            match judge_counted(python, kata, &kata.starter.text, cost) {
                 Err(e) => at_kata(kata, subject, format!("could not run: {e}")),
                 Ok(v) if v.status == Status::Pass => in_py(
                     course,
@@ -179,7 +188,7 @@ pub(super) fn prove(
             let m = &kata.mistakes[*index];
             let subject = format!("{} mistake `{}` ({})", kata.id, m.id, m.sample.path);
             let path = &m.sample.path;
-            match session::judge_source(python, kata, &m.sample.text, None) {
+            match judge_counted(python, kata, &m.sample.text, cost) {
                 Err(e) => at_kata(kata, subject, format!("could not run: {e}")),
                 Ok(v) if v.status == Status::Pass => in_py(
                     course,
@@ -223,7 +232,7 @@ pub(super) fn prove(
             requires,
         } => prove_example(at, python, version, code, output, requires),
         Job::Mutant { kata, mutant } => {
-            let fate = match session::judge_source(python, kata, &mutant.source, None) {
+            let fate = match judge_counted(python, kata, &mutant.source, cost) {
                 Ok(v) if v.status == Status::Pass => {
                     match mutant.marked_by(&kata.equivalent_mutants) {
                         Some(_) => MutantFate::Equivalent,

@@ -59,6 +59,9 @@ pub struct ProcessOutcome {
     pub stderr: Captured,
     pub ending: Ending,
     pub elapsed: Duration,
+    /// The CPU time the run used, where it could be read (Linux): how
+    /// much of `elapsed` it computed rather than waited.
+    pub cpu: Option<Duration>,
 }
 
 /// What to run and under which limits.
@@ -141,7 +144,7 @@ pub fn run(spawn: Spawn<'_>) -> ProcessOutcome {
             }
             running.supervise(started, cancel)
         }
-        Err(failed) => failed,
+        Err(failed) => *failed,
     }
 }
 
@@ -166,7 +169,7 @@ pub fn start(
     workdir: &Path,
     piped_stdin: bool,
     limits: Limits,
-) -> Result<Running, ProcessOutcome> {
+) -> Result<Running, Box<ProcessOutcome>> {
     let started = Instant::now();
     // The sandbox may swap the command for its helper (Linux) or add the
     // Unix limits; its own session and process group come with either.
@@ -186,12 +189,13 @@ pub fn start(
     let mut child = match sandbox::spawn(&mut command) {
         Ok(c) => c,
         Err(e) => {
-            return Err(ProcessOutcome {
+            return Err(Box::new(ProcessOutcome {
                 stdout: Captured::default(),
                 stderr: Captured::default(),
                 ending: Ending::SpawnFailed(e.to_string()),
                 elapsed: started.elapsed(),
-            })
+                cpu: None,
+            }))
         }
     };
 
@@ -269,9 +273,15 @@ impl Running {
         let mut next_disk_check = started + DISK_EVERY;
         let mut ending = None;
         let exit = sandbox::ExitWatch::new(leader);
+        let mut cpu = None;
         let status = loop {
+            // Read before the leader is reaped, which loses it.
+            let cpu_at_end = exit.cpu_if_ended();
             match child.try_wait() {
-                Ok(Some(status)) => break Some(status),
+                Ok(Some(status)) => {
+                    cpu = cpu_at_end;
+                    break Some(status);
+                }
                 Ok(None) => {}
                 Err(_) => break None,
             }
@@ -339,6 +349,7 @@ impl Running {
             stderr,
             ending,
             elapsed: started.elapsed(),
+            cpu,
         }
     }
 
@@ -553,6 +564,23 @@ mod tests {
         assert_eq!(out.stdout.kept, b"out\n");
         assert_eq!(out.stderr.kept, b"err\n");
         assert!(!out.stdout.truncated());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_cpu_a_run_used_is_told_apart_from_the_time_it_waited() {
+        // About a second of CPU here, in a child the shell waits for.
+        let busy = sh(
+            "(i=0; while [ $i -lt 600000 ]; do i=$((i+1)); done); true",
+            None,
+            limits(),
+        );
+        let cpu = busy.cpu.expect("the CPU time of a run that ended");
+        assert!(cpu >= Duration::from_millis(200), "{cpu:?}");
+        let waiting = sh("sleep 0.5", None, limits());
+        let cpu = waiting.cpu.expect("the CPU time of a run that ended");
+        assert!(waiting.elapsed >= Duration::from_millis(500));
+        assert!(cpu < Duration::from_millis(100), "{cpu:?}");
     }
 
     #[test]

@@ -91,6 +91,7 @@ fn passed(message: &str) -> Verdict {
         truncated: false,
         python: Some("3.11.7".into()),
         duration_ms: 42,
+        cpu_ms: None,
     }
 }
 

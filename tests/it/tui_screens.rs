@@ -113,6 +113,7 @@ fn verdict(status: Status, message: &str, checks: Vec<CheckResult>) -> Verdict {
         truncated: false,
         python: Some("3.11.7".into()),
         duration_ms: 42,
+        cpu_ms: None,
     }
 }
 

@@ -163,6 +163,8 @@ pub fn spawn(cmd: &mut Command) -> std::io::Result<Child> {
 pub struct ExitWatch {
     #[cfg(target_os = "linux")]
     pidfd: Option<std::os::fd::OwnedFd>,
+    #[cfg(target_os = "linux")]
+    leader: u32,
 }
 
 impl ExitWatch {
@@ -170,12 +172,23 @@ impl ExitWatch {
         #[cfg(target_os = "linux")]
         return ExitWatch {
             pidfd: linux::exit_watch::open(leader),
+            leader,
         };
         #[cfg(not(target_os = "linux"))]
         {
             let _ = leader;
             ExitWatch {}
         }
+    }
+
+    /// The CPU time the leader used (its threads, and the processes it
+    /// started and waited for), once it has ended and before it is reaped;
+    /// `None` while it runs, or where that cannot be read (off Linux).
+    pub fn cpu_if_ended(&self) -> Option<std::time::Duration> {
+        #[cfg(target_os = "linux")]
+        return linux::exit_watch::cpu_if_ended(self.leader);
+        #[cfg(not(target_os = "linux"))]
+        None
     }
 
     /// Whether the end is seen as it happens (else only after a pause).

@@ -35,3 +35,67 @@ pub fn wait(pidfd: &OwnedFd, most: Duration) {
     // early, and the caller asks again.
     unsafe { libc::ppoll(&mut watched, 1, &timeout, std::ptr::null()) };
 }
+
+/// The CPU time process `pid` (a child of this process) used, once it has
+/// exited and before it is reaped: a zombie's `/proc/PID/stat` still holds
+/// its threads' user and system time, and that of the children it waited
+/// for. `None` while it runs, or if it was reaped already.
+pub fn cpu_if_ended(pid: u32) -> Option<Duration> {
+    let id = libc::id_t::try_from(pid).ok()?;
+    // SAFETY: an all-zero siginfo_t is a valid value to be written into.
+    let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+    // SAFETY: `info` outlives the call. WNOWAIT leaves the child to be
+    // reaped by the runner as before, so its pid stays its own.
+    let rc = unsafe {
+        libc::waitid(
+            libc::P_PID,
+            id,
+            &mut info,
+            libc::WEXITED | libc::WNOHANG | libc::WNOWAIT,
+        )
+    };
+    // SAFETY: si_pid is set by waitid (zero when nothing has exited).
+    if rc != 0 || unsafe { info.si_pid() } == 0 {
+        return None;
+    }
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    ticks_to_cpu(&stat)
+}
+
+/// utime + stime + cutime + cstime of a `/proc/PID/stat` line, whose
+/// fields 14 to 17 they are; the command name in parentheses may hold
+/// spaces, so fields are counted from after its closing parenthesis.
+fn ticks_to_cpu(stat: &str) -> Option<Duration> {
+    let after_name = &stat[stat.rfind(')')? + 1..];
+    let fields: Vec<u64> = after_name
+        .split_whitespace()
+        .skip(11)
+        .take(4)
+        .map(|f| f.parse::<u64>().ok())
+        .collect::<Option<_>>()?;
+    if fields.len() != 4 {
+        return None;
+    }
+    let ticks: u64 = fields.iter().sum();
+    // SAFETY: sysconf takes a constant and no pointers.
+    let per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
+    let per_second = u64::try_from(per_second).ok().filter(|t| *t > 0)?;
+    Some(Duration::from_millis(ticks * 1000 / per_second))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_four_cpu_fields_are_counted_after_a_name_with_spaces_and_parentheses() {
+        let stat = "4242 (a (b) c) Z 1 4242 4242 0 -1 4227596 100 0 0 0 7 3 20 10 20 0 1 0";
+        // SAFETY: sysconf takes a constant and no pointers.
+        let per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as u64;
+        assert_eq!(
+            ticks_to_cpu(stat),
+            Some(Duration::from_millis(40 * 1000 / per_second))
+        );
+        assert_eq!(ticks_to_cpu("4242 (x) Z 1"), None);
+    }
+}
