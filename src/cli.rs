@@ -158,7 +158,7 @@ pub enum Command {
         /// Also run mutants of every solution: learner-like rewrites that the checks must fail.
         #[arg(long)]
         mutants: bool,
-        /// Runs that compute side by side (default: all cores); as many more run the katas whose checks mostly wait.
+        /// Exactly N runs at a time (default: one computing run per core, and as many more for katas whose checks mostly wait).
         #[arg(long)]
         jobs: Option<usize>,
         #[arg(long, value_enum, default_value_t)]

@@ -12,7 +12,7 @@ use super::{exit, Ctx, Outcome};
 use crate::cli::ProblemFormat;
 use crate::course::Course;
 use crate::plural::count;
-use crate::proof::{mutation_score, verify_under, ByInterpreter, KataScore, Selection};
+use crate::proof::{mutation_score, verify_under, ByInterpreter, KataScore, Selection, Workers};
 use crate::runner::python;
 use std::path::PathBuf;
 
@@ -97,11 +97,7 @@ pub fn run(ctx: &Ctx, options: &Options, pythons: &[PathBuf]) -> Outcome {
             Err(e) => Err(super::Failure::environment(e).help(python::INSTALL_HELP)),
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let workers = jobs.unwrap_or_else(|| {
-        std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(2)
-    });
+    let workers = jobs.map_or_else(Workers::per_core, Workers::exactly);
     let results = verify_under(&course, &interpreters, workers, &selection, options.mutants);
     let ok = results.iter().all(|r| r.ok);
     let code = if ok { exit::OK } else { exit::NOT_PASSING };
@@ -109,7 +105,7 @@ pub fn run(ctx: &Ctx, options: &Options, pythons: &[PathBuf]) -> Outcome {
     match format {
         ProblemFormat::Json => print_json(&results, ok),
         ProblemFormat::Github => print_github(&results, several),
-        ProblemFormat::Human => print_human(&course, &results, workers),
+        ProblemFormat::Human => print_human(&course, &results, workers.computing),
     }
     Ok(code)
 }

@@ -74,6 +74,34 @@ pub fn mutation_score(mutants: usize, killed: usize, equivalent: usize) -> f64 {
     }
 }
 
+/// How many runs go side by side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Workers {
+    /// Runs that compute.
+    pub computing: usize,
+    /// Runs of katas whose runs mostly wait (see `schedule`), besides.
+    pub waiting: usize,
+}
+
+impl Workers {
+    /// One computing run per core, and as many waiting ones: the default.
+    pub fn per_core() -> Workers {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Workers {
+            computing: cores,
+            waiting: cores,
+        }
+    }
+
+    /// Exactly `n` runs at a time, whatever they do (`verify --jobs N`).
+    pub fn exactly(n: usize) -> Workers {
+        Workers {
+            computing: n.max(1),
+            waiting: 0,
+        }
+    }
+}
+
 /// Which parts of the course a run proves.
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
@@ -154,14 +182,14 @@ fn make_mutants(
     (made, stale)
 }
 
-/// Proves the whole course with `workers` parallel runs of `python`, whose
+/// Proves the whole course with `workers` side by side runs of `python`, whose
 /// version decides which katas are skipped; with `with_mutants`, runs the
 /// solutions' mutants too.
 pub fn verify_course(
     course: &Course,
     python: &Interpreter,
     version: &PythonVersion,
-    workers: usize,
+    workers: Workers,
     selection: &Selection,
     with_mutants: bool,
 ) -> Summary {
@@ -270,7 +298,7 @@ impl ByInterpreter {
 pub fn verify_under(
     course: &Course,
     interpreters: &[(Interpreter, PythonVersion)],
-    workers: usize,
+    workers: Workers,
     selection: &Selection,
     with_mutants: bool,
 ) -> Vec<ByInterpreter> {

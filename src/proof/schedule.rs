@@ -6,15 +6,16 @@
 //!
 //! So each group of runs (a kata's) is measured as it goes: once its
 //! finished runs have spent less than a third of their time on the CPU, its
-//! remaining runs go to as many extra workers as there are busy ones, and
-//! their waits overlap with other runs. The extra workers take nothing else,
-//! so at most `workers` runs compute side by side, as before; the waiting
-//! ones add at most a third of a core each.
+//! remaining runs go to extra workers (as many as there are busy ones, by
+//! default), and their waits overlap with other runs. The extra workers take
+//! nothing else, so no more runs compute side by side than before; the
+//! waiting ones add about a third of a core each.
 //!
 //! The first run of every group goes first, so each kata is measured early
 //! and its waits can overlap with the rest of the course, not only with its
 //! own tail.
 
+use super::Workers;
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
@@ -151,14 +152,15 @@ impl State {
     }
 }
 
-/// Runs `run` on every job with `workers` busy workers and as many waiting
-/// ones, and returns the results in the jobs' order. `group` names the
+/// Runs `run` on every job with `workers.computing` busy workers and
+/// `workers.waiting` waiting ones, and returns the results in the jobs'
+/// order. `group` names the
 /// group a job's cost is counted in (`None`: a group of its own), and
 /// `rule` says when a group's runs wait.
 pub(super) fn run_all<J: Sync, R: Send>(
     jobs: &[J],
     group: impl Fn(&J) -> Option<String> + Sync,
-    workers: usize,
+    workers: Workers,
     rule: Waiting,
     run: impl Fn(&J) -> (R, Cost) + Sync,
 ) -> Vec<R> {
@@ -213,8 +215,10 @@ pub(super) fn run_all<J: Sync, R: Send>(
         changed.notify_all();
     };
     std::thread::scope(|scope| {
-        for _ in 0..workers.max(1) {
+        for _ in 0..workers.computing.max(1) {
             scope.spawn(|| work(Worker::Busy));
+        }
+        for _ in 0..workers.waiting {
             scope.spawn(|| work(Worker::Waiting));
         }
     });
@@ -267,7 +271,7 @@ mod tests {
 
     /// Runs the fakes; returns the results, and the most runs that were
     /// computing, and that were under way, at once.
-    fn run_fakes(jobs: &[Job], workers: usize, rule: Waiting) -> (Vec<usize>, usize, usize) {
+    fn run_fakes(jobs: &[Job], workers: Workers, rule: Waiting) -> (Vec<usize>, usize, usize) {
         let computing = Overlap::new();
         let all = Overlap::new();
         let order = run_all(
@@ -303,6 +307,20 @@ mod tests {
         )
     }
 
+    fn one_and_one() -> Workers {
+        Workers {
+            computing: 1,
+            waiting: 1,
+        }
+    }
+
+    #[test]
+    fn exactly_n_workers_run_exactly_n_jobs_at_a_time() {
+        let jobs = course();
+        let (_, _, all) = run_fakes(&jobs, Workers::exactly(1), QUICK);
+        assert_eq!(all, 1);
+    }
+
     fn course() -> Vec<Job> {
         let mut jobs = Vec::new();
         for (group, waits) in [("a", false), ("sleepy", true), ("b", false)] {
@@ -316,7 +334,7 @@ mod tests {
     #[test]
     fn waiting_runs_overlap_with_computing_ones_which_never_exceed_the_workers() {
         let jobs = course();
-        let (order, computing, all) = run_fakes(&jobs, 1, QUICK);
+        let (order, computing, all) = run_fakes(&jobs, one_and_one(), QUICK);
         assert_eq!(
             order,
             (0..jobs.len()).collect::<Vec<_>>(),
@@ -327,7 +345,11 @@ mod tests {
             all >= 2,
             "the sleepy kata's runs never overlapped with others"
         );
-        let (_, computing, _) = run_fakes(&jobs, 2, QUICK);
+        let two = Workers {
+            computing: 2,
+            waiting: 2,
+        };
+        let (_, computing, _) = run_fakes(&jobs, two, QUICK);
         assert!(computing <= 2);
     }
 
@@ -338,7 +360,7 @@ mod tests {
             at_least: Duration::from_millis(100),
             ..QUICK
         };
-        let (_, _, all) = run_fakes(&jobs, 1, patient);
+        let (_, _, all) = run_fakes(&jobs, one_and_one(), patient);
         assert_eq!(all, 1, "30 ms waits were moved to the waiting worker");
     }
 
@@ -349,7 +371,7 @@ mod tests {
         run_all(
             &jobs,
             |j| Some(j.group.to_string()),
-            1,
+            one_and_one(),
             QUICK,
             |_| {
                 all.enter();
@@ -368,7 +390,7 @@ mod tests {
         run_all(
             &jobs,
             |j| Some(j.group.to_string()),
-            1,
+            one_and_one(),
             QUICK,
             |j| {
                 started.lock().unwrap().push(j.group);

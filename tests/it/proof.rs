@@ -6,7 +6,7 @@
 use crate::common;
 
 use pykata::course::{self, CourseSource};
-use pykata::proof::{verify_course, Selection, Summary};
+use pykata::proof::{verify_course, Selection, Summary, Workers};
 use pykata::runner::{python, Interpreter, PythonVersion};
 use std::path::Path;
 
@@ -50,7 +50,7 @@ fn prove(course: &course::Course, python: &(Interpreter, PythonVersion)) -> Summ
         course,
         &python.0,
         &python.1,
-        2,
+        Workers::per_core(),
         &Selection::default(),
         false,
     )
