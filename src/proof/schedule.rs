@@ -9,7 +9,8 @@
 //! remaining runs go to extra workers (as many as there are busy ones, by
 //! default), and their waits overlap with other runs. The extra workers take
 //! nothing else, so no more runs compute side by side than before; the
-//! waiting ones add about a third of a core each.
+//! waiting ones add at most a third of a core each (about a tenth, in the
+//! built-in course).
 //!
 //! The first run of every group goes first, so each kata is measured early
 //! and its waits can overlap with the rest of the course, not only with its
@@ -32,10 +33,9 @@ pub(super) struct Waiting {
 /// A run that computes all along still gets a third of a core with three
 /// runnable processes per core (the busy workers, the waiting runs and two
 /// busy loops, as CI loads the machine), so it is not taken for one that
-/// waits. And every run waits a little outside its CPU time (its work dir,
-/// the sandbox's set-up and teardown, reading its output): about 50 ms of
-/// a 100 ms run of a short kata on a plain CPython, which moving would not
-/// gain.
+/// waits. And a short run's CPU time reads low: it is counted in whole
+/// clock ticks (10 ms on most systems), so a 20 ms run may read 10 ms.
+/// Waits shorter than a quarter of a second are not worth moving anyway.
 pub(super) const WAITING: Waiting = Waiting {
     share: 1.0 / 3.0,
     at_least: Duration::from_millis(250),
@@ -154,9 +154,8 @@ impl State {
 
 /// Runs `run` on every job with `workers.computing` busy workers and
 /// `workers.waiting` waiting ones, and returns the results in the jobs'
-/// order. `group` names the
-/// group a job's cost is counted in (`None`: a group of its own), and
-/// `rule` says when a group's runs wait.
+/// order. `group` names the group a job's cost is counted in (`None`: a
+/// group of its own), and `rule` says when a group's runs wait.
 pub(super) fn run_all<J: Sync, R: Send>(
     jobs: &[J],
     group: impl Fn(&J) -> Option<String> + Sync,

@@ -275,15 +275,17 @@ impl Running {
         let exit = sandbox::ExitWatch::new(leader);
         let mut cpu = None;
         let status = loop {
-            // Read before the leader is reaped, which loses it.
-            let cpu_at_end = exit.cpu_if_ended();
-            match child.try_wait() {
-                Ok(Some(status)) => {
-                    cpu = cpu_at_end;
-                    break Some(status);
+            // Asked without reaping the leader, so its CPU time is read
+            // before reaping loses it.
+            if let Some(cpu_at_end) = exit.ended() {
+                match child.try_wait() {
+                    Ok(Some(status)) => {
+                        cpu = cpu_at_end;
+                        break Some(status);
+                    }
+                    Ok(None) => {}
+                    Err(_) => break None,
                 }
-                Ok(None) => {}
-                Err(_) => break None,
             }
             let now = Instant::now();
             let over = self.over_limit.load(Ordering::Relaxed);

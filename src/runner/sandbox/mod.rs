@@ -181,14 +181,16 @@ impl ExitWatch {
         }
     }
 
-    /// The CPU time the leader used (its threads, and the processes it
-    /// started and waited for), once it has ended and before it is reaped;
-    /// `None` while it runs, or where that cannot be read (off Linux).
-    pub fn cpu_if_ended(&self) -> Option<std::time::Duration> {
+    /// Whether the leader may have ended, and then the CPU time it used
+    /// (its threads, and the processes it started and waited for) where
+    /// that can be read: `None` only when it is known to be running (Linux
+    /// asks without reaping it); elsewhere it may have ended at any time,
+    /// CPU unknown.
+    pub fn ended(&self) -> Option<Option<std::time::Duration>> {
         #[cfg(target_os = "linux")]
-        return linux::exit_watch::cpu_if_ended(self.leader);
+        return linux::exit_watch::ended(self.leader);
         #[cfg(not(target_os = "linux"))]
-        None
+        Some(None)
     }
 
     /// Whether the end is seen as it happens (else only after a pause).

@@ -36,12 +36,13 @@ pub fn wait(pidfd: &OwnedFd, most: Duration) {
     unsafe { libc::ppoll(&mut watched, 1, &timeout, std::ptr::null()) };
 }
 
-/// The CPU time process `pid` (a child of this process) used, once it has
-/// exited and before it is reaped: a zombie's `/proc/PID/stat` still holds
-/// its threads' user and system time, and that of the children it waited
-/// for. `None` while it runs, or if it was reaped already.
-pub fn cpu_if_ended(pid: u32) -> Option<Duration> {
-    let id = libc::id_t::try_from(pid).ok()?;
+/// Whether process `pid` (a child of this process) has exited, without
+/// reaping it: `Some(cpu)` once it has, with the CPU time it used if that
+/// could be read (a zombie's `/proc/PID/stat` still holds its threads' user
+/// and system time, and that of the children it waited for); `None` while
+/// it runs. An error (it was reaped already) counts as exited, CPU unknown.
+pub fn ended(pid: u32) -> Option<Option<Duration>> {
+    let id: libc::id_t = pid;
     // SAFETY: an all-zero siginfo_t is a valid value to be written into.
     let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
     // SAFETY: `info` outlives the call. WNOWAIT leaves the child to be
@@ -54,12 +55,15 @@ pub fn cpu_if_ended(pid: u32) -> Option<Duration> {
             libc::WEXITED | libc::WNOHANG | libc::WNOWAIT,
         )
     };
+    if rc != 0 {
+        return Some(None);
+    }
     // SAFETY: si_pid is set by waitid (zero when nothing has exited).
-    if rc != 0 || unsafe { info.si_pid() } == 0 {
+    if unsafe { info.si_pid() } == 0 {
         return None;
     }
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    ticks_to_cpu(&stat)
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok();
+    Some(stat.as_deref().and_then(ticks_to_cpu))
 }
 
 /// utime + stime + cutime + cstime of a `/proc/PID/stat` line, whose
