@@ -124,8 +124,11 @@ fn looks_compiled(bytes: &[u8]) -> bool {
 fn compile(python: &Interpreter) -> Option<Vec<u8>> {
     let mut cmd = Command::new(&python.program);
     cmd.args(&python.pre_args)
-        .args(["-E", "-s", "-S", "-c", COMPILE])
-        .env_clear()
+        .args(["-E", "-s", "-S", "-c", COMPILE]);
+    // By the interpreter the runs start: a shim asked from the temp folder
+    // could pick another one than it picks where the learner is.
+    let mut cmd = super::python::facts::without_shim(cmd);
+    cmd.env_clear()
         .envs(probe_environment())
         .current_dir(std::env::temp_dir());
     let out = stdout_within_fed(&mut cmd, COMPILE_WAIT, Some(HARNESS.as_bytes())).ok()?;

@@ -137,19 +137,16 @@ fn is_question(start: &str) -> bool {
     start.contains("sys.version_info")
 }
 
-fn is_compile(start: &str) -> bool {
-    start.contains("marshal")
-}
-
 #[test]
 fn a_shim_is_asked_once_and_later_checks_start_only_the_interpreter_behind_it() {
     let Some(setup) = Setup::new("") else { return };
-    // The first check asks its question and compiles the harness, each
-    // through the shim once; the run itself starts the real binary.
+    // The first check asks its question through the shim, once; the
+    // harness is compiled by the interpreter behind it, and the run starts
+    // that binary too.
     let first = setup.check(&[]);
-    assert_eq!(first.len(), 2, "{first:#?}");
+    assert_eq!(first.len(), 1, "{first:#?}");
     assert!(is_question(&first[0]), "{first:#?}");
-    assert!(is_compile(&first[1]), "{first:#?}");
+    assert_eq!(setup.compiled_harnesses().len(), 1);
     // The next checks remember both, with or without the sandbox's extras:
     // the shim is never started again.
     assert_eq!(setup.check(&[]), Vec::<String>::new());
@@ -206,12 +203,11 @@ fn a_damaged_compiled_harness_is_made_again_and_the_check_still_passes() {
     damaged.extend_from_slice(b"\xff\xff\xff\xff not code");
     std::fs::write(&compiled[0], &damaged).unwrap();
     // The learner sees a pass (the run is made again with the source), and
-    // the damaged file is gone; the next check compiles it again.
-    let starts = setup.check(&[]);
-    assert!(!starts.iter().any(|s| is_compile(s)), "{starts:#?}");
+    // the damaged file is gone, not made again by this check; the next
+    // check compiles it again.
+    setup.check(&[]);
     assert!(!compiled[0].exists());
-    let starts = setup.check(&[]);
-    assert!(starts.iter().any(|s| is_compile(s)), "{starts:#?}");
+    setup.check(&[]);
     let remade = std::fs::read(&compiled[0]).unwrap();
     assert_eq!(remade[..4], good[..4]);
     assert_ne!(remade, damaged);
@@ -228,4 +224,81 @@ fn an_unwritable_cache_folder_costs_time_not_verdicts() {
         assert!(starts.iter().any(|s| is_question(s)), "{starts:#?}");
     }
     assert!(!Path::new(&setup.cache()).is_dir());
+}
+
+/// The version of the interpreter `program`, as `3.11.7`.
+fn version_of(program: &Path) -> Option<String> {
+    let out = std::process::Command::new(program)
+        .args(["-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"])
+        .output()
+        .ok()?;
+    Some(String::from_utf8(out.stdout).ok()?.trim().to_string())
+}
+
+/// A CPython 3.10 to 3.13 of another version than `than`'s, from pyenv's
+/// versions or the system's.
+fn another_python(than: &Path) -> Option<(PathBuf, String)> {
+    let theirs = version_of(than)?;
+    let home = std::env::var_os("HOME").map(PathBuf::from)?;
+    let mut candidates: Vec<PathBuf> = std::fs::read_dir(home.join(".pyenv/versions"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .flat_map(|v| (10..=13).map(move |m| v.path().join(format!("bin/python3.{m}"))))
+        .collect();
+    candidates.extend((10..=13).map(|m| PathBuf::from(format!("/usr/bin/python3.{m}"))));
+    candidates
+        .into_iter()
+        .filter(|p| p.is_file())
+        .find_map(|p| Some((p.clone(), version_of(&p).filter(|v| *v != theirs)?)))
+}
+
+#[test]
+fn a_shim_runs_the_python_that_pyenv_local_or_shell_picks_where_the_learner_is() {
+    let Some(python) = real_python() else { return };
+    let Some((other, other_version)) = another_python(&python) else {
+        common::skip("no second CPython 3.10 to 3.13 here (CI has pyenv's)");
+        return;
+    };
+    let version = version_of(&python).unwrap();
+    // A shim that picks as pyenv does: PYENV_VERSION, else a
+    // .python-version in the current folder.
+    let picks = format!(
+        "v=; [ -f .python-version ] && v=$(cat .python-version)\n\
+         [ -n \"$PYENV_VERSION\" ] && v=$PYENV_VERSION\n\
+         [ \"$v\" = other ] && exec '{}' \"$@\"",
+        other.display()
+    );
+    let Some(setup) = Setup::new(&picks) else {
+        return;
+    };
+    let ws = setup.workspace();
+    let judged_by = |cwd: &Path, pyenv_version: Option<&str>| -> String {
+        let mut cmd = setup.pykata();
+        cmd.current_dir(cwd)
+            .arg("--workspace")
+            .arg(&ws)
+            .args(["check", KATA, "--format", "json"]);
+        if let Some(v) = pyenv_version {
+            cmd.env("PYENV_VERSION", v);
+        } else {
+            cmd.env_remove("PYENV_VERSION");
+        }
+        let out = cmd.output().unwrap();
+        let verdict: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+        assert_eq!(verdict["status"], "pass", "{verdict}");
+        verdict["python"].as_str().unwrap().to_string()
+    };
+    assert_eq!(judged_by(&ws, None), version);
+    // `pyenv local other` in the workspace.
+    std::fs::write(ws.join(".python-version"), "other\n").unwrap();
+    assert_eq!(judged_by(&ws, None), other_version);
+    // Elsewhere that file does not count; `pyenv shell other` does.
+    let elsewhere = setup.dir.path();
+    assert_eq!(judged_by(elsewhere, None), version);
+    assert_eq!(judged_by(elsewhere, Some("other")), other_version);
+    // And `pyenv local --unset` is seen by the next check.
+    std::fs::remove_file(ws.join(".python-version")).unwrap();
+    assert_eq!(judged_by(&ws, None), version);
 }

@@ -10,6 +10,12 @@
 //! long as the files it was read from are unchanged: the program, the
 //! binary it starts, and for a shim the files a version manager chooses by.
 //! `pykata doctor` always asks afresh.
+//!
+//! A shim is asked where the learner is: in the current folder and with
+//! the variables that choose a version (`pyenv local`'s `.python-version`,
+//! `PYENV_VERSION`, asdf's `.tool-versions`), so a kata runs on the Python
+//! that `python3` starts there. Every run then starts that interpreter
+//! directly, in its own work dir.
 
 use std::collections::HashMap;
 use std::ffi::{OsStr, OsString};
@@ -28,10 +34,14 @@ const ANSWER_WAIT: Duration = Duration::from_secs(20);
 
 /// The question, in a form Python 2 answers too (no `sys.implementation`
 /// or `sys.base_prefix` there), so that an old interpreter is named by its
-/// version rather than "not Python". Fields are separated by NUL: version,
+/// version rather than "not Python". A shim is asked in the learner's
+/// folder, so the current folder leaves `sys.path` before anything is
+/// imported from it. Fields are separated by NUL: version,
 /// implementation, executable, executable through links, the four
 /// prefixes, then `sys.path`.
-const QUESTION: &str = "import os, sys\n\
+const QUESTION: &str = "import sys\n\
+sys.path = [p for p in sys.path if p]\n\
+import os\n\
 v = sys.version_info\n\
 e = sys.executable or ''\n\
 sys.stdout.write('\\0'.join(['%d.%d.%d' % (v[0], v[1], v[2]), \
@@ -103,13 +113,15 @@ fn ask_now(program: &Path, pre_args: &[OsString]) -> Result<Facts, String> {
     let mut cmd = Command::new(program);
     // `-E -s` rather than `-I`, which Python 2 does not know. `-S`: no
     // `site`, which is most of a bare start and which the answer needs
-    // nothing of. The cleared environment and the temp folder are the
-    // run's, so a shim picks the interpreter it would pick for the run.
+    // nothing of. A shim picks in the learner's folder, with the variables
+    // that choose a version: the interpreter `python3` starts there.
+    let chooser = Chooser::here(program);
     cmd.args(pre_args)
         .args(["-E", "-s", "-S", "-c", QUESTION])
         .env_clear()
         .envs(probe_environment())
-        .current_dir(std::env::temp_dir());
+        .envs(chooser.variables.iter().map(|(k, v)| (k, v)))
+        .current_dir(&chooser.folder);
     let out = stdout_within(&mut cmd, ANSWER_WAIT).map_err(|e| match e {
         AskError::Spawn(e) => format!("could not start {}: {e}", program.display()),
         AskError::TimedOut => format!(
@@ -166,13 +178,53 @@ pub fn is_script(program: &Path) -> bool {
         .unwrap_or(false)
 }
 
+/// The variables version managers choose an interpreter by, passed to a
+/// shim: pyenv's (`pyenv shell` sets PYENV_VERSION; PYENV_DIR is where it
+/// looks for `.python-version`) and asdf's.
+const CHOOSING_VARIABLES: &[&str] = &["PYENV_VERSION", "PYENV_DIR", "ASDF_PYTHON_VERSION"];
+
+/// Where and with what a program is asked: for a shim, the current folder
+/// and the choosing variables that are set; for a binary, which chooses
+/// nothing, the temp folder and none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Chooser {
+    folder: PathBuf,
+    variables: Vec<(String, String)>,
+}
+
+impl Chooser {
+    fn here(program: &Path) -> Chooser {
+        let temp = std::env::temp_dir();
+        if !is_script(program) {
+            return Chooser {
+                folder: temp,
+                variables: Vec::new(),
+            };
+        }
+        Chooser {
+            folder: std::env::current_dir().unwrap_or(temp),
+            variables: CHOOSING_VARIABLES
+                .iter()
+                .filter_map(|name| Some((name.to_string(), std::env::var(name).ok()?)))
+                .collect(),
+        }
+    }
+
+    /// The same as text, for the answers kept on disk.
+    fn describe(&self) -> Vec<String> {
+        std::iter::once(self.folder.to_string_lossy().into_owned())
+            .chain(self.variables.iter().map(|(k, v)| format!("{k}={v}")))
+            .collect()
+    }
+}
+
 /// The answers kept in the cache folder, one file for every interpreter.
 mod disk {
     use super::*;
 
     /// Bumped when the question or the file's form changes: answers of
     /// another form are asked again.
-    const FORM: u32 = 1;
+    const FORM: u32 = 2;
     /// Interpreters remembered; the oldest answers go first.
     const MOST: usize = 32;
     /// How long a shim's answer is used at most. The files a version
@@ -191,6 +243,9 @@ mod disk {
     struct Entry {
         program: PathBuf,
         pre_args: Vec<String>,
+        /// Where a shim was asked and the choosing variables set then
+        /// (see `Chooser`): another folder may choose another interpreter.
+        chooser: Vec<String>,
         /// Seconds since 1970 when it was asked.
         asked_at: u64,
         /// Every file the answer depends on, as it was (`None`: absent).
@@ -227,10 +282,11 @@ mod disk {
     /// has changed since.
     pub fn recall(program: &Path, pre_args: &[OsString]) -> Option<Facts> {
         let args = args_text(pre_args);
+        let chooser = Chooser::here(program).describe();
         let entry = read()
             .entries
             .into_iter()
-            .find(|e| e.program == program && e.pre_args == args)?;
+            .find(|e| e.program == program && e.pre_args == args && e.chooser == chooser)?;
         let fresh = entry
             .stamps
             .iter()
@@ -256,10 +312,10 @@ mod disk {
             .collect()
     }
 
-    /// The files pyenv and asdf choose an interpreter by when started in
-    /// the temp folder with a cleared environment, as the question is:
-    /// pyenv's global version file and its installed versions, and a
-    /// version file in the temp folder or above it.
+    /// The files pyenv and asdf choose an interpreter by when started
+    /// where the question is asked (see `Chooser`): pyenv's global version
+    /// file and its installed versions, and a version file in that folder
+    /// or above it.
     fn choosing_files(shim: &Path) -> Vec<PathBuf> {
         let text = std::fs::read_to_string(shim).unwrap_or_default();
         let pyenv_root = text
@@ -273,7 +329,14 @@ mod disk {
             files.push(root.join("version"));
             files.push(root.join("versions"));
         }
-        for dir in std::env::temp_dir().ancestors() {
+        let chooser = Chooser::here(shim);
+        let pyenv_dir = chooser
+            .variables
+            .iter()
+            .find(|(k, _)| k == "PYENV_DIR")
+            .map(|(_, v)| PathBuf::from(v));
+        let folders = [Some(chooser.folder), pyenv_dir];
+        for dir in folders.iter().flatten().flat_map(|f| f.ancestors()) {
             files.push(dir.join(".python-version"));
             files.push(dir.join(".tool-versions"));
         }
@@ -298,13 +361,15 @@ mod disk {
             stamps.push((exe.clone(), FileState::of_target(exe)));
         }
         let args = args_text(pre_args);
+        let chooser = Chooser::here(program).describe();
         let mut file = read();
         file.form = FORM;
         file.entries
-            .retain(|e| !(e.program == program && e.pre_args == args));
+            .retain(|e| !(e.program == program && e.pre_args == args && e.chooser == chooser));
         file.entries.push(Entry {
             program: program.to_path_buf(),
             pre_args: args,
+            chooser,
             asked_at: now_s(),
             stamps,
             facts: facts.clone(),
