@@ -89,8 +89,22 @@ pub fn judge_source(
 /// Switches on, for this process, runs started ahead of time
 /// (runner::warm), unless the learner switched them off
 /// (`PYKATA_WARM_RUNNER=0`): for the faces that judge save after save.
-pub fn keep_runs_ready() {
+/// They end when the returned guard is dropped, whether the face returns
+/// or panics; a static is never dropped, and a run left waiting would
+/// leave its work dir behind.
+#[must_use = "runs kept ready end when the guard is dropped"]
+pub fn keep_runs_ready() -> RunsReady {
     runner::warm::set_enabled(runner::warm::wanted());
+    RunsReady(())
+}
+
+/// Ends the runs kept ready (see [`keep_runs_ready`]) when dropped.
+pub struct RunsReady(());
+
+impl Drop for RunsReady {
+    fn drop(&mut self) {
+        get_ready_no_more();
+    }
 }
 
 /// Has a run of `kata` started ahead of time on `python`, when this
@@ -102,8 +116,9 @@ pub fn get_ready(python: &Interpreter, kata: &Kata) {
     }
 }
 
-/// Ends the run kept ready by [`get_ready`] (and by every run), if any:
-/// before the process exits, since a static is never dropped.
+/// Ends the run kept ready by [`get_ready`] (and by every run), if any, and
+/// one being started; none is started after. For a process about to exit
+/// without dropping its [`RunsReady`] (ended by a signal).
 pub fn get_ready_no_more() {
     runner::warm::discard();
 }

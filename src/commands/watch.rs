@@ -83,8 +83,9 @@ pub fn run(ctx: &Ctx, kata: Option<&str>, poll: bool) -> Outcome {
         quit: &quit,
         judged: RefCell::new(None),
     };
-    // Warm runs (runner::warm): each save finds its run started.
-    crate::session::keep_runs_ready();
+    // Warm runs (runner::warm): each save finds its run started; ended
+    // with the watch.
+    let runs_ready = crate::session::keep_runs_ready();
     let mut next_run = true;
     let end = loop {
         if next_run {
@@ -118,7 +119,7 @@ pub fn run(ctx: &Ctx, kata: Option<&str>, poll: bool) -> Outcome {
         }
     };
     // The run kept ready for the next save is ended with the watch.
-    crate::session::get_ready_no_more();
+    drop(runs_ready);
     println!("Stopped watching.");
     Ok(match end {
         End::Quit => exit::OK,

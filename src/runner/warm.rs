@@ -43,6 +43,15 @@ static ENABLED: AtomicBool = AtomicBool::new(false);
 /// after it.
 static ONE_RUN: AtomicBool = AtomicBool::new(false);
 
+/// Warm runs are over for this process (see [`discard`]): none is started
+/// or kept any more.
+static CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// Held by the pool's thread while it starts a run, so that [`discard`]
+/// can wait for a start under way instead of leaving its work dir behind
+/// when the process exits.
+static STARTING: Mutex<()> = Mutex::new(());
+
 /// The switch the interface and `watch` read: `PYKATA_WARM_RUNNER=0` turns
 /// warm runs off, for a system where they misbehave.
 pub const SWITCH: &str = "PYKATA_WARM_RUNNER";
@@ -113,8 +122,17 @@ fn pool() -> &'static Pool {
             .name("pykata-warm".into())
             .spawn(move || {
                 while let Ok((python, limits)) = rx.recv() {
+                    let _starting = lock(&STARTING);
+                    if CLOSED.load(Ordering::SeqCst) {
+                        continue;
+                    }
                     // A failure here only means the next run starts cold.
                     let run = WarmRun::start(&python, limits).ok();
+                    // Ended at once (work dir and all) if the process
+                    // stopped wanting runs while it started.
+                    if CLOSED.load(Ordering::SeqCst) {
+                        continue;
+                    }
                     let old = std::mem::replace(&mut *lock(&READY), run);
                     drop(old);
                 }
@@ -135,7 +153,7 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// Starts, on the pool's thread, a warm run for the next kata run on
 /// `python` under `limits`, replacing the one kept ready.
 pub fn prepare(python: &Interpreter, limits: Limits) {
-    if ONE_RUN.load(Ordering::Relaxed) {
+    if ONE_RUN.load(Ordering::Relaxed) || CLOSED.load(Ordering::SeqCst) {
         return;
     }
     let _ = lock(&pool().requests).send((python.clone(), limits));
@@ -165,11 +183,20 @@ pub fn take(python: &Interpreter, kata: &Kata) -> Option<WarmRun> {
     ready.fits(python, kata).then_some(ready)
 }
 
-/// Ends the warm run kept ready, if any (before the process exits: a
-/// static is never dropped).
+/// Ends warm runs for this process, before it exits (a static is never
+/// dropped): the run kept ready and one being started are ended, their
+/// work dirs removed, and none is started after. A run that a kata run
+/// prepared as it ended (a watch quit during a run) used to be left
+/// starting, and its work dir behind.
 pub fn discard() {
+    CLOSED.store(true, Ordering::SeqCst);
+    set_enabled(false);
+    // Waits for a start under way: the pool's thread ends it, seeing
+    // CLOSED.
+    let starting = lock(&STARTING);
     let old = lock(&READY).take();
     drop(old);
+    drop(starting);
 }
 
 /// A kata run started ahead of time, waiting for the learner's file.

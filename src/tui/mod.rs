@@ -124,8 +124,10 @@ pub fn run(ctx: &Ctx, opts: Options) -> Outcome {
     let (ws, welcome) = resolve_workspace(ctx.workspace_dir.as_deref(), &cwd, &course);
     let mut app = App::new(course, ws, theme::Theme::from_env());
     app.run_on_open = true;
-    // Warm runs (runner::warm): each save finds its run started.
-    crate::session::keep_runs_ready();
+    // Warm runs (runner::warm): each save finds its run started. Ended
+    // with the interface, even by a panic: a run kept ready waits on its
+    // FIFO forever otherwise.
+    let _runs_ready = crate::session::keep_runs_ready();
     // The progress file's news from App::new must outlive the warnings below.
     let progress_notice = app.notice.take();
     // Its version is asked off this thread; one pykata cannot use is
@@ -163,10 +165,7 @@ pub fn run(ctx: &Ctx, opts: Options) -> Outcome {
     if let Some(w) = welcome {
         app = app.with_welcome(w);
     }
-    let ran = runtime::run(&mut app, &opts, &mut trace);
-    // The run kept ready waits on its FIFO forever if not ended here.
-    crate::session::get_ready_no_more();
-    ran.map_err(|e| {
+    runtime::run(&mut app, &opts, &mut trace).map_err(|e| {
         Failure::environment(format!("the terminal could not be used: {e}"))
             .help("run `pykata list` for the course map without the interface")
     })?;

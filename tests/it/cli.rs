@@ -2175,10 +2175,16 @@ struct Watch {
 
 impl Watch {
     fn start(dir: &tempfile::TempDir, args: &[&str]) -> Watch {
+        Watch::start_with_temp(dir, args, &std::env::temp_dir())
+    }
+
+    /// Started with `temp` as its temp folder, where its runs' work dirs go.
+    fn start_with_temp(dir: &tempfile::TempDir, args: &[&str], temp: &Path) -> Watch {
         use std::io::Read;
         use std::process::Stdio;
         let mut child = pykata_process()
             .current_dir(ws_path(dir))
+            .env("TMPDIR", temp)
             .arg("watch")
             .args(args)
             .stdin(Stdio::piped())
@@ -2325,7 +2331,8 @@ fn quitting_watch_during_a_run_stops_the_run_at_once() {
     let dir = workspace();
     // A run that would take the whole time limit (5 s).
     write_kata(&dir, "basics/fix_default.py", "while True:\n    pass\n");
-    let mut watch = Watch::start(&dir, &[]);
+    let temp = tempfile::tempdir().unwrap();
+    let mut watch = Watch::start_with_temp(&dir, &[], temp.path());
     watch.wait_for("── checking basics/fix_default.py ──", 1);
     std::thread::sleep(std::time::Duration::from_millis(300));
     let asked = Instant::now();
@@ -2344,6 +2351,15 @@ fn quitting_watch_during_a_run_stops_the_run_at_once() {
     );
     // A stopped run is no attempt.
     assert!(!progress_path(&dir).exists() || read_progress(&dir)["katas"]["fix-default"].is_null());
+    // And leaves no work dir: neither the stopped run's nor one started
+    // for the next save as the watch ended.
+    let left: Vec<String> = std::fs::read_dir(temp.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("pykata-run-"))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
 }
 
 /// A course of one topic whose lesson is `steps` (YAML list items).

@@ -376,13 +376,25 @@ fn a_panic_gives_the_terminal_back() {
         return;
     }
     let t = Tmux::start();
-    t.run_pykata("PYKATA_TUI_TEST_PANIC=1");
+    let temp = tempfile::tempdir().unwrap();
+    t.run_pykata(&format!(
+        "TMPDIR='{}' PYKATA_TUI_TEST_PANIC=1",
+        temp.path().display()
+    ));
     let (line, screen) = t.assert_restored();
     assert!(
         screen.contains("a test panic"),
         "the panic message is readable:\n{screen}"
     );
     assert!(!line.contains("EXIT:0"), "a panic is not a success: {line}");
+    // The run kept ready for the first save ended with it, work dir and all.
+    let left: Vec<String> = std::fs::read_dir(temp.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("pykata-run-"))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
 }
 
 #[test]
