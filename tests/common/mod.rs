@@ -46,3 +46,14 @@ pub fn fixture(name: &str) -> PathBuf {
 pub fn fixture_course() -> PathBuf {
     fixture("course")
 }
+
+/// The run work dirs (`pykata-run-*`) in `folder`, a temp folder given to
+/// pykata as TMPDIR: what a run or a warm run left behind.
+pub fn run_dirs_in(folder: &Path) -> Vec<String> {
+    std::fs::read_dir(folder)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("pykata-run-"))
+        .collect()
+}

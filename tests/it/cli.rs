@@ -2,7 +2,7 @@
 //! Most tests use the fixture course in tests/fixtures/course, which has a
 //! kata for every check kind.
 
-use crate::common::{fixture, python_available, LOADED};
+use crate::common::{self, fixture, python_available, LOADED};
 
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -2353,12 +2353,7 @@ fn quitting_watch_during_a_run_stops_the_run_at_once() {
     assert!(!progress_path(&dir).exists() || read_progress(&dir)["katas"]["fix-default"].is_null());
     // And leaves no work dir: neither the stopped run's nor one started
     // for the next save as the watch ended.
-    let left: Vec<String> = std::fs::read_dir(temp.path())
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with("pykata-run-"))
-        .collect();
+    let left = common::run_dirs_in(temp.path());
     assert!(left.is_empty(), "left behind: {left:?}");
 }
 

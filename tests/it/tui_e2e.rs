@@ -388,12 +388,7 @@ fn a_panic_gives_the_terminal_back() {
     );
     assert!(!line.contains("EXIT:0"), "a panic is not a success: {line}");
     // The run kept ready for the first save ended with it, work dir and all.
-    let left: Vec<String> = std::fs::read_dir(temp.path())
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with("pykata-run-"))
-        .collect();
+    let left = common::run_dirs_in(temp.path());
     assert!(left.is_empty(), "left behind: {left:?}");
 }
 
