@@ -442,8 +442,6 @@ pub struct ExampleRun {
     pub timed_out: bool,
     /// How long it ran, the interpreter's start included.
     pub elapsed: std::time::Duration,
-    /// The CPU time it used, where that could be read.
-    pub cpu: Option<std::time::Duration>,
 }
 
 /// Runs a lesson example for real and returns what a reader sees: its
@@ -490,7 +488,6 @@ pub fn example_output(
         shown: run.shown_output(),
         timed_out: run.timed_out(),
         elapsed: run.process.elapsed,
-        cpu: run.process.cpu,
     })
 }
 

@@ -42,7 +42,7 @@ pub(super) const WAITING: Waiting = Waiting {
 };
 
 /// What one job's runs cost, as far as it is known.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub(super) struct Cost {
     /// CPU time of the runs the job made; `None` where one's could not be
     /// read.
@@ -71,8 +71,9 @@ impl Cost {
 struct Measured {
     wall: Duration,
     cpu: Duration,
-    /// Every finished run had its CPU time read.
-    complete: bool,
+    /// A finished run's CPU time could not be read: the group is never
+    /// taken for one that waits.
+    cpu_unknown: bool,
     runs: usize,
 }
 
@@ -82,7 +83,7 @@ impl Measured {
             return false;
         };
         runs > 0
-            && self.complete
+            && !self.cpu_unknown
             && self.cpu.as_secs_f64() < self.wall.as_secs_f64() * rule.share
             && self.wall.saturating_sub(self.cpu) / runs >= rule.at_least
     }
@@ -103,50 +104,41 @@ enum Worker {
 
 struct State {
     rule: Waiting,
+    /// The group of each job (see [`run_all`]).
+    groups: Vec<Option<String>>,
     /// Indices of the jobs not yet started, first runs of groups first.
     pending: VecDeque<usize>,
     measured: HashMap<String, Measured>,
 }
 
 impl State {
-    fn waits(&self, group: Option<&str>) -> bool {
-        group
-            .and_then(|g| self.measured.get(g))
-            .is_some_and(|m| m.waits(self.rule))
+    /// How long the runs of `job`'s group take, if they are measured to
+    /// wait.
+    fn waiting_mean(&self, job: usize) -> Option<Duration> {
+        let measured = self.measured.get(self.groups[job].as_ref()?)?;
+        measured.waits(self.rule).then(|| measured.mean_wall())
     }
 
     /// The next job for this worker: a busy worker takes the first that
-    /// does not wait, else the longest-waiting; a waiting worker takes the
-    /// job of the waiting group whose runs take longest, so the longest
-    /// waits start first and do not trail at the end.
-    fn take(&mut self, worker: Worker, group: &dyn Fn(usize) -> Option<String>) -> Option<usize> {
-        let waiting_pick = |state: &State| -> Option<usize> {
-            state
-                .pending
+    /// does not wait, else a waiting one; a waiting worker takes the job of
+    /// the waiting group whose runs take longest (the first of equals), so
+    /// the longest waits start first and do not trail at the end.
+    fn take(&mut self, worker: Worker) -> Option<usize> {
+        let longest_waiting = || {
+            self.pending
                 .iter()
                 .enumerate()
-                .filter_map(|(at, &job)| {
-                    let g = group(job)?;
-                    let m = state.measured.get(&g).filter(|m| m.waits(state.rule))?;
-                    Some((at, m.mean_wall()))
-                })
-                // The first of equals, so course order breaks ties.
-                .fold(
-                    None,
-                    |best: Option<(usize, Duration)>, (at, mean)| match best {
-                        Some((_, b)) if b >= mean => best,
-                        _ => Some((at, mean)),
-                    },
-                )
+                .filter_map(|(at, &job)| Some((at, self.waiting_mean(job)?)))
+                .min_by_key(|&(at, mean)| (std::cmp::Reverse(mean), at))
                 .map(|(at, _)| at)
         };
         let at = match worker {
             Worker::Busy => self
                 .pending
                 .iter()
-                .position(|&job| !self.waits(group(job).as_deref()))
-                .or_else(|| waiting_pick(self)),
-            Worker::Waiting => waiting_pick(self),
+                .position(|&job| self.waiting_mean(job).is_none())
+                .or_else(longest_waiting),
+            Worker::Waiting => longest_waiting(),
         }?;
         self.pending.remove(at)
     }
@@ -163,13 +155,14 @@ pub(super) fn run_all<J: Sync, R: Send>(
     rule: Waiting,
     run: impl Fn(&J) -> (R, Cost) + Sync,
 ) -> Vec<R> {
-    let group_of = |i: usize| group(&jobs[i]);
+    let groups: Vec<Option<String>> = jobs.iter().map(group).collect();
     let mut seen = std::collections::HashSet::new();
     let (first, rest): (Vec<usize>, Vec<usize>) =
-        (0..jobs.len()).partition(|&i| group_of(i).is_none_or(|g| seen.insert(g)));
+        (0..jobs.len()).partition(|&i| groups[i].as_ref().is_none_or(|g| seen.insert(g)));
     let state = Mutex::new(State {
         rule,
         pending: first.into_iter().chain(rest).collect(),
+        groups,
         measured: HashMap::new(),
     });
     let changed = Condvar::new();
@@ -177,7 +170,7 @@ pub(super) fn run_all<J: Sync, R: Send>(
     let work = |worker: Worker| loop {
         let mut guard = state.lock().unwrap_or_else(|e| e.into_inner());
         let index = loop {
-            if let Some(i) = guard.take(worker, &group_of) {
+            if let Some(i) = guard.take(worker) {
                 break Some(i);
             }
             // A busy worker takes any job, so it found none left. A
@@ -198,16 +191,13 @@ pub(super) fn run_all<J: Sync, R: Send>(
         let wall = started.elapsed();
         results.lock().unwrap_or_else(|e| e.into_inner())[index] = Some(result);
         let mut guard = state.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(g) = group_of(index) {
-            let m = guard.measured.entry(g).or_insert(Measured {
-                complete: true,
-                ..Measured::default()
-            });
+        if let Some(group) = guard.groups[index].clone() {
+            let m = guard.measured.entry(group).or_default();
             m.runs += 1;
             m.wall += wall;
             match cost.cpu {
                 Some(cpu) => m.cpu += cpu,
-                None => m.complete = false,
+                None => m.cpu_unknown = true,
             }
         }
         drop(guard);
@@ -373,8 +363,9 @@ mod tests {
             one_and_one(),
             QUICK,
             |_| {
+                // Long enough a wait to be moved, were unknown taken for none.
                 all.enter();
-                std::thread::sleep(Duration::from_millis(5));
+                std::thread::sleep(Duration::from_millis(30));
                 all.leave();
                 ((), Cost { cpu: None })
             },
@@ -393,7 +384,7 @@ mod tests {
             QUICK,
             |j| {
                 started.lock().unwrap().push(j.group);
-                ((), Cost::default())
+                ((), Cost { cpu: None })
             },
         );
         let started = started.into_inner().unwrap();

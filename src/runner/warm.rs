@@ -39,13 +39,9 @@ const GO_FILE: &str = "_pykata_go";
 /// Whether kata runs of this process go through warm runs.
 static ENABLED: AtomicBool = AtomicBool::new(false);
 
-/// The process makes one kata run (see [`start_one`]): none is prepared
-/// after it.
-static ONE_RUN: AtomicBool = AtomicBool::new(false);
-
-/// Warm runs are over for this process (see [`discard`]): none is started
-/// or kept any more.
-static CLOSED: AtomicBool = AtomicBool::new(false);
+/// No more warm runs are prepared in this process: it makes one kata run
+/// (see [`start_one`]), or it is ending (see [`discard`]).
+static NO_MORE: AtomicBool = AtomicBool::new(false);
 
 /// Held by the pool's thread while it starts a run, so that [`discard`]
 /// can wait for a start under way instead of leaving its work dir behind
@@ -123,14 +119,14 @@ fn pool() -> &'static Pool {
             .spawn(move || {
                 while let Ok((python, limits)) = rx.recv() {
                     let _starting = lock(&STARTING);
-                    if CLOSED.load(Ordering::SeqCst) {
+                    if NO_MORE.load(Ordering::SeqCst) {
                         continue;
                     }
                     // A failure here only means the next run starts cold.
                     let run = WarmRun::start(&python, limits).ok();
                     // Ended at once (work dir and all) if the process
                     // stopped wanting runs while it started.
-                    if CLOSED.load(Ordering::SeqCst) {
+                    if NO_MORE.load(Ordering::SeqCst) {
                         continue;
                     }
                     let old = std::mem::replace(&mut *lock(&READY), run);
@@ -153,7 +149,7 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// Starts, on the pool's thread, a warm run for the next kata run on
 /// `python` under `limits`, replacing the one kept ready.
 pub fn prepare(python: &Interpreter, limits: Limits) {
-    if ONE_RUN.load(Ordering::Relaxed) || CLOSED.load(Ordering::SeqCst) {
+    if NO_MORE.load(Ordering::SeqCst) {
         return;
     }
     let _ = lock(&pool().requests).send((python.clone(), limits));
@@ -169,7 +165,7 @@ pub fn start_one(python: &Interpreter, limits: Limits) {
     if !wanted() || availability().is_err() {
         return;
     }
-    ONE_RUN.store(true, Ordering::Relaxed);
+    NO_MORE.store(true, Ordering::SeqCst);
     if let Ok(run) = WarmRun::start(python, limits) {
         *lock(&READY) = Some(run);
         set_enabled(true);
@@ -184,15 +180,14 @@ pub fn take(python: &Interpreter, kata: &Kata) -> Option<WarmRun> {
 }
 
 /// Ends warm runs for this process, before it exits (a static is never
-/// dropped): the run kept ready and one being started are ended, their
-/// work dirs removed, and none is started after. A run that a kata run
-/// prepared as it ended (a watch quit during a run) used to be left
-/// starting, and its work dir behind.
+/// dropped): the run kept ready and one being started (a run asks for the
+/// next one as it ends, even when the watch quits during it) are ended,
+/// their work dirs removed, and none is started after.
 pub fn discard() {
-    CLOSED.store(true, Ordering::SeqCst);
+    NO_MORE.store(true, Ordering::SeqCst);
     set_enabled(false);
     // Waits for a start under way: the pool's thread ends it, seeing
-    // CLOSED.
+    // NO_MORE.
     let starting = lock(&STARTING);
     let old = lock(&READY).take();
     drop(old);
