@@ -1,7 +1,13 @@
 # pykata's judging harness. pykata copies this file into a fresh work dir and
-# runs it as `python -s -u -X utf8 _pykata_harness.py SPEC EVENTS [GO]`; or,
-# once the interpreter has compiled it (src/runner/compiled.rs), the same
-# with `_pykata_harness.pyc`, which Python runs as it would the source.
+# runs it as `python -S -s -u -X utf8 _pykata_harness.py SPEC EVENTS [SITE
+# [GO]]`; or, once the interpreter has compiled it (src/runner/compiled.rs),
+# the same with `_pykata_harness.pyc`, which Python runs as it would the
+# source.
+#
+# SITE is the folders `site` would add to sys.path, joined by os.pathsep:
+# the interpreter starts without `site` (`-S`), whose `.pth` files run code
+# unrelated to the learner's at every start, and the harness adds the
+# folders and the builtins `site` makes (exit, quit, help...) itself.
 #
 # GO, given to a run started ahead of time (src/runner/warm.rs), is a FIFO
 # the harness blocks on until pykata has written the spec and the learner's
@@ -34,6 +40,13 @@ import importlib
 import io
 import marshal
 import os
+import site
+
+# What `site` gives every program besides sys.path: exit() and quit() (a
+# learner's script may end with them), help(), copyright, credits, license.
+site.setquit()
+site.setcopyright()
+site.sethelper()
 
 # JSON for the results channel, written here (see the head of this file).
 # Events hold the harness's own dicts, lists, strings, ints, bools and None;
@@ -120,10 +133,11 @@ def _std(name):
 
 emit = _channel(sys.argv[2])
 _spec_path = sys.argv[1]
+_site_path = sys.argv[3] if len(sys.argv) > 3 else ""
 # A warm run (src/runner/warm.rs) is started before the learner's file and
 # the spec exist, and waits here, its imports done, until pykata writes them
 # and opens this FIFO; its end of file is the signal to go on.
-_go_path = sys.argv[3] if len(sys.argv) > 3 else None
+_go_path = sys.argv[4] if len(sys.argv) > 4 else None
 del sys.argv[1:]
 if _go_path:
     with open(_go_path, "rb") as _go:
@@ -134,6 +148,9 @@ del _go_path
 
 _WORKDIR = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, _WORKDIR)
+# After the standard library, where `site` puts them.
+sys.path.extend(p for p in _site_path.split(os.pathsep) if p)
+del _site_path
 sys.dont_write_bytecode = True
 
 

@@ -150,7 +150,9 @@ pub fn problems(python: &Interpreter, course: &Course) -> Result<Vec<Problem>, S
 /// Runs one of pykata's own helper scripts (shipped in assets/) with the
 /// interpreter: the script and its JSON `input` go in a temporary folder,
 /// the answer is what it prints. The scripts only parse, never run course
-/// code, so no sandbox is needed; `-I` keeps the user's site out.
+/// code, so no sandbox is needed; `-I` keeps the user's site out. A shim
+/// is replaced by the interpreter it picks, as for a run: a pyenv shim is
+/// some twenty processes of its own.
 pub fn ask_script(
     python: &Interpreter,
     name: &str,
@@ -166,6 +168,7 @@ pub fn ask_script(
         .map_err(|e| format!("could not write {name}: {e}"))?;
     let mut cmd = python.command();
     cmd.arg("-I").arg(&script_path).arg(&input_path);
+    let mut cmd = crate::runner::python::facts::without_shim(cmd);
     stdout_within(&mut cmd, wait).map_err(|e| match e {
         AskError::Spawn(e) => format!("could not start {}: {e}", python.program.display()),
         AskError::TimedOut => format!("{name} took longer than {} s", wait.as_secs()),

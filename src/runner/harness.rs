@@ -9,6 +9,8 @@ use super::workdir::WorkDir;
 use crate::course::check::{Expect, Raised};
 use crate::course::{Check, Kata};
 use serde::{Deserialize, Serialize};
+use std::path::Path;
+use std::process::Command;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
@@ -377,11 +379,7 @@ fn run_cold_with(
         .create_new(true)
         .open(&events_path)?;
 
-    let mut command = python.command();
-    command
-        .arg(dir.path().join(harness.name))
-        .arg(dir.path().join(SPEC_FILE))
-        .arg(&events_path);
+    let command = command(python, dir.path(), harness.name, &events_path);
     let process = process::run(Spawn {
         command,
         workdir: dir.path(),
@@ -390,6 +388,23 @@ fn run_cold_with(
         cancel,
     });
     Ok(read_run(&mut events_file, process))
+}
+
+/// The command that runs the harness `harness_name` in `workdir`, its
+/// results going to `events_path` (see the head of assets/harness.py).
+pub(crate) fn command(
+    python: &Interpreter,
+    workdir: &Path,
+    harness_name: &str,
+    events_path: &Path,
+) -> Command {
+    let mut command = python.command();
+    command
+        .arg(workdir.join(harness_name))
+        .arg(workdir.join(SPEC_FILE))
+        .arg(events_path)
+        .arg(python.site_path());
+    command
 }
 
 /// The spec's file name in the work dir.

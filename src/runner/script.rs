@@ -10,6 +10,30 @@ use std::sync::Arc;
 /// Predict steps decide "Infinite loop" after this long.
 pub const PREDICT_WALL_MS: u64 = 2_000;
 
+/// Runs a snippet as `python SNIPPET` would, in an interpreter started
+/// without `site` (see `Interpreter::site_path`): `-c LAUNCHER SITE
+/// SNIPPET`. It gives the snippet what `site` and a script start give: the
+/// site folders at the end of `sys.path`, the snippet's folder at its head,
+/// `sys.argv`, `__file__`, and the builtins exit(), quit(), help()... Then
+/// the snippet runs in `__main__` under its own file name; the launcher
+/// leaves no name behind. An uncaught error's traceback has one frame more
+/// at its top (`<string>`); only its last line is ever shown.
+const LAUNCHER: &str = "def _pykata_launch():
+    import os, site, sys
+    del globals()['_pykata_launch']
+    site_path, snippet = sys.argv[1:3]
+    sys.argv[:] = [snippet]
+    sys.path[0] = os.path.dirname(snippet)
+    sys.path.extend(p for p in site_path.split(os.pathsep) if p)
+    site.setquit()
+    site.setcopyright()
+    site.sethelper()
+    globals()['__file__'] = snippet
+    with open(snippet, 'rb') as source:
+        return compile(source.read(), snippet, 'exec')
+exec(_pykata_launch())
+";
+
 #[derive(Debug, Clone)]
 pub struct ScriptRun {
     pub process: ProcessOutcome,
@@ -57,7 +81,10 @@ pub fn run_script_cancellable(
     let dir = WorkDir::new()?;
     dir.write("snippet.py", code)?;
     let mut command = python.command();
-    command.arg(dir.path().join("snippet.py"));
+    command
+        .args(["-c", LAUNCHER])
+        .arg(python.site_path())
+        .arg(dir.path().join("snippet.py"));
     // CPU time to match a longer wall clock (verify's second chance): a
     // spinning loop must meet the wall clock, not the CPU limit first.
     let limits = Limits {

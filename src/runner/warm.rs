@@ -226,12 +226,8 @@ impl WarmRun {
             .write(true)
             .create_new(true)
             .open(&events_path)?;
-        let mut command = python.command();
-        command
-            .arg(dir.path().join(harness.name))
-            .arg(dir.path().join(SPEC_FILE))
-            .arg(&events_path)
-            .arg(&go);
+        let mut command = harness::command(python, dir.path(), harness.name, &events_path);
+        command.arg(&go);
         let running = process::start(command, dir.path(), true, limits).map_err(|failed| {
             std::io::Error::other(match failed.ending {
                 process::Ending::SpawnFailed(why) => why,

@@ -173,6 +173,18 @@ fn a_shim_is_asked_once_and_later_checks_start_only_the_interpreter_behind_it() 
     );
 }
 
+/// `verify` asks the interpreter about the course's syntax too: that
+/// question, like every run, starts the interpreter behind the shim (a
+/// pyenv shim is some twenty processes of its own).
+#[test]
+fn verify_through_a_shim_starts_only_the_interpreter_behind_it() {
+    let Some(setup) = Setup::new("") else { return };
+    assert_eq!(setup.check(&[]).len(), 1);
+    let before = setup.starts().len();
+    setup.pykata().args(["verify", KATA]).assert().success();
+    assert_eq!(setup.starts().split_off(before), Vec::<String>::new());
+}
+
 #[test]
 fn changing_pyenvs_global_version_is_seen_by_the_next_check() {
     let Some(setup) = Setup::new("") else { return };

@@ -27,6 +27,7 @@ mod proof;
     reason = "the sandbox tests make the system calls a hostile program would"
 )]
 mod sandbox_checklist;
+mod site_folders;
 mod tui_e2e;
 mod tui_ending;
 mod tui_screens;

@@ -38,16 +38,32 @@ const ANSWER_WAIT: Duration = Duration::from_secs(20);
 /// folder, so the current folder leaves `sys.path` before anything is
 /// imported from it. Fields are separated by NUL: version,
 /// implementation, executable, executable through links, the four
-/// prefixes, then `sys.path`.
-const QUESTION: &str = "import sys\n\
-sys.path = [p for p in sys.path if p]\n\
-import os\n\
-v = sys.version_info\n\
-e = sys.executable or ''\n\
-sys.stdout.write('\\0'.join(['%d.%d.%d' % (v[0], v[1], v[2]), \
-getattr(getattr(sys, 'implementation', None), 'name', 'unknown'), \
-e, e and os.path.realpath(e), sys.prefix, getattr(sys, 'base_prefix', sys.prefix), \
-sys.exec_prefix, getattr(sys, 'base_exec_prefix', sys.exec_prefix)] + sys.path))";
+/// prefixes, then `sys.path`; then, on Python 3, an empty field and the
+/// folders `site` adds to `sys.path` (runs start without `site`: see
+/// [`Facts::site_path`]). Whatever a `.pth` file prints is kept out of the
+/// answer.
+const QUESTION: &str = r#"import sys
+sys.path = [p for p in sys.path if p]
+import os
+v = sys.version_info
+e = sys.executable or ''
+answer = ['%d.%d.%d' % (v[0], v[1], v[2]),
+          getattr(getattr(sys, 'implementation', None), 'name', 'unknown'),
+          e, e and os.path.realpath(e), sys.prefix, getattr(sys, 'base_prefix', sys.prefix),
+          sys.exec_prefix, getattr(sys, 'base_exec_prefix', sys.exec_prefix)] + sys.path
+if v[0] >= 3:
+    known = set(map(os.path.abspath, sys.path))
+    out = sys.stdout
+    try:
+        import io, site
+        sys.stdout = io.StringIO()
+        site.main()
+        answer += [''] + [p for p in sys.path if p and os.path.abspath(p) not in known]
+    except Exception:
+        pass
+    sys.stdout = out
+sys.stdout.write('\0'.join(answer))
+"#;
 
 /// What one interpreter said of itself.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -60,6 +76,13 @@ pub struct Facts {
     pub real_executable: Option<PathBuf>,
     /// The prefixes, then `sys.path` as a start without `site` has it.
     pub folders: Vec<PathBuf>,
+    /// The folders `site` adds to `sys.path` (site-packages, and the paths
+    /// its `.pth` files name). Runs start without `site` (`-S`), whose
+    /// `.pth` files can cost more than the rest of a start (importing
+    /// `certifi`, say), and put these at the end of `sys.path` themselves,
+    /// so an installed package imports as it would.
+    #[serde(default)]
+    pub site_path: Vec<PathBuf>,
     /// Whether the program asked is a script (`#!`), not the binary.
     pub is_script: bool,
 }
@@ -145,7 +168,15 @@ fn parse(out: &[u8], is_script: bool) -> Option<Facts> {
     let path = |bytes: &[u8]| (!bytes.is_empty()).then(|| path_of(bytes));
     let executable = path(parts.next()?);
     let real_executable = path(parts.next()?);
-    let folders = parts.filter_map(path).collect();
+    // The folders, then (Python 3) an empty field and the site folders.
+    let mut folders = Vec::new();
+    for part in parts.by_ref() {
+        if part.is_empty() {
+            break;
+        }
+        folders.push(path_of(part));
+    }
+    let site_path = parts.filter_map(path).collect();
     Some(Facts {
         version: PythonVersion {
             implementation,
@@ -154,6 +185,7 @@ fn parse(out: &[u8], is_script: bool) -> Option<Facts> {
         executable,
         real_executable,
         folders,
+        site_path,
         is_script,
     })
 }
@@ -224,7 +256,7 @@ mod disk {
 
     /// Bumped when the question or the file's form changes: answers of
     /// another form are asked again.
-    const FORM: u32 = 2;
+    const FORM: u32 = 3;
     /// Interpreters remembered; the oldest answers go first.
     const MOST: usize = 32;
     /// How long a shim's answer is used at most. The files a version
@@ -354,11 +386,14 @@ mod disk {
         let Some(path) = file_path() else {
             return;
         };
-        for exe in [&facts.executable, &facts.real_executable]
+        // The site folders too: a package installed there with a `.pth`
+        // file changes what runs put on `sys.path`.
+        for file in [&facts.executable, &facts.real_executable]
             .into_iter()
             .flatten()
+            .chain(&facts.site_path)
         {
-            stamps.push((exe.clone(), FileState::of_target(exe)));
+            stamps.push((file.clone(), FileState::of_target(file)));
         }
         let args = args_text(pre_args);
         let chooser = Chooser::here(program).describe();
@@ -410,7 +445,7 @@ mod tests {
 
     #[test]
     fn an_answer_is_read_field_by_field() {
-        let out = b"3.11.7\0cpython\0/v/bin/python3\0/opt/py/bin/python3.11\0/v\0/opt/py\0/v\0/opt/py\0\0/opt/py/lib/python311.zip\0/opt/py/lib/python3.11";
+        let out = b"3.11.7\0cpython\0/v/bin/python3\0/opt/py/bin/python3.11\0/v\0/opt/py\0/v\0/opt/py\0/opt/py/lib/python311.zip\0/opt/py/lib/python3.11\0\0/v/lib/python3.11/site-packages\0/src/editable";
         let facts = parse(out, true).unwrap();
         assert_eq!(facts.version.to_string(), "3.11.7");
         assert_eq!(facts.version.implementation, "cpython");
@@ -419,9 +454,53 @@ mod tests {
             facts.real_executable,
             Some(PathBuf::from("/opt/py/bin/python3.11"))
         );
-        // The empty entry of sys.path (the current folder) is no folder.
+        // The four prefixes and sys.path, up to the empty field; then what
+        // `site` adds.
         assert_eq!(facts.folders.len(), 6);
+        assert_eq!(
+            facts.site_path,
+            [
+                PathBuf::from("/v/lib/python3.11/site-packages"),
+                PathBuf::from("/src/editable")
+            ]
+        );
         assert!(facts.is_script);
+    }
+
+    /// The question itself, asked of the interpreter the tests run on:
+    /// `site`'s folders come back apart from the others, and what a `.pth`
+    /// file prints as `site` runs stays out of the answer.
+    #[test]
+    fn the_interpreter_names_its_site_folders_and_a_pth_cannot_garble_the_answer() {
+        let Ok(python) = crate::runner::python::find(None) else {
+            eprintln!("no Python: skipped");
+            return;
+        };
+        let Ok(real) = python.facts(Ask::Remembered) else {
+            panic!("the interpreter did not answer");
+        };
+        let exe = real.executable.clone().expect("an executable");
+        let venv = tempfile::tempdir().unwrap();
+        let made = Command::new(&exe)
+            .args(["-m", "venv", "--without-pip"])
+            .arg(venv.path())
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let python_in_venv = venv.path().join("bin/python");
+        let site_packages = venv.path().join(format!(
+            "lib/python{}.{}/site-packages",
+            real.version.major, real.version.minor
+        ));
+        std::fs::write(
+            site_packages.join("noisy.pth"),
+            "import sys; sys.stdout.write('noise\\0' * 3)\n",
+        )
+        .unwrap();
+        let facts = ask_now(&python_in_venv, &[]).unwrap();
+        assert_eq!(facts.version, real.version);
+        assert_eq!(facts.site_path, [site_packages.clone()]);
+        assert!(!facts.folders.contains(&site_packages), "{facts:?}");
     }
 
     #[test]
