@@ -499,7 +499,7 @@ mod tests {
         .unwrap();
         let facts = ask_now(&python_in_venv, &[]).unwrap();
         assert_eq!(facts.version, real.version);
-        assert_eq!(facts.site_path, [site_packages.clone()]);
+        assert_eq!(facts.site_path, std::slice::from_ref(&site_packages));
         assert!(!facts.folders.contains(&site_packages), "{facts:?}");
     }
 
