@@ -3,7 +3,8 @@
 //! gives a program must still be there, in a kata run (cold and warm) and a
 //! lesson snippet alike: installed packages import, a `.pth` file's paths
 //! are on `sys.path` after the standard library, and exit(), quit() and
-//! help() exist. What a `.pth` file would run is not run.
+//! help() exist. What a `.pth` file would run is not run. The venv is
+//! made in the temp folder, which the sandbox makes private.
 #![cfg(unix)]
 
 use crate::common;
@@ -60,10 +61,11 @@ fn venv_with_packages(dir: &Path) -> Option<Interpreter> {
     })
 }
 
-/// A folder for the venv outside /tmp, which a run's sandbox replaces with
-/// a private one.
+/// A folder for the venv: the system's temp folder, which a run's sandbox
+/// replaces with a private one, binding back the interpreter's folders
+/// only (a venv made in /tmp once could not start there at all).
 fn venv_home() -> tempfile::TempDir {
-    tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap()
+    tempfile::tempdir().unwrap()
 }
 
 /// What a program sees of `site`'s work, one line of `name=value`.

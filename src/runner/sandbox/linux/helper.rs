@@ -136,7 +136,7 @@ pub fn apply(cfg: &HelperConfig) -> Vec<Outcome> {
         let private = mounted
             .as_ref()
             .ok()
-            .map(|()| namespaces::private_tmp(&cfg.read_write));
+            .map(|()| namespaces::private_tmp(&cfg.read_only, &cfg.read_write));
         report(
             "mount namespace",
             mounted.map(|()| {

@@ -132,11 +132,22 @@ pub const PRIVATE_TMP: &[&str] = &["/tmp", "/dev/shm"];
 /// writable tmpfs on `/tmp` and `/dev/shm`, so `tempfile`, fixed `/tmp`
 /// paths and POSIX semaphores (multiprocessing, ThreadPool) work while
 /// nothing the system or other users keep there (files, sockets such as
-/// tmux's) can be seen or reached. A `keep` folder below one of them (the
-/// work dir, when TMPDIR is /tmp) is bound back in, writable. Returns the
-/// folders made.
-pub fn private_tmp(keep: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    let keep: Vec<(PathBuf, bool)> = keep.iter().map(|p| (p.clone(), true)).collect();
+/// tmux's) can be seen or reached. A folder below one of them is bound
+/// back in: the work dir (when TMPDIR is /tmp) writable, and the
+/// interpreter's own folders (a venv made in /tmp) read-only, as [`hide`]
+/// does for the home folders. Returns the folders made.
+pub fn private_tmp(
+    keep_read_only: &[PathBuf],
+    keep_writable: &[PathBuf],
+) -> Result<Vec<PathBuf>, String> {
+    // Only folders below them: an interpreter folder that is /tmp or
+    // /dev/shm itself must not leave the whole folder shared.
+    let below: Vec<PathBuf> = keep_read_only
+        .iter()
+        .filter(|p| !PRIVATE_TMP.iter().any(|t| p.as_path() == Path::new(t)))
+        .cloned()
+        .collect();
+    let keep = kept(&below, keep_writable);
     let mut made = Vec::new();
     for target in PRIVATE_TMP.iter().map(Path::new) {
         if cover(target, true, "mode=1777,size=256m", &keep)? {
@@ -156,11 +167,7 @@ pub fn hide(
     keep_read_only: &[PathBuf],
     keep_writable: &[PathBuf],
 ) -> Result<Vec<PathBuf>, String> {
-    let keep: Vec<(PathBuf, bool)> = keep_read_only
-        .iter()
-        .map(|p| (p.clone(), false))
-        .chain(keep_writable.iter().map(|p| (p.clone(), true)))
-        .collect();
+    let keep = kept(keep_read_only, keep_writable);
     let mut hidden = Vec::new();
     for folder in folders {
         if cover(folder, false, "mode=0755,size=1m", &keep)? {
@@ -168,6 +175,15 @@ pub fn hide(
         }
     }
     Ok(hidden)
+}
+
+/// The paths [`cover`] binds back, each marked writable or not.
+fn kept(read_only: &[PathBuf], writable: &[PathBuf]) -> Vec<(PathBuf, bool)> {
+    read_only
+        .iter()
+        .map(|p| (p.clone(), false))
+        .chain(writable.iter().map(|p| (p.clone(), true)))
+        .collect()
 }
 
 /// Mounts an empty tmpfs on `target` (a real folder, not a link) and binds
