@@ -3,6 +3,8 @@
 //! it (`it` nearly all, `course` only `skip`).
 #![allow(dead_code)]
 
+use pykata::course::{Check, Kata, Location, PyFile};
+use pykata::runner::Limits;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -56,4 +58,35 @@ pub fn run_dirs_in(folder: &Path) -> Vec<String> {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|name| name.starts_with("pykata-run-"))
         .collect()
+}
+
+/// A kata whose file is the program under test (`prog.py`), with one check
+/// asserting `code` in the program's namespace: the sandbox checklist's
+/// hostile programs, and any test that needs a run judged.
+pub fn kata_asserting(limits: Limits, stdin: Option<&str>, code: &str) -> Kata {
+    let origin = Location::new("tests/common/mod.rs", 0, 0);
+    let file = PyFile {
+        path: "sandbox/prog.py".into(),
+        text: String::new(),
+    };
+    Kata {
+        id: "sandbox".into(),
+        topic: "sandbox".into(),
+        title: "Sandbox".into(),
+        task: "Survive".into(),
+        file_name: "prog.py".into(),
+        starter: file.clone(),
+        solution: file,
+        alternatives: Vec::new(),
+        hints: Vec::new(),
+        min_python: None,
+        limits,
+        stdin: stdin.map(str::to_string),
+        checks: vec![Check::asserting("imports", code, origin.clone())],
+        helpers: None,
+        mistakes: Vec::new(),
+        equivalent_mutants: Vec::new(),
+        renamed_from: Vec::new(),
+        origin,
+    }
 }

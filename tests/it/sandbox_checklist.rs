@@ -13,9 +13,9 @@
 //! .ci/run sets PYKATA_SANDBOX_STRICT=1, which turns a skip into a failure.
 #![cfg(target_os = "linux")]
 
-use crate::common;
+use crate::common::{self, kata_asserting};
 
-use pykata::course::{Check, Kata, Location, PyFile};
+use pykata::course::Kata;
 use pykata::judge::{Status, Verdict};
 use pykata::runner::sandbox::{self, LayerState};
 use pykata::runner::{self, Ending, Interpreter, Limits, ScriptRun};
@@ -77,43 +77,10 @@ macro_rules! need {
     };
 }
 
-/// Where the katas made here are "written".
-fn origin() -> Location {
-    Location::new("tests/it/sandbox_checklist.rs", 0, 0)
-}
-
 /// A kata whose file is the program; its one check passes once the file
 /// imports. `limits` has small wall times so the whole file stays fast.
 fn kata(limits: Limits, stdin: Option<&str>) -> Kata {
     kata_asserting(limits, stdin, "True")
-}
-
-/// A kata whose one check asserts `code` against the learner's module.
-fn kata_asserting(limits: Limits, stdin: Option<&str>, code: &str) -> Kata {
-    let file = PyFile {
-        path: "sandbox/prog.py".into(),
-        text: String::new(),
-    };
-    Kata {
-        id: "sandbox".into(),
-        topic: "sandbox".into(),
-        title: "Sandbox".into(),
-        task: "Survive".into(),
-        file_name: "prog.py".into(),
-        starter: file.clone(),
-        solution: file,
-        alternatives: Vec::new(),
-        hints: Vec::new(),
-        min_python: None,
-        limits,
-        stdin: stdin.map(str::to_string),
-        checks: vec![Check::asserting("imports", code, origin())],
-        helpers: None,
-        mistakes: Vec::new(),
-        equivalent_mutants: Vec::new(),
-        renamed_from: Vec::new(),
-        origin: origin(),
-    }
 }
 
 fn wall(ms: u64) -> Limits {

@@ -9,7 +9,7 @@
 
 use crate::common;
 
-use pykata::course::{Check, Kata, Location, PyFile};
+use pykata::course::Kata;
 use pykata::judge::Status;
 use pykata::runner::{self, Interpreter, Limits};
 use pykata::session;
@@ -86,35 +86,7 @@ const SEEN: &str =
     "installed=installed pth_path=named after_stdlib=True pth_line_ran=None builtins=True";
 
 fn kata() -> Kata {
-    let at = Location::new("tests/it/site_folders.rs", 0, 0);
-    let file = PyFile {
-        path: "site/probe.py".into(),
-        text: String::new(),
-    };
-    Kata {
-        id: "site".into(),
-        topic: "site".into(),
-        title: "Site".into(),
-        task: "See what site gives".into(),
-        file_name: "probe.py".into(),
-        starter: file.clone(),
-        solution: file,
-        alternatives: Vec::new(),
-        hints: Vec::new(),
-        min_python: None,
-        limits: Limits::default(),
-        stdin: None,
-        checks: vec![Check::asserting(
-            "seen",
-            &format!("SEEN == {SEEN:?}"),
-            at.clone(),
-        )],
-        helpers: None,
-        mistakes: Vec::new(),
-        equivalent_mutants: Vec::new(),
-        renamed_from: Vec::new(),
-        origin: at,
-    }
+    common::kata_asserting(Limits::default(), None, &format!("SEEN == {SEEN:?}"))
 }
 
 #[test]
