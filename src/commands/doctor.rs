@@ -38,8 +38,8 @@ pub fn run(ctx: &Ctx) -> Outcome {
             if let Some(why) = choice.why {
                 println!("    chosen because {why}");
             }
-            // A shim is asked which interpreter it starts, and runs start
-            // that one directly (runner::python::facts).
+            // A shim is asked which interpreter it starts, where the learner
+            // is, and runs start that one directly (runner::python::facts).
             if let Ok(facts) = py.facts(python::Ask::Remembered) {
                 if let (true, Some(exe)) = (facts.is_script, &facts.executable) {
                     println!(
@@ -47,7 +47,20 @@ pub fn run(ctx: &Ctx) -> Outcome {
                         exe.display()
                     );
                     println!(
-                        "    (asked as a run is: from the temp folder with a cleared environment, so pyenv's global version counts, not `pyenv local` or `pyenv shell`; --python picks another)"
+                        "    (picked here, as `python3` would pick here: `pyenv local`, `pyenv shell` and asdf's version files and variables count; --python picks another)"
+                    );
+                }
+                // Runs start without `site` and put its folders back
+                // themselves (Interpreter::site_path): say where from.
+                if !facts.site_path.is_empty() {
+                    let folders: Vec<String> = facts
+                        .site_path
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect();
+                    println!(
+                        "    installed packages import from {} (runs start without `site`, so the import lines of .pth files there are not run)",
+                        folders.join(", ")
                     );
                 }
             }

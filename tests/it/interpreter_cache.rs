@@ -162,7 +162,8 @@ fn a_shim_is_asked_once_and_later_checks_start_only_the_interpreter_behind_it() 
     let doctor = setup.pykata().arg("doctor").output().unwrap();
     let asked = setup.starts().split_off(before);
     assert!(asked.iter().any(|s| is_question(s)), "{asked:#?}");
-    // And says what the shim starts, which is what runs.
+    // And says what the shim starts, which is what runs, and how it was
+    // picked (a session ago it still said only `pyenv global` counted).
     let doctor = String::from_utf8_lossy(&doctor.stdout);
     assert!(
         doctor.contains(&format!(
@@ -171,6 +172,12 @@ fn a_shim_is_asked_once_and_later_checks_start_only_the_interpreter_behind_it() 
         )),
         "{doctor}"
     );
+    assert!(
+        doctor
+            .contains("`pyenv local`, `pyenv shell` and asdf's version files and variables count"),
+        "{doctor}"
+    );
+    assert!(!doctor.contains("global version counts"), "{doctor}");
 }
 
 /// `verify` asks the interpreter about the course's syntax too: that

@@ -4,7 +4,8 @@
 //! lesson snippet alike: installed packages import, a `.pth` file's paths
 //! are on `sys.path` after the standard library, and exit(), quit() and
 //! help() exist. What a `.pth` file would run is not run. The venv is
-//! made in the temp folder, which the sandbox makes private.
+//! made in the temp folder, which the sandbox makes private. `doctor` says
+//! where installed packages import from.
 #![cfg(unix)]
 
 use crate::common;
@@ -136,4 +137,38 @@ fn a_lesson_snippet_sees_the_same_and_runs_as_a_script() {
     )
     .unwrap();
     assert_eq!(missing, ["not_installed_anywhere"]);
+}
+
+#[test]
+fn doctor_says_where_installed_packages_import_from() {
+    let dir = venv_home();
+    let Some(python) = venv_with_packages(dir.path()) else {
+        return;
+    };
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pykata"))
+        .arg("--python")
+        .arg(&python.program)
+        .arg("doctor")
+        .env("NO_COLOR", "1")
+        .env_remove("PYKATA_COURSE")
+        .output()
+        .unwrap();
+    let doctor = String::from_utf8_lossy(&out.stdout);
+    let site_packages = python
+        .facts(runner::python::Ask::Remembered)
+        .unwrap()
+        .site_path[0]
+        .clone();
+    assert!(
+        site_packages.ends_with("site-packages"),
+        "{site_packages:?}"
+    );
+    assert!(
+        doctor.contains(&format!(
+            "    installed packages import from {}, {} (runs start without `site`, so the import lines of .pth files there are not run)",
+            site_packages.display(),
+            dir.path().join("venv/extra").display()
+        )),
+        "{doctor}"
+    );
 }
