@@ -4,8 +4,9 @@
 //! lesson snippet alike: installed packages import, a `.pth` file's paths
 //! are on `sys.path` after the standard library, and exit(), quit() and
 //! help() exist. What a `.pth` file would run is not run. The venv is
-//! made in the temp folder, which the sandbox makes private. `doctor` says
-//! where installed packages import from.
+//! made in the temp folder, which the sandbox makes private but for the
+//! interpreter's folders (a venv there once could not start at all).
+//! `doctor` says where installed packages import from.
 #![cfg(unix)]
 
 use crate::common;
@@ -62,13 +63,6 @@ fn venv_with_packages(dir: &Path) -> Option<Interpreter> {
     })
 }
 
-/// A folder for the venv: the system's temp folder, which a run's sandbox
-/// replaces with a private one, binding back the interpreter's folders
-/// only (a venv made in /tmp once could not start there at all).
-fn venv_home() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap()
-}
-
 /// What a program sees of `site`'s work, one line of `name=value`.
 const PROBE: &str = "import builtins, os, sys
 import installed_here, named_by_pth
@@ -92,7 +86,7 @@ fn kata() -> Kata {
 
 #[test]
 fn a_kata_run_cold_or_warm_sees_installed_packages_but_runs_no_pth_line() {
-    let dir = venv_home();
+    let dir = tempfile::tempdir().unwrap();
     let Some(python) = venv_with_packages(dir.path()) else {
         return;
     };
@@ -107,7 +101,7 @@ fn a_kata_run_cold_or_warm_sees_installed_packages_but_runs_no_pth_line() {
 
 #[test]
 fn a_lesson_snippet_sees_the_same_and_runs_as_a_script() {
-    let dir = venv_home();
+    let dir = tempfile::tempdir().unwrap();
     let Some(python) = venv_with_packages(dir.path()) else {
         return;
     };
@@ -141,7 +135,7 @@ fn a_lesson_snippet_sees_the_same_and_runs_as_a_script() {
 
 #[test]
 fn doctor_says_where_installed_packages_import_from() {
-    let dir = venv_home();
+    let dir = tempfile::tempdir().unwrap();
     let Some(python) = venv_with_packages(dir.path()) else {
         return;
     };

@@ -81,7 +81,6 @@ pub struct Facts {
     /// `.pth` files can cost more than the rest of a start (importing
     /// `certifi`, say), and put these at the end of `sys.path` themselves,
     /// so an installed package imports as it would.
-    #[serde(default)]
     pub site_path: Vec<PathBuf>,
     /// Whether the program asked is a script (`#!`), not the binary.
     pub is_script: bool,
